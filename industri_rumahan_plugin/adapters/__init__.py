@@ -1,0 +1,1 @@
+"""Adapters between QGIS layers and the pure core (fields, arrays, storage)."""

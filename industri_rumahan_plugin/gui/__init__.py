@@ -1,0 +1,1 @@
+"""Widgets: the enterprise dock and its dialogs."""

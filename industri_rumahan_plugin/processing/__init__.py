@@ -1,0 +1,1 @@
+"""The ``industrirumahan`` Processing provider and its algorithms (one per file)."""

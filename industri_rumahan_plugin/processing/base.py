@@ -1,0 +1,79 @@
+"""The thin base class every algorithm of the provider derives from."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.PyQt.QtGui import QIcon
+
+from industri_rumahan_plugin import toolbelt
+
+GROUPS: dict[str, tuple[str, str]] = {
+    "data": ("Data", "Data"),
+    "density": ("Kepadatan", "Density"),
+    "services": ("Kesenjangan layanan", "Service gap"),
+    "styles": ("Gaya peta", "Map styles"),
+    "reports": ("Laporan", "Reports"),
+}
+
+
+class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
+    """Name, group, icon, help and translation shared by the provider's algorithms.
+
+    Subclasses set ``ALG_ID``, ``GROUP`` (a key of ``GROUPS``), ``TITLE`` (English, translated
+    through ``tr``) and ``HELP`` = {"id": ..., "en": ...}. They keep no run state on ``self``.
+    """
+
+    ALG_ID: ClassVar[str] = ""
+    GROUP: ClassVar[str] = "data"
+    TITLE: ClassVar[str] = ""
+    HELP: ClassVar[dict[str, str]] = {}
+
+    def tr(self, message: str) -> str:
+        return toolbelt.tr(message)
+
+    def createInstance(self) -> QgsProcessingAlgorithm:
+        return type(self)()
+
+    def name(self) -> str:
+        return self.ALG_ID
+
+    def displayName(self) -> str:
+        return self.tr(self.TITLE)
+
+    def group(self) -> str:
+        label_id, label_en = GROUPS[self.GROUP]
+        return label_id if toolbelt.language() == "id" else label_en
+
+    def groupId(self) -> str:
+        return self.GROUP
+
+    def shortHelpString(self) -> str:
+        lang = toolbelt.language()
+        primary = self.HELP.get(lang, "")
+        other = self.HELP.get("en" if lang == "id" else "id", "")
+        if primary and other:
+            return f"{primary}\n\n<hr/>\n\n{other}"
+        return primary or other
+
+    def icon(self) -> QIcon:
+        return toolbelt.icon()
+
+    def svgIconPath(self) -> str:
+        return toolbelt.icon_path()
+
+    def helpUrl(self) -> str:
+        return ""
+
+
+def check_cancel(feedback: QgsProcessingFeedback | None) -> None:
+    """Stop with a clear message when the user cancelled; nothing is written after this."""
+    if feedback is not None and feedback.isCanceled():
+        raise QgsProcessingException(toolbelt.tr("Cancelled by the user; nothing was written."))
+
+
+def require(condition: Any, message: str) -> None:
+    """Raise a translated ``QgsProcessingException`` when a user input is unusable."""
+    if not condition:
+        raise QgsProcessingException(message)
