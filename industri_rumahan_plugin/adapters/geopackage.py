@@ -46,7 +46,9 @@ def _to_variant(value: Any) -> Any:
     """Python/numpy values -> what QgsFeature accepts (NULL for missing)."""
     if value is None:
         return None
-    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalar
+    if isinstance(value, str):
+        return str(value)  # numpy.str_ is not accepted by QGIS
+    if hasattr(value, "item"):  # numpy scalar
         value = value.item()
     if isinstance(value, float) and value != value:  # NaN
         return None
@@ -97,16 +99,25 @@ def write_table(
                 feature.setGeometry(geom)
         batch.append(feature)
         if len(batch) >= 5000:
-            writer.addFeatures(batch)
+            _add(writer, batch, name)
             count += len(batch)
             batch.clear()
             if feedback is not None and feedback.isCanceled():
                 break
     if batch:
-        writer.addFeatures(batch)
+        _add(writer, batch, name)
         count += len(batch)
     del writer  # closes the file
     return count
+
+
+def _add(writer: QgsVectorFileWriter, batch: list[QgsFeature], name: str) -> None:
+    if not writer.addFeatures(batch):
+        raise DatabaseError(
+            toolbelt.tr("Cannot write features to table {name}: {error}").format(
+                name=name, error=writer.errorMessage()
+            )
+        )
 
 
 def _lookup_tables() -> dict[str, tuple[QgsFields, list[list[Any]]]]:

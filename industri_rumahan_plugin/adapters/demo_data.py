@@ -1,0 +1,134 @@
+"""Build the demo GeoPackage: real Bangka Belitung boundaries + generated enterprises/services.
+
+Used by ``scripts/demo``, the tests and the benchmarks; the ``generatedemo`` algorithm uses the
+same generator on any regions a user gives it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsVectorLayer
+
+from industri_rumahan_plugin.adapters.fields import qgs_fields
+from industri_rumahan_plugin.adapters.geopackage import create_database, write_table
+from industri_rumahan_plugin.core import demo, schema
+
+REPO_DATA = Path(__file__).resolve().parents[2] / "data" / "boundaries"
+BABEL_FILES = {
+    "regencies": "babel_adm2_kabkota.geojson",
+    "districts": "babel_adm3_kecamatan.geojson",
+    "villages": "babel_adm4_desa_kelurahan.geojson",
+    "village_centres": "babel_desa_kelurahan_kode_centroid.csv",
+    "ports": "babel_pelabuhan_kemenhub_simpel2017.geojson",
+}
+
+
+def frame_rows(frame: pd.DataFrame) -> Iterable[list]:
+    """DataFrame rows with pandas' missing markers turned into ``None`` (NULL)."""
+    clean = frame.astype(object).where(frame.notna(), None)
+    return (list(row) for row in clean.itertuples(index=False, name=None))
+
+
+def point_geometries(xy: np.ndarray) -> Iterable[QgsGeometry]:
+    return (QgsGeometry.fromPointXY(QgsPointXY(float(x), float(y))) for x, y in xy)
+
+
+def _read_geojson(path: Path) -> tuple[list[dict], list[QgsGeometry]]:
+    layer = QgsVectorLayer(str(path), path.stem, "ogr")
+    if not layer.isValid():
+        raise FileNotFoundError(path)
+    names = layer.fields().names()
+    attrs, geoms = [], []
+    for feature in layer.getFeatures():
+        attrs.append(dict(zip(names, feature.attributes())))
+        geoms.append(QgsGeometry(feature.geometry()))
+    return attrs, geoms
+
+
+def _write_boundaries(
+    path: Path, role: str, source: Path
+) -> tuple[list[dict], list[QgsGeometry]]:
+    table, geometry_type, specs = schema.LAYERS[role]
+    attrs, geoms = _read_geojson(source)
+    names = [f.name for f in specs]
+    rows = [[a.get(n) for n in names] for a in attrs]
+    for g in geoms:
+        g.convertToMultiType()
+    write_table(path, table, qgs_fields(specs), geometry_type, rows, geoms)
+    return attrs, geoms
+
+
+def babel_regions(
+    regency_attrs: list[dict], regency_geoms: list[QgsGeometry], centres_csv: Path
+) -> tuple[list[demo.Region], dict[str, tuple[float, float]]]:
+    """Regions with their village centres, and each regency's capital (first kelurahan)."""
+    villages = pd.read_csv(centres_csv, dtype=str)
+    villages["lon"] = villages["centroid_lng"].astype(float)
+    villages["lat"] = villages["centroid_lat"].astype(float)
+    regions, capitals = [], {}
+    for attrs, geom in zip(regency_attrs, regency_geoms):
+        code = attrs["kode"]
+        own = villages[villages["kab_kode"] == code].sort_values("kode")
+        regions.append(demo.Region(
+            code=code,
+            name=attrs["nama"],
+            geometry=shapely.from_wkb(bytes(geom.asWkb())),
+            weight=float(attrs.get("penduduk_total") or 1),
+            centres=own[["lon", "lat"]].to_numpy(),
+            centre_codes=own["kode"].tolist(),
+        ))
+        towns = own[own["jenis"] == "Kelurahan"]
+        if len(towns):
+            capitals[code] = (float(towns.iloc[0]["lon"]), float(towns.iloc[0]["lat"]))
+    return regions, capitals
+
+
+def _ports(path: Path, max_km: float = 2.0) -> list[tuple[str, float, float, str]]:
+    """Real ports near a regency (the registry has some at sea or outside the province)."""
+    attrs, geoms = _read_geojson(path)
+    out = []
+    for a, g in zip(attrs, geoms):
+        code, dist = a.get("kab_kode_spasial"), a.get("jarak_ke_kab_km")
+        if code and dist is not None and float(dist) <= max_km:
+            p = g.asPoint()
+            out.append((str(a["nama"]), p.x(), p.y(), str(code)))
+    return out
+
+
+def build_demo_geopackage(
+    path: str | Path,
+    count: int = 5000,
+    seed: int = 20241231,
+    boundaries_dir: Path = REPO_DATA,
+    feedback: QgsProcessingFeedback | None = None,
+) -> dict[str, int]:
+    """Write the Bangka Belitung demo GeoPackage; returns feature counts per table."""
+    path = Path(path)
+    if path.exists():
+        path.unlink()
+    create_database(path)
+    files = {k: boundaries_dir / v for k, v in BABEL_FILES.items()}
+    regency_attrs, regency_geoms = _write_boundaries(path, "regencies", files["regencies"])
+    _write_boundaries(path, "districts", files["districts"])
+    _write_boundaries(path, "villages", files["villages"])
+    regions, capitals = babel_regions(regency_attrs, regency_geoms, files["village_centres"])
+
+    enterprises, xy = demo.generate_enterprises(regions, demo.DemoOptions(count=count, seed=seed))
+    table, geometry_type, specs = schema.LAYERS["enterprises"]
+    n_enterprises = write_table(path, table, qgs_fields(specs), geometry_type,
+                                frame_rows(enterprises), point_geometries(xy), feedback=feedback)
+    services, sxy = demo.generate_services(regions, seed=seed + 1, capitals=capitals,
+                                           ports=_ports(files["ports"]))
+    table, geometry_type, specs = schema.LAYERS["services"]
+    n_services = write_table(path, table, qgs_fields(specs), geometry_type,
+                             frame_rows(services), point_geometries(sxy))
+    return {
+        schema.ENTERPRISES: n_enterprises,
+        schema.SERVICES: n_services,
+        schema.REGENCIES: len(regency_attrs),
+    }
