@@ -9,6 +9,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
+BOUNDARIES = DATA / "boundaries"
 
 
 def pytest_report_header(config):

@@ -42,7 +42,7 @@ class DatabaseError(Exception):
     """A GeoPackage that cannot be used as it is; the message is for the user."""
 
 
-def _to_variant(value: Any) -> Any:
+def to_variant(value: Any) -> Any:
     """Python/numpy values -> what QgsFeature accepts (NULL for missing)."""
     if value is None:
         return None
@@ -92,7 +92,7 @@ def write_table(
     batch: list[QgsFeature] = []
     for row in rows:
         feature = QgsFeature(fields)
-        feature.setAttributes([_to_variant(v) for v in row])
+        feature.setAttributes([to_variant(v) for v in row])
         if geoms is not None:
             geom = next(geoms)
             if geom is not None:

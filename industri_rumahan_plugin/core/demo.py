@@ -211,7 +211,8 @@ def _attributes(
     aided = by_stage((0.25, 0.5, 0.6))
     status = np.where(stage_i == 2, "mandiri", np.where(trained | aided, "dibina", "belum"))
 
-    kab_digits = np.char.replace(kab.astype(str), ".", "")
+    kab = kab.astype(str)  # region codes: kabupaten (19.01), kecamatan or desa codes
+    kab_digits = np.char.replace(np.asarray([k[:5] for k in kab], dtype=str), ".", "")
     kab_digits = np.char.ljust(kab_digits, 4, "0")
     kec_digits = np.where(
         desa != None,  # noqa: E711 (element-wise comparison)
@@ -268,9 +269,11 @@ def _attributes(
         "bantuan_program": np.where(aided, _pick(rng, _AID, n), None),
         "bantuan_tahun": np.where(aided, rng.integers(2018, opt.year, n), -1),
         "status_binaan": status,
-        "kode_desa": desa,
-        "kode_kecamatan": [d[:8] if isinstance(d, str) else None for d in desa],
-        "kode_kabupaten": kab,
+        "kode_desa": [d if isinstance(d, str) else (k if len(k) >= 13 else None)
+                      for d, k in zip(desa, kab)],
+        "kode_kecamatan": [d[:8] if isinstance(d, str) else (k[:8] if len(k) >= 8 else None)
+                           for d, k in zip(desa, kab)],
+        "kode_kabupaten": [k[:5] for k in kab],
         "catatan": None,
         "dibuat": created,
         "diubah": created,
@@ -331,7 +334,7 @@ def generate_services(
                 rows.append({
                     "jenis": jenis, "nama": f"{labels[jenis]} {region.name} {i}",
                     "kapasitas": float(round(capacity * rng.uniform(0.6, 1.4))),
-                    "kode_kabupaten": region.code, "alamat": None, "sumber": "demo",
+                    "kode_kabupaten": region.code[:5], "alamat": None, "sumber": "demo",
                 })
                 xy.append((x, y))
     for name, lon, lat, code in ports:

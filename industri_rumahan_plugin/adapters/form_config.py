@@ -1,0 +1,164 @@
+"""The enterprise layer's own QGIS attribute form, built from core/schema.py.
+
+Value maps from the catalogues, constraints from core/validation.py (the same rules the dock
+checks), aliases, one drag-and-drop tab per schema section, and defaults for ``uid``,
+``dibuat``, ``diubah`` and ``diubah_oleh``. QGIS's identify, add-feature and attribute-table
+tools then behave like the plugin's panel, which itself shows a ``QgsAttributeForm`` of this
+configuration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from qgis.core import (
+    QgsAttributeEditorContainer,
+    QgsAttributeEditorField,
+    QgsDefaultValue,
+    QgsEditFormConfig,
+    QgsEditorWidgetSetup,
+    QgsFieldConstraints,
+    QgsVectorLayer,
+)
+
+from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.core import catalogue, schema, validation
+
+HARD = QgsFieldConstraints.ConstraintStrengthHard
+
+#: Defaults as QGIS expressions: (expression, apply on update).
+DEFAULTS: dict[str, tuple[str, bool]] = {
+    "uid": ("uuid('WithoutBraces')", False),
+    "dibuat": ("now()", False),
+    "diubah": ("now()", True),
+    "diubah_oleh": ("@user_account_name", True),
+}
+READ_ONLY = ("uid", "dibuat", "diubah", "diubah_oleh")
+MULTILINE = ("catatan", "alamat")
+
+
+def constraint_text(issue: validation.Issue, lang: str) -> str:
+    """A core message translated through Qt (English source), Indonesian from core as fallback."""
+    source = issue.template("en")
+    translated = toolbelt.tr(source)
+    if translated == source and lang == "id":
+        translated = issue.template("id")
+    return translated.format(**issue.params)
+
+
+def widget_setup(spec: schema.Field, lang: str = "id") -> QgsEditorWidgetSetup:
+    """The editor widget suited to one schema field."""
+    if spec.catalogue:
+        entries = catalogue.CATALOGUES[spec.catalogue]
+        # list of single-entry maps keeps catalogue order (QGIS >= 3.0 value map format)
+        return QgsEditorWidgetSetup(
+            "ValueMap", {"map": [{e.label(lang): e.code} for e in entries]}
+        )
+    if spec.type == "bool":
+        return QgsEditorWidgetSetup("CheckBox", {"CheckedState": "", "UncheckedState": ""})
+    if spec.type == "datetime":
+        return QgsEditorWidgetSetup("DateTime", {
+            "field_format": "yyyy-MM-ddTHH:mm:ss", "display_format": "dd-MM-yyyy HH:mm",
+            "calendar_popup": True, "allow_null": True,
+        })
+    if spec.type in ("int", "int64", "double"):
+        year_field = spec.name in validation.YEAR_FIELDS
+        maximum = dt.date.today().year if year_field else spec.maximum
+        config = {
+            "Style": "SpinBox", "AllowNull": True, "Step": 1,
+            "Min": spec.minimum if spec.minimum is not None else 0,
+            "Max": maximum if maximum is not None else 2**31 - 1,
+            "Precision": 0,
+        }
+        if spec.unit == "Rp":
+            config.update({"Step": 100_000, "Suffix": "", "Prefix": "Rp "})
+        elif spec.unit:
+            config["Suffix"] = f" {spec.unit}"
+        return QgsEditorWidgetSetup("Range", config)
+    if spec.name in MULTILINE:
+        return QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False})
+    return QgsEditorWidgetSetup("TextEdit", {"IsMultiline": False, "UseHtml": False})
+
+
+def configure_enterprise_layer(layer: QgsVectorLayer, lang: str | None = None) -> None:
+    """Apply the schema's form, constraints, aliases and defaults to an enterprise layer.
+
+    Idempotent; fields missing from the layer are skipped (older files keep working).
+    """
+    lang = lang or toolbelt.language()
+    fields = layer.fields()
+    expressions = validation.constraint_expressions(lang)
+    required = set(validation.required_fields())
+    form = layer.editFormConfig()
+    for spec in schema.ENTERPRISE_FIELDS:
+        idx = fields.indexOf(spec.name)
+        if idx < 0:
+            continue
+        layer.setFieldAlias(idx, spec.alias(lang))
+        layer.setEditorWidgetSetup(idx, widget_setup(spec, lang))
+        if spec.name in required:
+            layer.setFieldConstraint(idx, QgsFieldConstraints.ConstraintNotNull, HARD)
+        else:
+            layer.removeFieldConstraint(idx, QgsFieldConstraints.ConstraintNotNull)
+        if spec.name in expressions:
+            expression, issue = expressions[spec.name]
+            if spec.name in required:
+                expression = f"({expression}) AND {_not_blank(spec)}"
+            layer.setConstraintExpression(idx, expression, constraint_text(issue, lang))
+        elif spec.name in required:
+            required_issue = validation.Issue(spec.name, "required",
+                                              params={"label": spec.alias(lang)})
+            layer.setConstraintExpression(idx, _not_blank(spec),
+                                          constraint_text(required_issue, lang))
+        if spec.name == "nik":
+            # NULL NIKs are allowed many times: uniqueness checked by expression on filled NIKs
+            layer.setConstraintExpression(
+                idx,
+                f"({expressions['nik'][0]}) AND (coalesce(\"nik\", '') = '' OR "
+                "aggregate(@layer, 'count', \"uid\", filter:=\"nik\" = attribute(@parent, "
+                "'nik') AND \"uid\" <> attribute(@parent, 'uid')) = 0)",
+                constraint_text(validation.Issue("nik", "nik_format"), lang) + " "
+                + constraint_text(validation.Issue("nik", "nik_duplicate"), lang),
+            )
+        if spec.name in DEFAULTS:
+            expression, on_update = DEFAULTS[spec.name]
+            layer.setDefaultValueDefinition(idx, QgsDefaultValue(expression, on_update))
+        form.setReadOnly(idx, spec.name in READ_ONLY)
+    for name in ("uid", "dibuat"):
+        idx = fields.indexOf(name)
+        if idx >= 0:
+            layer.setFieldConstraint(idx, QgsFieldConstraints.ConstraintNotNull, HARD)
+    _tabs(form, layer, lang)
+    layer.setEditFormConfig(form)
+
+
+def _not_blank(spec: schema.Field) -> str:
+    q = '"' + spec.name + '"'
+    if spec.type == "string":
+        return f"length(trim(coalesce({q}, ''))) > 0"
+    return f"{q} IS NOT NULL"
+
+
+def _tabs(form: QgsEditFormConfig, layer: QgsVectorLayer, lang: str) -> None:
+    """One tab per schema section, fields in schema order (drag-and-drop layout)."""
+    form.setLayout(QgsEditFormConfig.TabLayout)
+    form.clearTabs()
+    root = form.invisibleRootContainer()
+    fields = layer.fields()
+    for section, (label_id, label_en) in schema.SECTIONS.items():
+        specs = [f for f in schema.ENTERPRISE_FIELDS
+                 if f.section == section and fields.indexOf(f.name) >= 0]
+        if not specs:
+            continue
+        tab = QgsAttributeEditorContainer(label_en if lang == "en" else label_id, root)
+        tab.setIsGroupBox(False)
+        tab.setColumnCount(1)
+        for spec in specs:
+            tab.addChildElement(QgsAttributeEditorField(spec.name, fields.indexOf(spec.name), tab))
+        form.addTab(tab)
+
+
+def is_configured(layer: QgsVectorLayer) -> bool:
+    """Whether the layer already carries this form (tabs named after the schema sections)."""
+    form = layer.editFormConfig()
+    return form.layout() == QgsEditFormConfig.TabLayout and len(form.tabs()) >= 5
