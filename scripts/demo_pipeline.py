@@ -1,0 +1,129 @@
+"""The demo pipeline behind ``scripts/demo``: data, project, plugin install, analyses, outputs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO), str(REPO / "scripts")]
+
+from qgis.core import QgsApplication, QgsProject  # noqa: E402
+
+import plugin_install  # noqa: E402
+
+OUT = REPO / "out"
+GPKG = OUT / "industri_rumahan_babel.gpkg"
+PROJECT = OUT / "industri_rumahan_babel.qgz"
+PROFILES = OUT / "qgis-profile"
+LAYER_TITLES = {"regencies": "Kabupaten/kota", "districts": "Kecamatan",
+                "villages": "Desa/kelurahan", "services": "Layanan",
+                "enterprises": "Industri rumahan"}
+LAYER_ORDER = ("enterprises", "services", "villages", "districts", "regencies")
+
+
+def steps() -> list[tuple[str, str, dict[str, str]]]:
+    """(title, algorithm id, parameters) run with ``qgis_process`` on the installed plugin."""
+    usaha = f"{GPKG}|layername=usaha"
+    layanan = f"{GPKG}|layername=layanan"
+    kab = f"{GPKG}|layername=kabupaten"
+    kec = f"{GPKG}|layername=kecamatan"
+    return [
+        ("Kepadatan per kabupaten/kota", "industrirumahan:densitybyregion", {
+            "INPUT": usaha, "REGIONS": kab, "POPULATION_FIELD": "penduduk_total",
+            "WOMEN_POPULATION_FIELD": "penduduk_wanita",
+            "OUTPUT": str(OUT / "kepadatan_kabupaten.gpkg"),
+            "OUTPUT_TABLE": str(OUT / "kepadatan_kabupaten_tabel.csv")}),
+        ("Kepadatan per kecamatan", "industrirumahan:densitybyregion", {
+            "INPUT": usaha, "REGIONS": kec, "OUTPUT": str(OUT / "kepadatan_kecamatan.gpkg")}),
+        ("Kesenjangan layanan per kabupaten/kota", "industrirumahan:servicegap", {
+            "INPUT": usaha, "SERVICES": layanan, "REGIONS": kab,
+            "OUTPUT": str(OUT / "kesenjangan_layanan_kabupaten.gpkg")}),
+    ]
+
+
+def build_data(count: int, seed: int) -> None:
+    from industri_rumahan_plugin.adapters.demo_data import build_demo_geopackage
+
+    counts = build_demo_geopackage(GPKG, count=count, seed=seed)
+    print(f"  {GPKG.relative_to(REPO)}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+def build_project() -> None:
+    from industri_rumahan_plugin.adapters.geopackage import recognised_layers
+
+    project = QgsProject.instance()
+    project.clear()
+    project.setTitle("Industri Rumahan — Kepulauan Bangka Belitung (demo)")
+    layers = recognised_layers(GPKG)
+    for role in reversed(LAYER_ORDER):
+        layer = layers[role]
+        layer.setName(LAYER_TITLES[role])
+        _decorate(role, layer)
+        project.addMapLayer(layer)
+    project.write(str(PROJECT))
+    print(f"  {PROJECT.relative_to(REPO)}: {len(layers)} layers")
+
+
+def _decorate(role: str, layer) -> None:
+    """Attach the plugin's form configuration and styles where those modules exist."""
+    try:
+        from industri_rumahan_plugin.adapters.form_config import configure_layer
+    except ImportError:
+        configure_layer = None
+    if configure_layer is not None and role == "enterprises":
+        configure_layer(layer)
+
+
+def run_steps() -> list[Path]:
+    written = []
+    available = plugin_install.run_qgis_process(PROFILES, "list").stdout
+    for title, alg, params in steps():
+        if alg.split(":")[1] not in available:
+            print(f"  - {title}: {alg} is not available in this version, skipped")
+            continue
+        args = ["run", alg, "--"] + [f"{k}={v}" for k, v in params.items()]
+        started = time.perf_counter()
+        done = plugin_install.run_qgis_process(PROFILES, *args, timeout=900)
+        if done.returncode != 0:
+            print(done.stdout[-3000:], done.stderr[-3000:], sep="\n")
+            raise SystemExit(f"{title}: {alg} failed")
+        outputs = [Path(v) for k, v in params.items() if k.startswith("OUTPUT")]
+        written += outputs
+        print(f"  - {title} ({time.perf_counter() - started:.1f} s): "
+              + ", ".join(str(p.relative_to(REPO)) for p in outputs))
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--gui", action="store_true", help="open QGIS desktop with the project")
+    parser.add_argument("--count", type=int, default=5000, help="demo enterprises (default 5000)")
+    parser.add_argument("--seed", type=int, default=20241231)
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    print("1. Demo data (Kepulauan Bangka Belitung, real boundaries, synthetic enterprises)")
+    build_data(args.count, args.seed)
+    print("2. QGIS project")
+    build_project()
+    print("3. Plugin installed into a QGIS profile")
+    target = plugin_install.install_plugin(PROFILES)
+    print(f"  {target.relative_to(REPO)}")
+    print("4. Analyses through qgis_process")
+    written = run_steps()
+    print(f"\nWrote {len(written) + 2} outputs under {OUT.relative_to(REPO)}/.")
+    if args.gui:
+        print("Opening QGIS desktop…")
+        plugin_install.launch_desktop(PROFILES, PROJECT).wait()
+    QgsProject.instance().clear()
+
+
+if __name__ == "__main__":
+    main()
