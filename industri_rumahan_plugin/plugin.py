@@ -8,6 +8,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.gui.import_dialog import show_import_dialog
 from industri_rumahan_plugin.processing.provider import PROVIDER_ID, IndustriRumahanProvider
 
 MENU = "&Industri Rumahan"
@@ -20,12 +21,16 @@ class IndustriRumahanPlugin:
         self.translator = None
         self.actions: list[QAction] = []
         self.toolbar: QToolBar | None = None
+        self.dock = None  # gui.dock.EnterpriseDock, created on first use (issue 3)
+        self.dock_action: QAction | None = None
 
     # --- Processing -------------------------------------------------------------------
     def initProcessing(self) -> None:
         if self.provider is None:
-            self.provider = IndustriRumahanProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = IndustriRumahanProvider()
+            # False when a provider with our id is already registered: it is not ours to remove.
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     # --- GUI ----------------------------------------------------------------------------
     def initGui(self) -> None:
@@ -38,12 +43,36 @@ class IndustriRumahanPlugin:
             lambda: self.open_algorithm("createdatabase"),
             object_name="IndustriRumahanCreateDatabase",
         )
+        self.dock_action = self.add_action(
+            toolbelt.tr("Home industries panel"),
+            self.toggle_dock,
+            object_name="IndustriRumahanDockToggle",
+            checkable=True,
+        )
         self.add_action(
             toolbelt.tr("Generate demo enterprises…"),
             lambda: self.open_algorithm("generatedemo"),
             object_name="IndustriRumahanGenerateDemo",
             toolbar=False,
         )
+        self.add_action(
+            toolbelt.tr("Import enterprises from a spreadsheet…"),
+            lambda: show_import_dialog(self.iface.mainWindow()),
+            object_name="IndustriRumahanImportSpreadsheet",
+            toolbar=False,
+        )
+        self.add_action(
+            toolbelt.tr("Export enterprises to a spreadsheet…"),
+            lambda: self.open_algorithm("exportspreadsheet"),
+            object_name="IndustriRumahanExportSpreadsheet",
+            toolbar=False,
+        )
+        self.add_action(
+            toolbelt.tr("Region report (PDF)…"),
+            self.show_report_dialog,
+            object_name="IndustriRumahanReport",
+        )
+        self.add_style_actions()
 
     def add_action(
         self,
@@ -66,12 +95,46 @@ class IndustriRumahanPlugin:
         self.actions.append(action)
         return action
 
+    def add_style_actions(self) -> None:
+        """Style the active enterprise layer by stage, sector or stage × sector (issue 4)."""
+        from industri_rumahan_plugin.styles.actions import ACTIONS, action_text, style_active_layer
+
+        for style, (object_name, icon_name) in ACTIONS.items():
+            self.add_action(
+                action_text(style),
+                lambda _checked=False, s=style: style_active_layer(self.iface, s),
+                object_name=object_name,
+                icon_name=icon_name,
+            )
+
+    def toggle_dock(self, checked: bool = True) -> None:
+        """Show or hide the enterprise panel (created, docked right, on first use)."""
+        if self.dock is None:
+            from qgis.PyQt.QtCore import Qt
+
+            from industri_rumahan_plugin.gui.dock import EnterpriseDock
+
+            self.dock = EnterpriseDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.dock.setToggleVisibilityAction(self.dock_action)
+        self.dock.setUserVisible(bool(checked))
+
+    def show_report_dialog(self) -> None:
+        from industri_rumahan_plugin.gui.report_dialog import show_report_dialog
+
+        show_report_dialog(self.iface.mainWindow())
+
     def open_algorithm(self, name: str) -> None:
         from qgis import processing
 
         processing.execAlgorithmDialog(f"{PROVIDER_ID}:{name}", {})
 
     def unload(self) -> None:
+        if self.dock is not None:
+            self.dock.cleanup()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
         for action in self.actions:
             self.iface.removePluginMenu(MENU, action)
             if self.toolbar is not None:

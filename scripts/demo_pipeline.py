@@ -12,9 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
-from qgis.core import QgsApplication, QgsProject  # noqa: E402
-
 import plugin_install  # noqa: E402
+from qgis.core import QgsApplication, QgsProject  # noqa: E402
 
 OUT = REPO / "out"
 GPKG = OUT / "industri_rumahan_babel.gpkg"

@@ -30,7 +30,8 @@ def test_createdatabase_writes_schema_lookups_and_version(provider, tmp_path):
     assert enterprises.fields().field("krtp").typeName() == "Boolean"
     with sqlite3.connect(out) as db:
         sectors = db.execute("select kode, kbli from ref_sektor").fetchall()
-        version = db.execute("select nilai from ir_metadata where kunci='schema_version'").fetchone()
+        version = db.execute(
+            "select nilai from ir_metadata where kunci='schema_version'").fetchone()
     assert sectors == [(s.code, s.kbli) for s in catalogue.SECTORS]
     assert version == (str(schema.SCHEMA_VERSION),)
 

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsEditFormConfig,
     QgsEditorWidgetSetup,
     QgsFieldConstraints,
+    QgsValueMapFieldFormatter,
     QgsVectorLayer,
 )
 
@@ -50,9 +51,12 @@ def widget_setup(spec: schema.Field, lang: str = "id") -> QgsEditorWidgetSetup:
     """The editor widget suited to one schema field."""
     if spec.catalogue:
         entries = catalogue.CATALOGUES[spec.catalogue]
-        # list of single-entry maps keeps catalogue order (QGIS >= 3.0 value map format)
+        # list of single-entry maps keeps catalogue order; first an explicit "not filled in"
+        # entry so an empty value shows as such (and a required field gets its message)
+        empty_label = f"({catalogue.unfilled_label(lang).lower()})"
+        empty = {empty_label: QgsValueMapFieldFormatter.NULL_VALUE}
         return QgsEditorWidgetSetup(
-            "ValueMap", {"map": [{e.label(lang): e.code} for e in entries]}
+            "ValueMap", {"map": [empty, *({e.label(lang): e.code} for e in entries)]}
         )
     if spec.type == "bool":
         return QgsEditorWidgetSetup("CheckBox", {"CheckedState": "", "UncheckedState": ""})

@@ -13,12 +13,42 @@ PROVIDER_ID = "industrirumahan"
 
 def algorithm_classes() -> list[type]:
     """Every algorithm of the provider, in toolbox order (explicit: no discovery by name)."""
+    from industri_rumahan_plugin.processing.accessibility import Accessibility
+    from industri_rumahan_plugin.processing.apply_style import ApplyStyle
     from industri_rumahan_plugin.processing.create_database import CreateDatabase
+    from industri_rumahan_plugin.processing.create_shared_database import (
+        CreateSharedDatabase,
+    )
+    from industri_rumahan_plugin.processing.density_by_region import DensityByRegion
+    from industri_rumahan_plugin.processing.export_report import ExportReport
+    from industri_rumahan_plugin.processing.export_spreadsheet import ExportSpreadsheet
     from industri_rumahan_plugin.processing.generate_demo import GenerateDemo
+    from industri_rumahan_plugin.processing.heatmap import Heatmap
+    from industri_rumahan_plugin.processing.hotspots import Hotspots
+    from industri_rumahan_plugin.processing.import_spreadsheet import ImportSpreadsheet
+    from industri_rumahan_plugin.processing.nearest_neighbour_index import NearestNeighbourIndex
+    from industri_rumahan_plugin.processing.nearest_service import NearestService
+    from industri_rumahan_plugin.processing.publish_to_postgis import PublishToPostgis
+    from industri_rumahan_plugin.processing.service_gap import ServiceGap
+    from industri_rumahan_plugin.processing.suggest_service_sites import SuggestServiceSites
 
     return [
         CreateDatabase,
         GenerateDemo,
+        ImportSpreadsheet,
+        ExportSpreadsheet,
+        CreateSharedDatabase,
+        PublishToPostgis,
+        DensityByRegion,
+        Heatmap,
+        Hotspots,
+        NearestNeighbourIndex,
+        NearestService,
+        ServiceGap,
+        Accessibility,
+        SuggestServiceSites,
+        ApplyStyle,
+        ExportReport,
     ]
 
 

@@ -1,0 +1,194 @@
+"""QGIS side of the service-gap algorithms: read points, services by type, OD tables; write.
+
+Everything is read once into arrays (lon/lat on WGS84 whatever the layer CRS), handed to the
+pure kernels (core.nearest, core.access, core.coverage), and the results written back in one
+pass over the input features.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsFeatureSource,
+    QgsField,
+    QgsFields,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters.arrays import read_source
+from industri_rumahan_plugin.core.density import slug
+from industri_rumahan_plugin.core.nearest import OdTableError, od_pairs
+
+
+@dataclass
+class Services:
+    """Service points on WGS84 with their type, name, id and capacity."""
+
+    lonlat: np.ndarray
+    jenis: np.ndarray
+    name: np.ndarray
+    ident: np.ndarray
+    capacity: np.ndarray
+
+    def of_type(self, jenis: str) -> np.ndarray:
+        return np.flatnonzero(self.jenis == jenis)
+
+
+def read_lonlat(
+    source: QgsFeatureSource,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback | None,
+    fields: Sequence[str] = (),
+    span: tuple[float, float] = (0.0, 30.0),
+) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
+    """(fids, (n, 2) lon/lat on WGS84 with NaN for missing geometry, attribute frame)."""
+    arrays = read_source(source, list(fields), context=context, feedback=feedback,
+                         progress_span=span)
+    return arrays.fids, arrays.point_xy(), arrays.attributes
+
+
+def read_services(
+    source: QgsFeatureSource,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback | None,
+    type_field: str,
+    name_field: str = "",
+    id_field: str = "",
+    capacity_field: str = "",
+) -> Services:
+    fields = [f for f in (type_field, name_field, id_field, capacity_field) if f]
+    fids, lonlat, frame = read_lonlat(source, context, None, list(dict.fromkeys(fields)))
+    jenis = frame[type_field].astype(object).where(frame[type_field].notna(), "")
+    name = frame[name_field].astype(object) if name_field else pd.Series(fids, dtype=object)
+    ident = frame[id_field].astype(object) if id_field else pd.Series(fids, dtype=object)
+    if capacity_field:
+        capacity = pd.to_numeric(frame[capacity_field], errors="coerce").to_numpy(float)
+    else:
+        capacity = np.ones(len(fids))
+    return Services(lonlat, jenis.astype(str).to_numpy(object), name.to_numpy(object),
+                    ident.to_numpy(object), capacity)
+
+
+def chosen_types(services: Services, text: str) -> list[str]:
+    """The service types asked for (comma separated codes), or every type in the layer."""
+    present = sorted({j for j in services.jenis if j})
+    if not text.strip():
+        return present
+    asked = [t.strip() for t in text.split(",") if t.strip()]
+    return list(dict.fromkeys(asked))
+
+
+def type_suffix(jenis: str) -> str:
+    """A service type as a field-name suffix (``galeri_dekranasda``)."""
+    return slug(jenis) or "lainnya"
+
+
+def read_od_table(
+    source: QgsFeatureSource,
+    origin_field: str,
+    dest_field: str,
+    cost_field: str,
+    origin_ids: np.ndarray,
+    dest_ids: np.ndarray,
+    feedback: QgsProcessingFeedback | None,
+) -> pd.DataFrame:
+    """An origin-destination cost table matched to positions; unusable rows are reported."""
+    for name, label in ((origin_field, "origin"), (dest_field, "destination"),
+                        (cost_field, "cost")):
+        if not name or source.fields().indexOf(name) < 0:
+            raise QgsProcessingException(
+                toolbelt.tr("Choose the {what} field of the origin-destination table.").format(
+                    what=toolbelt.tr(label)
+                )
+            )
+    arrays = read_source(source, [origin_field, dest_field, cost_field], target_crs=None)
+    table = arrays.attributes.rename(
+        columns={origin_field: "origin", dest_field: "dest", cost_field: "cost"}
+    )
+    try:
+        pairs, report = od_pairs(table, origin_ids, dest_ids)
+    except OdTableError as error:
+        raise QgsProcessingException(
+            toolbelt.tr(
+                "The origin-destination table cannot be used ({reason}): its origin ids must be "
+                "the enterprises' id field and its destination ids the services' id field."
+            ).format(reason=str(error))
+        ) from error
+    if feedback is not None:
+        feedback.pushInfo(toolbelt.tr(
+            "Origin-destination table: {rows} rows, {pairs} usable pairs; skipped "
+            "{uo} rows with unknown origin ids, {ud} with unknown destination ids, {bc} without "
+            "a valid cost; {none} enterprises have no pair."
+        ).format(rows=report["rows"], pairs=report["pairs"], uo=report["unknown_origin"],
+                 ud=report["unknown_dest"], bc=report["bad_cost"],
+                 none=report["origins_without_pair"]))
+    return pairs
+
+
+def new_fields(base: QgsFields, extra: Sequence[tuple[str, QVariant.Type]]) -> QgsFields:
+    fields = QgsFields(base)
+    for name, kind in extra:
+        if fields.indexOf(name) >= 0:
+            raise QgsProcessingException(
+                toolbelt.tr("The input already has a field named {name}; rename it first.")
+                .format(name=name)
+            )
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def write_with_columns(
+    source: QgsFeatureSource,
+    sink: QgsFeatureSink,
+    fids: np.ndarray,
+    columns: Sequence[np.ndarray],
+    feedback: QgsProcessingFeedback | None,
+    span: tuple[float, float] = (70.0, 100.0),
+) -> int:
+    """Copy every input feature to ``sink`` with extra attribute columns (aligned to ``fids``)."""
+    values = [_plain_list(c) for c in columns]
+    position = {int(f): i for i, f in enumerate(fids)}
+    total = max(len(fids), 1)
+    batch: list[QgsFeature] = []
+    written = 0
+    request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    base = len(source.fields())
+    for count, feature in enumerate(source.getFeatures(request)):
+        i = position.get(feature.id())
+        # pad + set only the new values: 4x faster than a round trip of every attribute
+        feature.padAttributes(len(values))
+        if i is not None:
+            for j, column in enumerate(values):
+                feature.setAttribute(base + j, column[i])
+        batch.append(feature)
+        if len(batch) == 10000:
+            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            written += len(batch)
+            batch = []
+            if feedback is not None:
+                if feedback.isCanceled():
+                    return written
+                feedback.setProgress(span[0] + (span[1] - span[0]) * count / total)
+    if batch:
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        written += len(batch)
+    return written
+
+
+def _plain_list(values: np.ndarray) -> list:
+    """numpy values -> Python values with NaN/None as NULL."""
+    arr = np.asarray(values)
+    if arr.dtype.kind == "f":
+        return [None if v != v else v for v in arr.tolist()]
+    return [None if v is None or (isinstance(v, float) and v != v) else v for v in arr.tolist()]

@@ -1,0 +1,179 @@
+"""Point layers -> (x, y) arrays and attribute columns, fast when the layer is a plain file.
+
+For an OGR file layer (GeoPackage, Shapefile, GeoJSON…) read without a filter, selection or
+subset, GDAL's Arrow stream (``Layer.GetArrowStreamAsNumPy``, GDAL ≥ 3.6, shipped with QGIS)
+hands over whole columns: a million points in about a second instead of the ~20 s of a Python
+loop over ``QgsFeature``. Anything else goes through ``adapters.arrays.read_source``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingContext,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingFeedback,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+)
+
+from industri_rumahan_plugin.adapters.arrays import read_source
+
+
+@dataclass
+class PointArrays:
+    """Point coordinates in the target CRS (NaN where missing) and the asked-for columns."""
+
+    xy: np.ndarray
+    attributes: pd.DataFrame
+    fids: np.ndarray  # QGIS feature ids (for writing chosen input features back out)
+    fast: bool = False  # read through the Arrow fast path
+
+    def __len__(self) -> int:
+        return len(self.xy)
+
+    @property
+    def missing(self) -> int:
+        return int(np.isnan(self.xy).any(axis=1).sum())
+
+
+def _plain_file(layer: QgsVectorLayer | None, value) -> tuple[str, str] | None:
+    """(path, layer name) when ``layer`` is an unfiltered OGR file layer, else None."""
+    if layer is None or layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
+        value.selectedFeaturesOnly or value.featureLimit != -1
+    ):
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    if not path or parts.get("subset"):
+        return None
+    return path, parts.get("layerName") or ""
+
+
+def transform_xy(xy: np.ndarray, source: QgsCoordinateReferenceSystem,
+               target: QgsCoordinateReferenceSystem) -> np.ndarray:
+    """Reproject an (n, 2) array with GDAL/PROJ in one call (axis order: x = east)."""
+    from osgeo import osr
+
+    def srs(crs: QgsCoordinateReferenceSystem) -> osr.SpatialReference:
+        ref = osr.SpatialReference()
+        ref.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WKT2_2019))
+        ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        return ref
+
+    ct = osr.CoordinateTransformation(srs(source), srs(target))
+    ok = np.isfinite(xy).all(axis=1)
+    out = np.full_like(xy, np.nan)
+    if ok.any():
+        done = np.asarray(ct.TransformPoints(xy[ok]), dtype=float)
+        out[ok] = done[:, :2]
+    return out
+
+
+def _wkb_points(geom: np.ndarray) -> np.ndarray:
+    """(n, 2) from an Arrow WKB column: fixed 21-byte 2-D points decoded without parsing."""
+    if geom.dtype.kind == "V" and geom.dtype.itemsize == 21:
+        raw = geom.view(np.uint8).reshape(-1, 21)
+        if len(raw) and (raw[:, 0] == 1).all() and (raw[:, 1] == 1).all():
+            return np.ascontiguousarray(raw[:, 5:21]).view("<f8").reshape(-1, 2)
+    wkb = np.asarray([bytes(g) if g is not None and len(g) else None for g in geom],
+                     dtype=object)
+    shapes = shapely.from_wkb(wkb, on_invalid="ignore")
+    xy = np.full((len(shapes), 2), np.nan)
+    ok = ~(shapely.is_missing(shapes) | shapely.is_empty(shapes))
+    if ok.any():
+        xy[ok] = shapely.get_coordinates(shapely.centroid(shapes[ok]))
+    return xy
+
+
+def _read_arrow(path: str, layer_name: str, fields: Sequence[str]) -> tuple | None:
+    from osgeo import ogr
+
+    ds = ogr.Open(path)
+    if ds is None:
+        return None
+    lyr = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
+    if lyr is None or not hasattr(lyr, "GetArrowStreamAsNumPy"):
+        return None
+    names = [lyr.GetLayerDefn().GetFieldDefn(i).GetName()
+             for i in range(lyr.GetLayerDefn().GetFieldCount())]
+    if any(f not in names for f in fields):
+        return None
+    lyr.SetIgnoredFields([n for n in names if n not in fields])
+    geom_name = lyr.GetGeometryColumn() or "wkb_geometry"
+    xy_parts, fid_parts, cols = [], [], {f: [] for f in fields}
+    stream = lyr.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=262144"])
+    for batch in stream:
+        key = geom_name if geom_name in batch else next(
+            (k for k, v in batch.items() if k not in cols and k != "fid"
+             and getattr(v, "dtype", None) is not None and v.dtype.kind in "VO"), None)
+        if key is None:
+            return None
+        xy_parts.append(_wkb_points(batch[key]))
+        fid_parts.append(batch.get("fid", np.full(len(batch[key]), -1, dtype=np.int64)))
+        for f in fields:
+            cols[f].append(batch[f])
+    xy = np.vstack(xy_parts) if xy_parts else np.empty((0, 2))
+    data = {}
+    for f, parts in cols.items():
+        col = np.concatenate(parts) if parts else np.empty(0, dtype=object)
+        if col.dtype.kind == "S":  # decode each distinct value once, not a million times
+            uniq, inverse = np.unique(col, return_inverse=True)
+            decoded = np.array([u.decode("utf-8", "replace") for u in uniq], dtype=object)
+            col = decoded[inverse]
+        data[f] = col
+    fids = np.concatenate(fid_parts) if fid_parts else np.empty(0, dtype=np.int64)
+    return xy, pd.DataFrame(data, columns=list(fields)), fids
+
+
+def read_points(
+    layer: QgsVectorLayer | None,
+    parameter_value,
+    source,
+    fields: Sequence[str],
+    target_crs: QgsCoordinateReferenceSystem,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback | None = None,
+    expression: str = "",
+    progress_span: tuple[float, float] = (0.0, 100.0),
+) -> PointArrays:
+    """Points of ``source`` in ``target_crs`` with ``fields``; the fast path when possible."""
+    fields = [f for f in fields if f]
+    plain = None if expression else _plain_file(layer, parameter_value)
+    if plain is not None:
+        try:
+            got = _read_arrow(plain[0], plain[1], fields)
+        except (RuntimeError, ValueError, TypeError):
+            got = None
+        if got is not None:
+            xy, frame, fids = got
+            if layer.crs() != target_crs:
+                xy = transform_xy(xy, layer.crs(), target_crs)
+            return PointArrays(xy, frame, fids, fast=True)
+    arrays = read_source(source, fields, context=context, target_crs=target_crs,
+                         expression=expression, feedback=feedback, progress_span=progress_span)
+    return PointArrays(arrays.point_xy(), arrays.attributes, arrays.fids)
+
+
+def to_metric(lonlat: np.ndarray) -> tuple[np.ndarray, QgsCoordinateReferenceSystem]:
+    """WGS 84 lon/lat -> metres in the CRS ``core.projection.metric_crs`` picks for them."""
+    from industri_rumahan_plugin.adapters.arrays import WGS84
+    from industri_rumahan_plugin.core.projection import metric_crs
+
+    ok = np.isfinite(lonlat).all(axis=1)
+    if not ok.any():
+        raise ValueError("no located points")
+    lo = np.nanmin(lonlat[ok], axis=0)
+    hi = np.nanmax(lonlat[ok], axis=0)
+    definition = metric_crs(lo[0], lo[1], hi[0], hi[1])
+    target = (QgsCoordinateReferenceSystem(definition) if definition.startswith("EPSG:")
+              else QgsCoordinateReferenceSystem.fromProj(definition))
+    return transform_xy(lonlat, WGS84, target), target

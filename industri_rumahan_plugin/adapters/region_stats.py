@@ -1,0 +1,176 @@
+"""Region layers in and out of the analysis kernels: read, repair, measure, write with stats.
+
+Regions are few (7 to 7,285), so they are read as ``QgsFeature`` objects and written back with
+their own attributes untouched and the statistics appended; the points go through
+``adapters.point_arrays``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingFeedback,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters.geopackage import to_variant
+from industri_rumahan_plugin.core import density
+
+#: Suffix given to a region field whose name a statistic uses (e.g. the BIG ``luas_km2``).
+RENAMED_SUFFIX = "_asal"
+
+
+@dataclass
+class Regions:
+    features: list[QgsFeature]
+    geometries: np.ndarray  # shapely, repaired (None: unusable)
+    invalid: np.ndarray  # bool: the input geometry was invalid
+    crs: QgsCoordinateReferenceSystem
+    fields: QgsFields
+
+    def __len__(self) -> int:
+        return len(self.features)
+
+    def column(self, name: str) -> list:
+        idx = self.fields.indexOf(name)
+        return [to_plain(f.attributes()[idx]) for f in self.features] if idx >= 0 else []
+
+    def label(self, i: int) -> str:
+        for name in ("nama", "kode"):
+            if self.fields.indexOf(name) >= 0:
+                return str(self.features[i][name])
+        return f"#{self.features[i].id()}"
+
+
+def to_plain(value):
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return value
+
+
+def read_regions(
+    source, repair: bool, feedback: QgsProcessingFeedback | None = None
+) -> Regions:
+    """Every region feature, its geometry as shapely, invalid ones repaired or dropped."""
+    request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    if isinstance(source, QgsProcessingFeatureSource):  # our own repair rule, not Processing's
+        features = list(source.getFeatures(
+            request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks))
+    else:
+        features = list(source.getFeatures(request))
+    wkb = [None if not f.hasGeometry() or f.geometry().isEmpty()
+           else bytes(f.geometry().asWkb()) for f in features]
+    geoms = np.asarray(shapely.from_wkb(np.asarray(wkb, dtype=object), on_invalid="ignore"),
+                       dtype=object).reshape(-1)
+    geoms, invalid = density.repair_polygons(geoms, repair=repair)
+    regions = Regions(features, geoms, invalid, source.sourceCrs(), source.fields())
+    if feedback is not None:
+        for i in np.flatnonzero(invalid):
+            feedback.pushWarning(
+                (toolbelt.tr("Invalid geometry of region {name} repaired.") if repair and
+                 geoms[i] is not None else
+                 toolbelt.tr("Invalid geometry of region {name} skipped: it counts nothing."))
+                .format(name=regions.label(i)))
+    return regions
+
+
+def ellipsoid_areas_km2(regions: Regions, context: QgsProcessingContext) -> np.ndarray:
+    """Area of each region on the ellipsoid (the project's, or WGS 84), whatever the CRS."""
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(regions.crs, context.transformContext())
+    ellipsoid = context.ellipsoid() if context.ellipsoid() not in ("", "NONE") else "EPSG:7030"
+    if not measure.setEllipsoid(ellipsoid):
+        measure.setEllipsoid("WGS84")
+    out = np.full(len(regions), np.nan)
+    for i, geom in enumerate(regions.geometries):
+        if geom is not None:
+            qgeom = QgsGeometry()
+            qgeom.fromWkb(shapely.to_wkb(geom))
+            out[i] = measure.measureArea(qgeom) / 1e6
+    return out
+
+
+_QTYPES = {"i": QVariant.LongLong, "u": QVariant.LongLong, "f": QVariant.Double,
+           "b": QVariant.Bool}
+
+
+def frame_fields(frame: pd.DataFrame) -> list[QgsField]:
+    """A QGIS field for each column, typed from the column's dtype."""
+    out = []
+    for name in frame.columns:
+        kind = frame[name].dtype.kind
+        out.append(QgsField(str(name), _QTYPES.get(kind, QVariant.String)))
+    return out
+
+
+def output_fields(base: QgsFields, stats: pd.DataFrame) -> tuple[QgsFields, list[str]]:
+    """The region fields (renamed when a statistic takes the name) then the statistics."""
+    taken = set(stats.columns)
+    fields = QgsFields()
+    renamed = []
+    for f in base:
+        copy = QgsField(f)
+        if f.name() in taken:
+            copy.setName(f.name() + RENAMED_SUFFIX)
+            renamed.append(f.name())
+        fields.append(copy)
+    for f in frame_fields(stats):
+        fields.append(f)
+    return fields, renamed
+
+
+def frame_values(frame: pd.DataFrame) -> list[list]:
+    """Rows of plain Python values, NaN -> NULL."""
+    cols = []
+    for name in frame.columns:
+        values = frame[name].to_numpy()
+        if values.dtype.kind == "f":
+            cols.append([None if v != v else float(v) for v in values])
+        elif values.dtype.kind in "iu":
+            cols.append([int(v) for v in values])
+        else:
+            cols.append([to_variant(v) for v in values])
+    return [list(row) for row in zip(*cols)] if cols else [[] for _ in range(len(frame))]
+
+
+def write_features(
+    sink: QgsFeatureSink,
+    fields: QgsFields,
+    base: Sequence[QgsFeature],
+    stats: pd.DataFrame,
+    feedback: QgsProcessingFeedback | None = None,
+) -> None:
+    """Each base feature (geometry, attributes) with its row of statistics appended."""
+    for feature, extra in zip(base, frame_values(stats)):
+        if feedback is not None and feedback.isCanceled():
+            return
+        out = QgsFeature(fields)
+        if feature.hasGeometry():
+            out.setGeometry(feature.geometry())
+        out.setAttributes([*feature.attributes(), *extra])
+        if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(toolbelt.tr("Could not write a feature to the output."))
+
+
+def write_table(sink: QgsFeatureSink, fields: QgsFields, frame: pd.DataFrame) -> None:
+    for row in frame_values(frame):
+        out = QgsFeature(fields)
+        out.setAttributes(row)
+        sink.addFeature(out, QgsFeatureSink.FastInsert)

@@ -1,0 +1,138 @@
+"""Read the offices' XLSX/CSV files as text, and write reports and exports.
+
+Every cell is read as text so the parsers see what the office typed (a NIK stays 16 digits, a
+phone keeps its 0). The header row is found among the first rows (offices put a title above
+their table); CSV separators ``;``, ``,`` and tab are detected from the header line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from industri_rumahan_plugin.core import catalogue, schema
+from industri_rumahan_plugin.core.importing import headers
+
+MAX_TITLE_ROWS = 10
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+
+class TableError(Exception):
+    """A file that cannot be read as a table; the message names the file."""
+
+
+def _sniff_separator(path: Path, encoding: str) -> str:
+    with open(path, encoding=encoding, errors="replace") as handle:
+        lines = [handle.readline() for _ in range(MAX_TITLE_ROWS)]
+    best, best_score = ",", -1
+    for sep in (";", "\t", ",", "|"):
+        score = max((line.count(sep) for line in lines), default=0)
+        # ';' files usually hold comma decimals: prefer ';' on a tie
+        if score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+def _read_raw(path: Path, sheet: str | int | None) -> pd.DataFrame:
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        try:
+            return pd.read_excel(path, sheet_name=sheet if sheet not in (None, "") else 0,
+                                 header=None, dtype=str, keep_default_na=False)
+        except (ValueError, OSError, KeyError) as exc:
+            raise TableError(f"{path.name}: {exc}") from exc
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            sep = _sniff_separator(path, encoding)
+            return pd.read_csv(path, sep=sep, header=None, dtype=str, keep_default_na=False,
+                               encoding=encoding, skip_blank_lines=True, engine="python")
+        except UnicodeDecodeError:
+            continue
+        except (pd.errors.ParserError, OSError) as exc:
+            raise TableError(f"{path.name}: {exc}") from exc
+    raise TableError(f"{path.name}: unknown text encoding")
+
+
+def read_table(path: str | Path, sheet: str | int | None = None) -> tuple[pd.DataFrame, int]:
+    """The table as text, indexed by spreadsheet row number (blank rows dropped), and the
+    row number of the header's next row."""
+    path = Path(path)
+    if not path.exists():
+        raise TableError(f"{path}: file not found")
+    raw = _read_raw(path, sheet)
+    if raw.empty:
+        raise TableError(f"{path.name}: the table is empty")
+    top = raw.head(MAX_TITLE_ROWS)
+    scores = [headers.header_score(row) for row in top.itertuples(index=False)]
+    header_at = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    if scores[header_at] == 0:
+        header_at = 0
+    names = [str(c).strip() or f"kolom_{i + 1}" for i, c in enumerate(raw.iloc[header_at])]
+    seen: dict[str, int] = {}
+    for i, name in enumerate(names):  # duplicate headers get a suffix
+        if name in seen:
+            seen[name] += 1
+            names[i] = f"{name}_{seen[name]}"
+        else:
+            seen[name] = 1
+    body = raw.iloc[header_at + 1:].copy()
+    body.columns = names
+    first_row = header_at + 2
+    body.index = range(first_row, first_row + len(body))
+    keep = body.apply(lambda c: c.astype(str).str.strip().ne("")).any(axis=1)
+    return body[keep], first_row
+
+
+def write_table(frame: pd.DataFrame, path: str | Path, sheet: str = "Data") -> Path:
+    """XLSX (by suffix) or CSV with ';' (opens in an Indonesian-locale Excel)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+            frame.to_excel(writer, sheet_name=sheet, index=False)
+            sheet_obj = writer.sheets[sheet]
+            for i, column in enumerate(frame.columns, start=1):
+                width = max([len(str(column)), *frame[column].astype(str).str.len().head(200)])
+                sheet_obj.column_dimensions[sheet_obj.cell(1, i).column_letter].width = min(
+                    max(width + 2, 8), 60)
+    else:
+        frame.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+    return path
+
+
+def mask_nik(nik: pd.Series) -> pd.Series:
+    """'1901014101900001' -> '190101******0001': region code and last digits only."""
+    text = nik.astype("string")
+    masked = text.str[:6] + "******" + text.str[-4:]
+    return masked.where(text.str.len() == 16, text).astype(object).where(text.notna(), None)
+
+
+def export_frame(
+    records: pd.DataFrame, lon: pd.Series, lat: pd.Series, *, mask: bool = True,
+    lang: str = "id",
+) -> pd.DataFrame:
+    """Records with headers and catalogue labels in ``lang``, NIK masked unless ``mask=False``.
+
+    The headers are the schema aliases, which ``headers.match_headers`` reads back, so an
+    export re-imports cleanly (and adds nothing: the uid column matches).
+    """
+    out = pd.DataFrame(index=records.index)
+    for spec in schema.ENTERPRISE_FIELDS:
+        if spec.name not in records.columns:
+            continue
+        column = records[spec.name]
+        if spec.catalogue:
+            labels = catalogue.label_map(catalogue.CATALOGUES[spec.catalogue], lang)
+            column = column.map(labels).where(column.notna(), None)
+        elif spec.type == "bool":
+            yes, no = ("Ya", "Tidak") if lang == "id" else ("Yes", "No")
+            flag = column.astype(object)
+            column = pd.Series(np.where(flag.astype(bool), yes, no), index=flag.index,
+                               dtype=object).where(flag.notna(), None)
+        elif spec.name == "nik" and mask:
+            column = mask_nik(column)
+        out[spec.alias(lang)] = column
+    out["Lintang" if lang == "id" else "Latitude"] = lat.round(6)
+    out["Bujur" if lang == "id" else "Longitude"] = lon.round(6)
+    return out.reset_index(drop=True)

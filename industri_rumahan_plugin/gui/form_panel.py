@@ -1,0 +1,377 @@
+"""The add/edit panel: QGIS's own QgsAttributeForm (configured by adapters/form_config.py)
+with the plugin's checks on top, the location tools and the stage suggestion.
+
+Nothing is written while a check fails; a save goes through the layer's edit buffer as one
+undoable command, and with auto-save the buffer is committed. A failed commit leaves the
+input in the form and the change in the buffer, and says why: no record is lost.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsVectorLayer,
+    QgsVectorLayerUtils,
+)
+from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsGui, QgsPanelWidget
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QDoubleSpinBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters.form_config import constraint_text
+from industri_rumahan_plugin.adapters.regions import Location, RegionLocator
+from industri_rumahan_plugin.core import catalogue, schema, stage_rules, validation
+
+ERROR_STYLE = "border: 2px solid #d7191c;"
+
+
+def plain(value: Any) -> Any:
+    """Form values -> Python: NULL, '' and the NULL text of line edits all become None."""
+    if value is None:
+        return None
+    if hasattr(value, "isNull") and callable(value.isNull) and value.isNull():
+        return None
+    if isinstance(value, str) and value.strip() in ("", QgsApplication.nullRepresentation()):
+        return None
+    return value
+
+
+class EnterpriseFormPanel(QgsPanelWidget):
+    """Add (``fid`` None) or edit one enterprise."""
+
+    saved = pyqtSignal(int)  # feature id in the layer (or edit buffer)
+
+    def __init__(self, layer: QgsVectorLayer, fid: int | None, locator: RegionLocator,
+                 rules: dict, *, canvas=None, auto_commit: bool = True, parent=None) -> None:
+        super().__init__(parent)
+        self.layer, self.fid, self.locator, self.rules = layer, fid, locator, rules
+        self.canvas, self.auto_commit = canvas, auto_commit
+        self.lang = toolbelt.language()
+        self.location = Location()
+        self.last_issues: list[validation.Issue] = []
+        self._marked: list[QWidget] = []
+        self.started_editing = False  # set by the dock: stop editing when we are done
+        if fid is None:
+            feature = QgsVectorLayerUtils.createFeature(
+                layer, context=layer.createExpressionContext())
+            mode = QgsAttributeEditorContext.AddFeatureMode
+            self.setPanelTitle(toolbelt.tr("New enterprise"))
+        else:
+            feature = layer.getFeature(fid)
+            mode = QgsAttributeEditorContext.SingleEditMode
+            self.setPanelTitle(toolbelt.tr("Edit enterprise"))
+        self.original = QgsFeature(feature)
+        if not QgsGui.editorWidgetRegistry().factories():
+            QgsGui.editorWidgetRegistry().initEditors()  # bare QgsApplication (scripts, tests)
+        context = QgsAttributeEditorContext()
+        if canvas is not None:
+            context.setMapCanvas(canvas)
+        self.form = QgsAttributeForm(layer, feature, context, self)
+        self.form.setMode(mode)
+        self.form.hideButtonBox()
+        self._build()
+        self.form.widgetValueChanged.connect(self._on_value_changed)
+        geometry = feature.geometry()
+        if geometry is not None and not geometry.isEmpty():
+            point = geometry.asPoint()
+            self.set_point(QgsPointXY(point.x(), point.y()), fill_codes=False)
+        self.update_suggestion()
+
+    # --- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.messages = QLabel(self)
+        self.messages.setObjectName("messages")
+        self.messages.setWordWrap(True)
+        self.messages.setVisible(False)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.form, 1)
+
+        box = QGroupBox(toolbelt.tr("Location"), self)
+        grid = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.x_edit, self.y_edit = QDoubleSpinBox(box), QDoubleSpinBox(box)
+        for edit, low, high, name in ((self.x_edit, -180, 180, "x"), (self.y_edit, -90, 90, "y")):
+            edit.setDecimals(6)
+            edit.setRange(low, high) if self.layer.crs().isGeographic() else edit.setRange(
+                -1e8, 1e8)
+            edit.setSpecialValueText(" ")
+            edit.setObjectName(f"coordinate_{name}")
+            edit.editingFinished.connect(self._on_coordinates_typed)
+        row.addWidget(QLabel(toolbelt.tr("Lon/X"), box))
+        row.addWidget(self.x_edit)
+        row.addWidget(QLabel(toolbelt.tr("Lat/Y"), box))
+        row.addWidget(self.y_edit)
+        grid.addLayout(row)
+        buttons = QHBoxLayout()
+        self.pick_button = QPushButton(toolbelt.tr("Pick on map"), box)
+        self.pick_button.setCheckable(True)
+        self.pick_button.toggled.connect(self._toggle_pick)
+        self.centroid_button = QPushButton(toolbelt.tr("Village centroid"), box)
+        self.centroid_button.clicked.connect(self.use_village_centroid)
+        buttons.addWidget(self.pick_button)
+        buttons.addWidget(self.centroid_button)
+        grid.addLayout(buttons)
+        self.location_label = QLabel(toolbelt.tr("No location yet."), box)
+        self.location_label.setWordWrap(True)
+        grid.addWidget(self.location_label)
+        layout.addWidget(box)
+
+        stage_row = QHBoxLayout()
+        self.suggestion_label = QLabel(self)
+        self.suggestion_label.setWordWrap(True)
+        self.use_suggestion_button = QPushButton(toolbelt.tr("Use suggestion"), self)
+        self.use_suggestion_button.clicked.connect(self.use_suggestion)
+        stage_row.addWidget(self.suggestion_label, 1)
+        stage_row.addWidget(self.use_suggestion_button)
+        layout.addLayout(stage_row)
+
+        actions = QHBoxLayout()
+        self.save_button = QPushButton(toolbelt.tr("Save"), self)
+        self.save_button.setObjectName("save")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(toolbelt.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        actions.addStretch(1)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.save_button)
+        layout.addLayout(actions)
+        self._picker = None
+
+    # --- values ------------------------------------------------------------------------------
+    def record(self) -> dict[str, Any]:
+        """The form's current values by field name (plain Python)."""
+        feature = self.form.currentFormFeature()
+        names = self.layer.fields().names()
+        record = {n: plain(v) for n, v in zip(names, feature.attributes())}
+        for spec in schema.ENTERPRISE_FIELDS:
+            if spec.type == "bool" and spec.name in record and record[spec.name] is None:
+                record[spec.name] = False
+        return record
+
+    def set_value(self, name: str, value: Any) -> None:
+        self.form.changeAttribute(name, value)
+
+    def point(self) -> QgsPointXY | None:
+        if self.x_edit.value() == self.x_edit.minimum() and self.y_edit.value() == (
+                self.y_edit.minimum()):
+            return None
+        return QgsPointXY(self.x_edit.value(), self.y_edit.value())
+
+    def set_point(self, point: QgsPointXY, fill_codes: bool = True) -> None:
+        """Place the enterprise (layer CRS) and fill region codes from the boundaries."""
+        for edit, value in ((self.x_edit, point.x()), (self.y_edit, point.y())):
+            edit.blockSignals(True)
+            edit.setValue(value)
+            edit.blockSignals(False)
+        self.location = self.locator.locate(point, self.layer.crs())
+        if self.location.inside:
+            if fill_codes:
+                for name, code in self.location.codes.items():
+                    self.set_value(name, code)
+            names = [self.location.names[k] for k in ("kode_desa", "kode_kecamatan",
+                                                      "kode_kabupaten") if k in self.location.names]
+            self.location_label.setText(", ".join(names))
+            self.location_label.setStyleSheet("")
+        else:
+            self.location_label.setText(self._issue_text(
+                validation.Issue("lokasi", "outside_province", validation.WARNING)))
+            self.location_label.setStyleSheet("color: #b35806;")
+
+    def _on_coordinates_typed(self) -> None:
+        point = self.point()
+        if point is not None:
+            self.set_point(point)
+
+    def use_village_centroid(self) -> None:
+        code = self.record().get("kode_desa")
+        centre = self.locator.village_centroid(str(code or ""), self.layer.crs())
+        if centre is None:
+            self._show_messages([toolbelt.tr("Unknown village code: fill in a valid code "
+                                             "first.")])
+            return
+        self.set_point(centre)
+
+    def _toggle_pick(self, on: bool) -> None:
+        if self.canvas is None:
+            return
+        from industri_rumahan_plugin.gui.map_tools import PointPickerTool
+
+        if on:
+            self._picker = PointPickerTool(self.canvas, self.layer.crs())
+            self._picker.picked.connect(self._on_picked)
+            self._picker.deactivated.connect(lambda: self.pick_button.setChecked(False))
+            self.canvas.setMapTool(self._picker)
+        elif self._picker is not None and self.canvas.mapTool() is self._picker:
+            self.canvas.unsetMapTool(self._picker)
+
+    def _on_picked(self, point: QgsPointXY) -> None:
+        self.set_point(point)
+        self.pick_button.setChecked(False)
+
+    # --- stage suggestion ----------------------------------------------------------------
+    def _on_value_changed(self, *args) -> None:
+        self.update_suggestion()
+
+    def update_suggestion(self) -> stage_rules.Suggestion:
+        self.suggestion = stage_rules.suggest(self.record(), self.rules)
+        label = catalogue.by_code(catalogue.STAGES, self.suggestion.stage).label(self.lang)
+        reasons = self.suggestion.reason_text(self.lang) or toolbelt.tr("no criterion met")
+        self.suggestion_label.setText(toolbelt.tr("Suggested stage: {stage} ({reasons})").format(
+            stage=label, reasons=reasons))
+        return self.suggestion
+
+    def use_suggestion(self) -> None:
+        self.set_value("tahap", self.update_suggestion().stage)
+
+    # --- checking and saving -------------------------------------------------------------
+    def _issue_text(self, issue: validation.Issue) -> str:
+        return constraint_text(issue, self.lang)
+
+    def check(self) -> list[validation.Issue]:
+        """The core's issues plus any QGIS constraint the core does not know about."""
+        record = self.record()
+        other = set()
+        nik = record.get("nik")
+        if nik:
+            escaped = str(nik).replace("'", "''")
+            uid = str(record.get("uid") or "").replace("'", "''")
+            request = QgsFeatureRequest().setFilterExpression(
+                f"\"nik\" = '{escaped}' AND coalesce(\"uid\", '') <> '{uid}'")
+            request.setFlags(QgsFeatureRequest.NoGeometry).setLimit(1)
+            if any(True for _ in self.layer.getFeatures(request)):
+                other.add(str(nik))
+        inside = None if self.point() is None else self.location.inside
+        issues = validation.validate(record, other_niks=other, inside_province=inside,
+                                     lang=self.lang)
+        flagged = {i.field for i in issues}
+        feature = self._feature_to_write(record)
+        for i, qfield in enumerate(self.layer.fields()):
+            ok, _errors = QgsVectorLayerUtils.validateAttribute(self.layer, feature, i)
+            if not ok and qfield.name() not in flagged:
+                issues.append(validation.Issue(qfield.name(), "required",
+                                               params={"label": qfield.displayName()}))
+        return issues
+
+    def _feature_to_write(self, record: dict[str, Any]) -> QgsFeature:
+        feature = QgsFeature(self.form.currentFormFeature())
+        for name, value in record.items():
+            if name != "fid":
+                feature[name] = value
+        point = self.point()
+        if point is not None:
+            feature.setGeometry(QgsGeometry.fromPointXY(point))
+        return feature
+
+    def _mark(self, issues: list[validation.Issue]) -> None:
+        for widget in self._marked:
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+        self._marked = []
+        grouped: dict[str, list[str]] = {}
+        for issue in issues:
+            grouped.setdefault(issue.field, []).append(self._issue_text(issue))
+        for name, texts in grouped.items():
+            for widget in self.form.findChildren(QWidget, name):
+                if type(widget) is QWidget:
+                    continue  # the container, not the editor
+                widget.setStyleSheet(ERROR_STYLE if name != "lokasi" else "")
+                widget.setToolTip("\n".join(texts))
+                self._marked.append(widget)
+
+    def _show_messages(self, texts: list[str], error: bool = True) -> None:
+        self.messages.setText("\n".join(f"• {t}" for t in texts))
+        self.messages.setStyleSheet("color: #d7191c;" if error else "color: #b35806;")
+        self.messages.setVisible(bool(texts))
+
+    def save(self) -> bool:
+        """Check, then write through the edit buffer (and commit with auto-save)."""
+        issues = self.check()
+        self.last_issues = issues
+        self._mark(issues)
+        errors = validation.errors(issues)
+        if errors:
+            self._show_messages([self._issue_text(i) for i in errors])
+            return False
+        warnings = [self._issue_text(i) for i in issues if i.severity == validation.WARNING]
+        layer = self.layer
+        if not layer.isEditable() and not layer.startEditing():
+            self._show_messages([toolbelt.tr("The layer cannot be edited (read-only file or "
+                                             "data source). Nothing was written.")])
+            return False
+        record = self.record()
+        feature = self._feature_to_write(record)
+        layer.beginEditCommand(toolbelt.tr("Enterprise {name}").format(
+            name=record.get("nama_usaha") or ""))
+        if self.fid is None:
+            ok = layer.addFeature(feature)
+            if ok:
+                self.fid = feature.id()
+        else:
+            changes = {i: feature.attributes()[i] for i in range(len(feature.attributes()))
+                       if layer.fields().at(i).name() != "fid"
+                       and plain(feature.attributes()[i]) != plain(self.original.attributes()[i])}
+            old = {i: self.original.attributes()[i] for i in changes}
+            ok = layer.changeAttributeValues(self.fid, changes, old)
+            if ok and feature.hasGeometry() and not feature.geometry().equals(
+                    self.original.geometry()):
+                ok = layer.changeGeometry(self.fid, feature.geometry())
+        if not ok:
+            layer.destroyEditCommand()
+            self._show_messages([toolbelt.tr("The edit buffer refused the change. Nothing was "
+                                             "written.")])
+            return False
+        layer.endEditCommand()
+        self.original = QgsFeature(layer.getFeature(self.fid))
+        # the form's own baseline = what we wrote, so QgsAttributeForm never saves it again
+        self.form.setMode(QgsAttributeEditorContext.SingleEditMode)
+        self.form.setFeature(self.original)
+        stop = self.started_editing and not self._buffer_has_other_edits()
+        if self.auto_commit and not layer.commitChanges(stop):
+            reasons = "; ".join(layer.commitErrors())
+            self._show_messages([toolbelt.tr("Could not save to the file: {reasons}. Your input "
+                                             "is kept here and in the layer's unsaved edits; "
+                                             "fix the cause and save again.").format(
+                                                 reasons=reasons)])
+            return False
+        if self.auto_commit:
+            self.fid = self._committed_fid(record.get("uid"))
+        self._show_messages(warnings, error=False)
+        self.saved.emit(int(self.fid))
+        self.acceptPanel()
+        return True
+
+    def _committed_fid(self, uid: Any) -> int:
+        if not uid:
+            return int(self.fid)
+        escaped = str(uid).replace("'", "''")
+        request = QgsFeatureRequest().setFilterExpression(f"\"uid\" = '{escaped}'")
+        request.setFlags(QgsFeatureRequest.NoGeometry).setLimit(1)
+        for feature in self.layer.getFeatures(request):
+            return int(feature.id())
+        return int(self.fid)
+
+    def _buffer_has_other_edits(self) -> bool:
+        return False  # the dock started editing for this form: the buffer holds only ours
+
+    def cancel(self) -> None:
+        self._toggle_pick(False)
+        self.form.resetValues()  # QgsAttributeForm must not save the abandoned input
+        if self.started_editing and self.layer.isEditable() and not self.layer.isModified():
+            self.layer.rollBack()
+        self.acceptPanel()

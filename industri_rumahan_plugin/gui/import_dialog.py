@@ -1,0 +1,196 @@
+"""The column-mapping dialog in front of ``industrirumahan:importspreadsheet``.
+
+Shows every column of the chosen spreadsheet with a sample value and the field it will fill
+(matched automatically, changeable), then runs the algorithm: a dry run first if wanted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from qgis.core import QgsMapLayerProxyModel, QgsProcessingFeedback, QgsProject, QgsWkbTypes
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.core import schema
+from industri_rumahan_plugin.core.importing import headers, tables
+
+
+def target_labels() -> list[tuple[str, str]]:
+    """(target, label) for the combo boxes: "do not import", schema fields, helpers."""
+    lang = toolbelt.language()
+    helpers = {
+        headers.LAT: toolbelt.tr("Latitude"),
+        headers.LON: toolbelt.tr("Longitude"),
+        headers.LATLON: toolbelt.tr("Latitude, longitude (one column)"),
+        headers.VILLAGE_NAME: toolbelt.tr("Village (desa/kelurahan) name"),
+        headers.DISTRICT_NAME: toolbelt.tr("District (kecamatan) name"),
+        headers.REGENCY_NAME: toolbelt.tr("Regency (kabupaten/kota) name"),
+    }
+    out = [(headers.IGNORE, toolbelt.tr("(do not import)"))]
+    out += [(f.name, f"{f.alias(lang)} [{f.name}]") for f in schema.ENTERPRISE_FIELDS
+            if f.name not in ("dibuat", "diubah", "diubah_oleh")]
+    out += [(k, v) for k, v in helpers.items()]
+    return out
+
+
+class ImportDialog(QDialog):
+    """Pick a file and a target layer, check the column mapping, import."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(toolbelt.tr("Import enterprises from a spreadsheet"))
+        self.resize(720, 560)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.file_widget = QgsFileWidget(self)
+        self.file_widget.setObjectName("import_file")
+        self.file_widget.setFilter(toolbelt.tr("Spreadsheets (*.xlsx *.xlsm *.csv *.txt)"))
+        self.file_widget.fileChanged.connect(self.load_file)
+        form.addRow(toolbelt.tr("Spreadsheet"), self.file_widget)
+        self.layer_combo = QgsMapLayerComboBox(self)
+        self.layer_combo.setObjectName("import_target")
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self._keep_enterprise_layers()
+        form.addRow(toolbelt.tr("Enterprise layer"), self.layer_combo)
+        self.dry_run = QCheckBox(toolbelt.tr("Dry run (check only, write nothing)"), self)
+        self.dry_run.setObjectName("import_dry_run")
+        form.addRow("", self.dry_run)
+        self.report_widget = QgsFileWidget(self)
+        self.report_widget.setStorageMode(QgsFileWidget.SaveFile)
+        self.report_widget.setFilter(toolbelt.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        form.addRow(toolbelt.tr("Validation report"), self.report_widget)
+        layout.addLayout(form)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setObjectName("import_mapping")
+        self.table.setHorizontalHeaderLabels(
+            [toolbelt.tr("Column"), toolbelt.tr("Example"), toolbelt.tr("Field")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("import_summary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        self.run_button = self.buttons.addButton(toolbelt.tr("Import"),
+                                                 QDialogButtonBox.AcceptRole)
+        self.run_button.setObjectName("import_run")
+        self.run_button.setEnabled(False)
+        self.buttons.accepted.connect(self.run)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.columns: list[str] = []
+        self.last_result: dict | None = None
+
+    def _keep_enterprise_layers(self) -> None:
+        others = [
+            layer for layer in QgsProject.instance().mapLayers().values()
+            if not hasattr(layer, "fields") or schema.layer_role(
+                layer.fields().names(), QgsWkbTypes.displayString(layer.wkbType())
+            ) != "enterprises"
+        ]
+        self.layer_combo.setExceptedLayerList(others)
+
+    def load_file(self, path: str) -> None:
+        """Read the headers and a sample, preselect the automatic matches."""
+        self.table.setRowCount(0)
+        self.columns = []
+        self.run_button.setEnabled(False)
+        if not path or not Path(path).exists():
+            return
+        try:
+            frame, _ = tables.read_table(path)
+        except tables.TableError as error:
+            self.summary.setText(toolbelt.tr("Cannot read the spreadsheet: {error}").format(
+                error=error))
+            return
+        self.columns = [str(c) for c in frame.columns]
+        auto = headers.match_headers(self.columns)
+        choices = target_labels()
+        self.table.setRowCount(len(self.columns))
+        for row, column in enumerate(self.columns):
+            sample = next((str(v) for v in frame[column] if str(v).strip()), "")
+            self.table.setItem(row, 0, QTableWidgetItem(column))
+            personal = auto.get(column) in schema.personal_fields()
+            self.table.setItem(row, 1, QTableWidgetItem("•••" if personal and sample else sample))
+            combo = QComboBox(self.table)
+            for target, label in choices:
+                combo.addItem(label, target)
+            combo.setCurrentIndex(max(combo.findData(auto.get(column, headers.IGNORE)), 0))
+            self.table.setCellWidget(row, 2, combo)
+        self.table.resizeColumnsToContents()
+        missing = [f.alias(toolbelt.language()) for f in schema.ENTERPRISE_FIELDS
+                   if f.required and f.name != "uid" and f.name not in auto.values()]
+        self.summary.setText(
+            toolbelt.tr("{n} rows. Required fields without a column: {fields}").format(
+                n=len(frame), fields=", ".join(missing)) if missing else
+            toolbelt.tr("{n} rows; every required field has a column.").format(n=len(frame)))
+        self.run_button.setEnabled(True)
+
+    def mapping(self) -> dict[str, str]:
+        """header -> target as chosen in the table ("" = do not import)."""
+        return {column: self.table.cellWidget(row, 2).currentData()
+                for row, column in enumerate(self.columns)}
+
+    def parameters(self) -> dict:
+        layer = self.layer_combo.currentLayer()
+        params = {
+            "INPUT": self.file_widget.filePath(),
+            "TARGET": layer.id() if layer is not None else None,
+            "MAPPING": json.dumps(self.mapping(), ensure_ascii=False),
+            "DRY_RUN": self.dry_run.isChecked(),
+        }
+        report = self.report_widget.filePath()
+        if report:
+            params["REPORT"] = report
+        return params
+
+    def run(self) -> dict | None:
+        """Run the algorithm; the dialog stays open with the summary (and the report path)."""
+        from qgis import processing
+        from qgis.core import QgsProcessingException
+
+        params = self.parameters()
+        if not params["TARGET"]:
+            self.summary.setText(toolbelt.tr("Choose the enterprise layer to import into."))
+            return None
+        try:
+            result = processing.run("industrirumahan:importspreadsheet", params,
+                                    feedback=QgsProcessingFeedback())
+        except QgsProcessingException as error:
+            self.summary.setText(str(error))
+            return None
+        self.last_result = result
+        text = toolbelt.tr("{ok} imported, {skip} already present, {bad} not imported, "
+                           "{approx} at a village centroid.").format(
+            ok=result["IMPORTED"], skip=result["SKIPPED"], bad=result["REJECTED"],
+            approx=result["APPROXIMATE"])
+        if params["DRY_RUN"]:
+            text = toolbelt.tr("Dry run, nothing written.") + " " + text
+        if result.get("REPORT"):
+            text += " " + toolbelt.tr("Report: {path}").format(path=result["REPORT"])
+        self.summary.setText(text)
+        layer = self.layer_combo.currentLayer()
+        if layer is not None:
+            layer.reload()
+            layer.triggerRepaint()
+        return result
+
+
+def show_import_dialog(parent=None) -> None:
+    """Menu entry: open the dialog modally (it closes with its Close button)."""
+    dialog = ImportDialog(parent)
+    dialog.exec_()
+    dialog.deleteLater()

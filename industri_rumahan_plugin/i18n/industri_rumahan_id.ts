@@ -1,0 +1,2005 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id" sourcelanguage="en">
+<context>
+    <name>IndustriRumahan</name>
+    <message>
+        <location filename="../adapters/arrays.py" line="71"/>
+        <source>Field(s) not found in the input layer: {fields}</source>
+        <translation>Kolom tidak ditemukan di lapisan masukan: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/arrays.py" line="80"/>
+        <source>The filter expression is invalid: {error}</source>
+        <translation>Ekspresi filter tidak valid: {error}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gap_io.py" line="111"/>
+        <source>Choose the {what} field of the origin-destination table.</source>
+        <translation>Pilih kolom {what} pada tabel asal-tujuan.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gap_io.py" line="112"/>
+        <source>cost</source>
+        <translation>biaya</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gap_io.py" line="112"/>
+        <source>destination</source>
+        <translation>tujuan</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gap_io.py" line="112"/>
+        <source>origin</source>
+        <translation>asal</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gap_io.py" line="123"/>
+        <source>The origin-destination table cannot be used ({reason}): its origin ids must be the enterprises&apos; id field and its destination ids the services&apos; id field.</source>
+        <translation>Tabel asal-tujuan tidak dapat dipakai ({reason}): id asalnya harus kolom id usaha dan id tujuannya kolom id layanan.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gap_io.py" line="129"/>
+        <source>Origin-destination table: {rows} rows, {pairs} usable pairs; skipped {uo} rows with unknown origin ids, {ud} with unknown destination ids, {bc} without a valid cost; {none} enterprises have no pair.</source>
+        <translation>Tabel asal-tujuan: {rows} baris, {pairs} pasangan terpakai; dilewati {uo} baris dengan id asal tak dikenal, {ud} dengan id tujuan tak dikenal, {bc} tanpa biaya yang valid; {none} usaha tidak memiliki pasangan.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gap_io.py" line="144"/>
+        <source>The input already has a field named {name}; rename it first.</source>
+        <translation>Masukan sudah memiliki kolom bernama {name}; ganti namanya terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/geopackage.py" line="86"/>
+        <source>Cannot write table {name} in {path}: {error}</source>
+        <translation>Tidak dapat menulis tabel {name} di {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/geopackage.py" line="117"/>
+        <source>Cannot write features to table {name}: {error}</source>
+        <translation>Tidak dapat menulis fitur ke tabel {name}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/geopackage.py" line="198"/>
+        <source>File not found: {path}</source>
+        <translation>Berkas tidak ditemukan: {path}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/geopackage.py" line="201"/>
+        <source>{path} is not an Industri Rumahan database (no ir_metadata table). It was not changed.</source>
+        <translation>{path} bukan basis data Industri Rumahan (tidak ada tabel ir_metadata). Berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/geopackage.py" line="210"/>
+        <source>{path} uses schema version {found}; this plugin needs version {needed}. The file was not changed: upgrade it with a copy first.</source>
+        <translation>{path} memakai skema versi {found}; plugin ini memerlukan versi {needed}. Berkas tidak diubah: tingkatkan versinya pada salinan terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/geopackage.py" line="215"/>
+        <source>{path} was made by a newer plugin (schema version {found}); update the plugin. The file was not changed.</source>
+        <translation>{path} dibuat oleh plugin yang lebih baru (skema versi {found}); perbarui plugin. Berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/connection.py" line="29"/>
+        <source>No PostgreSQL connection named {name} in QGIS.</source>
+        <translation>Tidak ada koneksi PostgreSQL bernama {name} di QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/connection.py" line="39"/>
+        <source>The database refused the change: {error}</source>
+        <translation>Basis data menolak perubahan: {error}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/region_stats.py" line="87"/>
+        <source>Invalid geometry of region {name} repaired.</source>
+        <translation>Geometri wilayah {name} yang tidak valid telah diperbaiki.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/region_stats.py" line="89"/>
+        <source>Invalid geometry of region {name} skipped: it counts nothing.</source>
+        <translation>Geometri wilayah {name} yang tidak valid dilewati: wilayah ini tidak menghitung apa pun.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/region_stats.py" line="169"/>
+        <source>Could not write a feature to the output.</source>
+        <translation>Tidak dapat menulis fitur ke keluaran.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="35"/>
+        <source>Required column not found in the spreadsheet</source>
+        <translation>Kolom wajib tidak ditemukan di lembar kerja</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="36"/>
+        <source>Required value is empty</source>
+        <translation>Nilai wajib kosong</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="37"/>
+        <source>Value not in the list of choices: {detail}</source>
+        <translation>Nilai tidak ada dalam daftar pilihan: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="38"/>
+        <source>Not a number: {detail}</source>
+        <translation>Bukan angka: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="39"/>
+        <source>Number outside the plausible range (left empty): {detail}</source>
+        <translation>Angka di luar rentang yang wajar (dibiarkan kosong): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="40"/>
+        <source>Not a whole number (rounded): {detail}</source>
+        <translation>Bukan bilangan bulat (dibulatkan): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="41"/>
+        <source>Not yes/no (left empty): {detail}</source>
+        <translation>Bukan ya/tidak (dibiarkan kosong): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="42"/>
+        <source>Text longer than {detail} characters (shortened)</source>
+        <translation>Teks lebih panjang dari {detail} karakter (dipendekkan)</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="43"/>
+        <source>NIK is not 16 digits (left empty)</source>
+        <translation>NIK tidak 16 digit (dibiarkan kosong)</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="44"/>
+        <source>NIK was stored by Excel as a rounded number: format the column as text (left empty)</source>
+        <translation>NIK tersimpan oleh Excel sebagai angka yang dibulatkan: format kolomnya sebagai teks (dibiarkan kosong)</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="46"/>
+        <source>Phone number not recognised (left empty)</source>
+        <translation>Nomor telepon tidak dikenali (dibiarkan kosong)</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="47"/>
+        <source>Latitude and longitude were swapped (corrected): {detail}</source>
+        <translation>Lintang dan bujur tertukar (diperbaiki): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="48"/>
+        <source>Coordinates outside Indonesia: {detail}</source>
+        <translation>Koordinat di luar Indonesia: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="49"/>
+        <source>Coordinates not readable: {detail}</source>
+        <translation>Koordinat tidak dapat dibaca: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="50"/>
+        <source>Village code not found: {detail}</source>
+        <translation>Kode desa tidak ditemukan: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="51"/>
+        <source>Village name not found: {detail}</source>
+        <translation>Nama desa tidak ditemukan: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="52"/>
+        <source>Village name found in several districts; add the district (Kecamatan): {detail}</source>
+        <translation>Nama desa ditemukan di beberapa kecamatan; tambahkan kecamatannya: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="54"/>
+        <source>No coordinates: located at the village centroid (approximate)</source>
+        <translation>Tanpa koordinat: ditempatkan di titik tengah desa (perkiraan)</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="56"/>
+        <source>No location: no usable coordinates and no known village</source>
+        <translation>Tanpa lokasi: tidak ada koordinat yang dapat dipakai dan desa tidak dikenal</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="57"/>
+        <source>Same NIK as row {detail}</source>
+        <translation>NIK sama dengan baris {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="58"/>
+        <source>Same business name and village as row {detail}</source>
+        <translation>Nama usaha dan desa sama dengan baris {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="59"/>
+        <source>Same unique ID as row {detail}</source>
+        <translation>ID unik sama dengan baris {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="60"/>
+        <source>Already in the database (same unique ID): skipped</source>
+        <translation>Sudah ada di basis data (ID unik sama): dilewati</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="61"/>
+        <source>Already in the database (same NIK): skipped</source>
+        <translation>Sudah ada di basis data (NIK sama): dilewati</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="62"/>
+        <source>Already in the database (same name and village): skipped</source>
+        <translation>Sudah ada di basis data (nama dan desa sama): dilewati</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="69"/>
+        <source>imported</source>
+        <translation>diimpor</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="69"/>
+        <source>not imported</source>
+        <translation>tidak diimpor</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="70"/>
+        <source>skipped</source>
+        <translation>dilewati</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="78"/>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="79"/>
+        <location filename="../gui/import_dialog.py" line="79"/>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="80"/>
+        <location filename="../gui/import_dialog.py" line="79"/>
+        <source>Field</source>
+        <translation>Atribut</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="81"/>
+        <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="82"/>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="154"/>
+        <source>the data provider refused the rows</source>
+        <translation>penyedia data menolak baris-baris tersebut</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="159"/>
+        <source>unexpected feature count after writing</source>
+        <translation>jumlah fitur tidak sesuai setelah penulisan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="29"/>
+        <source>Home industries</source>
+        <translation>Industri rumahan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="35"/>
+        <source>Layer</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="44"/>
+        <source>Search business, owner, product, village…</source>
+        <translation>Cari usaha, pemilik, produk, desa…</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="49"/>
+        <source>(all)</source>
+        <translation>(semua)</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="51"/>
+        <source>Regency</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="52"/>
+        <source>District</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="53"/>
+        <location filename="../gui/enterprise_model.py" line="92"/>
+        <location filename="../processing/heatmap.py" line="64"/>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="55"/>
+        <location filename="../gui/enterprise_model.py" line="92"/>
+        <location filename="../processing/heatmap.py" line="65"/>
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="57"/>
+        <source>Guidance</source>
+        <translation>Pembinaan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="59"/>
+        <source>Women-owned</source>
+        <translation>Milik perempuan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="59"/>
+        <location filename="../gui/browse_panel.py" line="61"/>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="60"/>
+        <location filename="../gui/browse_panel.py" line="62"/>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="61"/>
+        <source>KRTP</source>
+        <translation>KRTP</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="92"/>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="93"/>
+        <source>Edit</source>
+        <translation>Sunting</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="94"/>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="95"/>
+        <source>Undo</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="96"/>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="102"/>
+        <source>Save each change to the file</source>
+        <translation>Simpan setiap perubahan ke berkas</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="104"/>
+        <source>Save edits</source>
+        <translation>Simpan suntingan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="105"/>
+        <source>Stage rules…</source>
+        <translation>Aturan tahap…</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="147"/>
+        <source>{shown} of {total} enterprises shown · women-owned {women} · KRTP {krtp}</source>
+        <translation>{shown} dari {total} usaha ditampilkan · milik perempuan {women} · KRTP {krtp}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="42"/>
+        <location filename="../gui/dock.py" line="297"/>
+        <source>Industri Rumahan</source>
+        <translation>Industri Rumahan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="221"/>
+        <source>The layer cannot be edited (read-only file or data source).</source>
+        <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca).</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="248"/>
+        <source>Delete {n} enterprise(s)?</source>
+        <translation>Hapus {n} usaha?</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="251"/>
+        <location filename="../gui/form_panel.py" line="314"/>
+        <source>The layer cannot be edited (read-only file or data source). Nothing was written.</source>
+        <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="254"/>
+        <source>Delete enterprises</source>
+        <translation>Hapus usaha</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="272"/>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="275"/>
+        <source>Could not save to the file: {reasons}. The changes are kept as unsaved edits.</source>
+        <translation>Tidak dapat menyimpan ke berkas: {reasons}. Perubahan disimpan sebagai suntingan yang belum tersimpan.</translation>
+    </message>
+    <message>
+        <location filename="../gui/enterprise_model.py" line="90"/>
+        <source>Business</source>
+        <translation>Usaha</translation>
+    </message>
+    <message>
+        <location filename="../gui/enterprise_model.py" line="90"/>
+        <source>Owner</source>
+        <translation>Pemilik</translation>
+    </message>
+    <message>
+        <location filename="../gui/enterprise_model.py" line="91"/>
+        <source>Product</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <location filename="../gui/enterprise_model.py" line="91"/>
+        <source>Village</source>
+        <translation>Desa/kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../gui/enterprise_model.py" line="93"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../gui/enterprise_model.py" line="93"/>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="72"/>
+        <source>New enterprise</source>
+        <translation>Usaha baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="76"/>
+        <source>Edit enterprise</source>
+        <translation>Sunting usaha</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="105"/>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="116"/>
+        <source>Lon/X</source>
+        <translation>Bujur/X</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="118"/>
+        <source>Lat/Y</source>
+        <translation>Lintang/Y</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="122"/>
+        <source>Pick on map</source>
+        <translation>Pilih di peta</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="125"/>
+        <source>Village centroid</source>
+        <translation>Titik tengah desa</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="130"/>
+        <source>No location yet.</source>
+        <translation>Belum ada lokasi.</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="138"/>
+        <source>Use suggestion</source>
+        <translation>Pakai saran</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="145"/>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="148"/>
+        <location filename="../gui/report_dialog.py" line="112"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="205"/>
+        <source>Unknown village code: fill in a valid code first.</source>
+        <translation>Kode desa tidak dikenal: isi kode yang valid terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="234"/>
+        <source>no criterion met</source>
+        <translation>tidak ada kriteria yang terpenuhi</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="235"/>
+        <source>Suggested stage: {stage} ({reasons})</source>
+        <translation>Tahap yang disarankan: {stage} ({reasons})</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="319"/>
+        <source>Enterprise {name}</source>
+        <translation>Usaha {name}</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="336"/>
+        <source>The edit buffer refused the change. Nothing was written.</source>
+        <translation>Penyangga suntingan menolak perubahan. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_panel.py" line="347"/>
+        <source>Could not save to the file: {reasons}. Your input is kept here and in the layer&apos;s unsaved edits; fix the cause and save again.</source>
+        <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="35"/>
+        <source>Latitude</source>
+        <translation>Lintang</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="36"/>
+        <source>Longitude</source>
+        <translation>Bujur</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="37"/>
+        <source>Latitude, longitude (one column)</source>
+        <translation>Lintang, bujur (satu kolom)</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="38"/>
+        <source>Village (desa/kelurahan) name</source>
+        <translation>Nama desa/kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="39"/>
+        <source>District (kecamatan) name</source>
+        <translation>Nama kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="40"/>
+        <source>Regency (kabupaten/kota) name</source>
+        <translation>Nama kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="42"/>
+        <source>(do not import)</source>
+        <translation>(jangan diimpor)</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="54"/>
+        <location filename="../processing/import_spreadsheet.py" line="32"/>
+        <source>Import enterprises from a spreadsheet</source>
+        <translation>Impor usaha dari lembar kerja</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="60"/>
+        <location filename="../processing/import_spreadsheet.py" line="68"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
+        <translation>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="62"/>
+        <location filename="../processing/export_spreadsheet.py" line="51"/>
+        <source>Spreadsheet</source>
+        <translation>Lembar kerja</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="67"/>
+        <location filename="../processing/export_spreadsheet.py" line="46"/>
+        <source>Enterprise layer</source>
+        <translation>Lapisan usaha</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="68"/>
+        <location filename="../processing/import_spreadsheet.py" line="80"/>
+        <source>Dry run (check only, write nothing)</source>
+        <translation>Uji coba (hanya periksa, tidak menulis apa pun)</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="73"/>
+        <location filename="../processing/export_spreadsheet.py" line="51"/>
+        <location filename="../processing/import_spreadsheet.py" line="83"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="74"/>
+        <location filename="../processing/import_spreadsheet.py" line="82"/>
+        <source>Validation report</source>
+        <translation>Laporan validasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="79"/>
+        <source>Example</source>
+        <translation>Contoh</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="87"/>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="116"/>
+        <location filename="../processing/import_spreadsheet.py" line="108"/>
+        <source>Cannot read the spreadsheet: {error}</source>
+        <translation>Tidak dapat membaca lembar kerja: {error}</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="137"/>
+        <source>{n} rows. Required fields without a column: {fields}</source>
+        <translation>{n} baris. Kolom wajib yang belum punya kolom sumber: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="139"/>
+        <source>{n} rows; every required field has a column.</source>
+        <translation>{n} baris; setiap kolom wajib sudah punya kolom sumber.</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="167"/>
+        <source>Choose the enterprise layer to import into.</source>
+        <translation>Pilih lapisan usaha tujuan impor.</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="176"/>
+        <source>{ok} imported, {skip} already present, {bad} not imported, {approx} at a village centroid.</source>
+        <translation>{ok} diimpor, {skip} sudah ada, {bad} tidak diimpor, {approx} di titik tengah desa.</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="181"/>
+        <source>Dry run, nothing written.</source>
+        <translation>Uji coba, tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="183"/>
+        <source>Report: {path}</source>
+        <translation>Laporan: {path}</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="51"/>
+        <location filename="../gui/report_dialog.py" line="136"/>
+        <source>Region report (PDF)</source>
+        <translation>Laporan wilayah (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="67"/>
+        <source>all records</source>
+        <translation>semua catatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="70"/>
+        <source>e.g. 19.01 for the kecamatan of one regency</source>
+        <translation>mis. 19.01 untuk kecamatan di satu kabupaten</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="73"/>
+        <location filename="../processing/export_report.py" line="93"/>
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="73"/>
+        <location filename="../processing/export_report.py" line="93"/>
+        <source>Indonesian</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="74"/>
+        <location filename="../processing/export_report.py" line="95"/>
+        <source>Show counts of 1–2 as &quot;&lt;3&quot; (privacy)</source>
+        <translation>Tampilkan jumlah 1–2 sebagai &quot;&lt;3&quot; (privasi)</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="78"/>
+        <location filename="../processing/export_report.py" line="100"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="79"/>
+        <location filename="../processing/density_by_region.py" line="72"/>
+        <location filename="../processing/export_report.py" line="73"/>
+        <location filename="../processing/export_spreadsheet.py" line="74"/>
+        <location filename="../processing/gap_params.py" line="29"/>
+        <location filename="../processing/heatmap.py" line="62"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="49"/>
+        <location filename="../processing/suggest_service_sites.py" line="57"/>
+        <source>Enterprises</source>
+        <translation>Usaha</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="80"/>
+        <source>Regions</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="81"/>
+        <location filename="../processing/export_report.py" line="78"/>
+        <location filename="../processing/gap_params.py" line="31"/>
+        <source>Services</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="82"/>
+        <source>Period: up to the end of year</source>
+        <translation>Periode: hingga akhir tahun</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="83"/>
+        <source>Only regions whose code starts with</source>
+        <translation>Hanya wilayah yang kodenya diawali</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="84"/>
+        <source>Office</source>
+        <translation>Dinas</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="85"/>
+        <location filename="../processing/export_report.py" line="92"/>
+        <source>Report language</source>
+        <translation>Bahasa laporan</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="87"/>
+        <location filename="../processing/export_report.py" line="100"/>
+        <source>Report PDF</source>
+        <translation>PDF laporan</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="109"/>
+        <source>Choose the enterprise and region layers and the PDF file.</source>
+        <translation>Pilih lapisan usaha, lapisan wilayah dan berkas PDF.</translation>
+    </message>
+    <message>
+        <location filename="../gui/report_dialog.py" line="112"/>
+        <source>Writing the report…</source>
+        <translation>Menulis laporan…</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="27"/>
+        <source>Stage suggestion rules</source>
+        <translation>Aturan saran tahap</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="30"/>
+        <source>No official thresholds between pemula, berkembang and maju are public: these rules only suggest a stage, the office decides. Each criterion adds its points when its conditions hold; the thresholds turn the total into a stage.</source>
+        <translation>Belum ada ambang resmi yang dipublikasikan antara pemula, berkembang dan maju: aturan ini hanya menyarankan tahap, dinas yang memutuskan. Setiap kriteria menambahkan poinnya bila syaratnya terpenuhi; ambang batas mengubah jumlah poin menjadi tahap.</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="46"/>
+        <source>Reset to defaults</source>
+        <translation>Kembalikan ke bawaan</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="40"/>
+        <source>Create enterprise database…</source>
+        <translation>Buat basis data usaha…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="45"/>
+        <source>Home industries panel</source>
+        <translation>Panel industri rumahan</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="51"/>
+        <source>Generate demo enterprises…</source>
+        <translation>Buat usaha contoh…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="57"/>
+        <source>Import enterprises from a spreadsheet…</source>
+        <translation>Impor usaha dari lembar kerja…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="63"/>
+        <source>Export enterprises to a spreadsheet…</source>
+        <translation>Ekspor usaha ke lembar kerja…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="69"/>
+        <source>Region report (PDF)…</source>
+        <translation>Laporan wilayah (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="33"/>
+        <source>Service accessibility (2SFCA, E2SFCA, gravity)</source>
+        <translation>Aksesibilitas layanan (2SFCA, E2SFCA, gravitasi)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="62"/>
+        <source>Enterprise demand weight field (empty = 1 each)</source>
+        <translation>Kolom bobot permintaan usaha (kosong = masing-masing 1)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="65"/>
+        <source>Method</source>
+        <translation>Metode</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="66"/>
+        <source>2SFCA</source>
+        <translation>2SFCA</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="66"/>
+        <source>2SFCA, Gaussian decay</source>
+        <translation>2SFCA, peluruhan Gauss</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="66"/>
+        <source>E2SFCA (step weights)</source>
+        <translation>E2SFCA (bobot bertingkat)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="67"/>
+        <source>Gravity</source>
+        <translation>Gravitasi</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="69"/>
+        <source>Catchment (metres, or the OD table&apos;s cost unit)</source>
+        <translation>Jangkauan (meter, atau satuan biaya tabel asal-tujuan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="71"/>
+        <source>E2SFCA step weights (equal steps up to the catchment)</source>
+        <translation>Bobot bertingkat E2SFCA (tingkat sama besar hingga batas jangkauan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="74"/>
+        <source>Gaussian sigma (0 = half the catchment)</source>
+        <translation>Sigma Gauss (0 = setengah jangkauan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="77"/>
+        <source>Gravity exponent alpha (negative = decay)</source>
+        <translation>Eksponen gravitasi alfa (negatif = peluruhan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="80"/>
+        <source>Gravity minimum cost (avoids infinity at 0)</source>
+        <translation>Biaya minimum gravitasi (menghindari tak hingga pada 0)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="83"/>
+        <source>Underserved below this share of the mean index</source>
+        <translation>Kurang terlayani di bawah proporsi indeks rata-rata ini</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="87"/>
+        <source>Regions for a summary (optional)</source>
+        <translation>Wilayah untuk ringkasan (opsional)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="90"/>
+        <location filename="../processing/generate_demo.py" line="65"/>
+        <location filename="../processing/service_gap.py" line="79"/>
+        <source>Region code field</source>
+        <translation>Kolom kode wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="92"/>
+        <source>Enterprises with accessibility</source>
+        <translation>Usaha dengan aksesibilitas</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="94"/>
+        <source>Accessibility by region</source>
+        <translation>Aksesibilitas per wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="101"/>
+        <location filename="../processing/nearest_service.py" line="53"/>
+        <source>Choose the enterprise and service layers.</source>
+        <translation>Pilih lapisan usaha dan lapisan layanan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="106"/>
+        <source>Choose the service type and capacity fields.</source>
+        <translation>Pilih kolom jenis layanan dan kolom kapasitas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="110"/>
+        <source>The catchment must be greater than 0.</source>
+        <translation>Jangkauan harus lebih besar dari 0.</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="115"/>
+        <source>Step weights must be non-negative numbers separated by commas.</source>
+        <translation>Bobot bertingkat harus berupa angka non-negatif yang dipisahkan koma.</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="124"/>
+        <source>{n} services without a valid capacity count as 0.</source>
+        <translation>{n} layanan tanpa kapasitas yang valid dihitung 0.</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="136"/>
+        <location filename="../processing/nearest_service.py" line="120"/>
+        <source>Choose the origin-destination table.</source>
+        <translation>Pilih tabel asal-tujuan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="170"/>
+        <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
+        <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="37"/>
+        <source>Apply map style</source>
+        <translation>Terapkan gaya peta</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="75"/>
+        <source>Layer to style</source>
+        <translation>Lapisan yang diberi gaya</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../styles/actions.py" line="20"/>
+        <location filename="../styles/actions.py" line="40"/>
+        <source>Enterprises by sector</source>
+        <translation>Usaha menurut sektor</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../styles/actions.py" line="20"/>
+        <location filename="../styles/actions.py" line="40"/>
+        <source>Enterprises by stage</source>
+        <translation>Usaha menurut tahap</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../styles/actions.py" line="20"/>
+        <location filename="../styles/actions.py" line="40"/>
+        <source>Enterprises by stage and sector</source>
+        <translation>Usaha menurut tahap dan sektor</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../styles/actions.py" line="20"/>
+        <location filename="../styles/actions.py" line="40"/>
+        <source>Regions: accessibility index</source>
+        <translation>Wilayah: indeks aksesibilitas</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../styles/actions.py" line="20"/>
+        <location filename="../styles/actions.py" line="40"/>
+        <source>Regions: enterprise density</source>
+        <translation>Wilayah: kepadatan usaha</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../styles/actions.py" line="20"/>
+        <location filename="../styles/actions.py" line="40"/>
+        <source>Regions: location quotient (specialisation)</source>
+        <translation>Wilayah: location quotient (spesialisasi)</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../styles/actions.py" line="20"/>
+        <location filename="../styles/actions.py" line="40"/>
+        <source>Regions: share of enterprises without service</source>
+        <translation>Wilayah: proporsi usaha tanpa layanan</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="78"/>
+        <source>Style</source>
+        <translation>Gaya</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="81"/>
+        <source>Field (empty: standard or best matching field)</source>
+        <translation>Kolom (kosong: kolom standar atau yang paling cocok)</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="84"/>
+        <source>Legend language</source>
+        <translation>Bahasa legenda</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="85"/>
+        <source>Interface language</source>
+        <translation>Bahasa antarmuka</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="88"/>
+        <source>Also save the style as</source>
+        <translation>Simpan juga gaya sebagai</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="88"/>
+        <source>QGIS layer style (*.qml)</source>
+        <translation>Gaya lapisan QGIS (*.qml)</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="90"/>
+        <source>Styled layer</source>
+        <translation>Lapisan bergaya</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="91"/>
+        <source>Field used</source>
+        <translation>Kolom yang dipakai</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="97"/>
+        <source>The layer to style could not be opened.</source>
+        <translation>Lapisan yang akan diberi gaya tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="111"/>
+        <source>The layer is not in the project: save the style as a .qml file to keep it.</source>
+        <translation>Lapisan tidak ada di proyek: simpan gaya sebagai berkas .qml agar tidak hilang.</translation>
+    </message>
+    <message>
+        <location filename="../processing/apply_style.py" line="117"/>
+        <source>Style saved as {path}</source>
+        <translation>Gaya disimpan sebagai {path}</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="73"/>
+        <source>Cancelled by the user; nothing was written.</source>
+        <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_database.py" line="32"/>
+        <source>Create enterprise database</source>
+        <translation>Buat basis data usaha</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_database.py" line="53"/>
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_database.py" line="53"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_database.py" line="58"/>
+        <source>Add the layers to the project</source>
+        <translation>Tambahkan lapisan ke proyek</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_database.py" line="61"/>
+        <source>Layers</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_database.py" line="73"/>
+        <source>Created {path} (schema version {version})</source>
+        <translation>{path} dibuat (skema versi {version})</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_shared_database.py" line="28"/>
+        <source>Create or upgrade the shared PostGIS database</source>
+        <translation>Buat atau tingkatkan basis data PostGIS bersama</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_shared_database.py" line="52"/>
+        <location filename="../processing/publish_to_postgis.py" line="57"/>
+        <source>PostgreSQL connection</source>
+        <translation>Koneksi PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_shared_database.py" line="54"/>
+        <location filename="../processing/publish_to_postgis.py" line="59"/>
+        <source>Schema</source>
+        <translation>Skema</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_shared_database.py" line="56"/>
+        <source>Create roles and row-level security</source>
+        <translation>Buat peran dan keamanan tingkat baris</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_shared_database.py" line="58"/>
+        <source>Regency codes for per-regency roles (comma separated)</source>
+        <translation>Kode kabupaten/kota untuk peran per kabupaten/kota (dipisahkan koma)</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_shared_database.py" line="60"/>
+        <source>Schema version</source>
+        <translation>Versi skema</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_shared_database.py" line="73"/>
+        <source>Invalid input: {error}</source>
+        <translation>Masukan tidak valid: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_shared_database.py" line="84"/>
+        <source>Created schema {schema} (version {v}).</source>
+        <translation>Skema {schema} dibuat (versi {v}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/create_shared_database.py" line="87"/>
+        <source>Schema {schema} upgraded from version {old} to {v}; existing rows kept.</source>
+        <translation>Skema {schema} ditingkatkan dari versi {old} ke {v}; baris yang ada tetap disimpan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="34"/>
+        <source>Enterprise density by region</source>
+        <translation>Kepadatan usaha per wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="74"/>
+        <location filename="../processing/export_report.py" line="75"/>
+        <location filename="../processing/generate_demo.py" line="62"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="51"/>
+        <source>Regions (kabupaten/kota or kecamatan)</source>
+        <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="77"/>
+        <source>Population field</source>
+        <translation>Kolom jumlah penduduk</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="80"/>
+        <source>Women population field</source>
+        <translation>Kolom jumlah penduduk perempuan</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="83"/>
+        <location filename="../processing/heatmap.py" line="72"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="54"/>
+        <source>Filter enterprises (expression)</source>
+        <translation>Saring usaha (ekspresi)</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="86"/>
+        <source>Category fields (first two are crossed)</source>
+        <translation>Kolom kategori (dua yang pertama disilangkan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="89"/>
+        <source>Repair invalid region geometries (otherwise skip them)</source>
+        <translation>Perbaiki geometri wilayah yang tidak valid (jika tidak, lewati)</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="92"/>
+        <source>Regions with enterprise statistics</source>
+        <translation>Wilayah dengan statistik usaha</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="95"/>
+        <source>Long table (for spreadsheet pivots)</source>
+        <translation>Tabel panjang (untuk pivot lembar kerja)</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="98"/>
+        <source>Enterprises outside every region</source>
+        <translation>Usaha di luar semua wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="104"/>
+        <source>Field {field} not found: its statistics are left out.</source>
+        <translation>Kolom {field} tidak ditemukan: statistiknya tidak disertakan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="121"/>
+        <location filename="../processing/generate_demo.py" line="109"/>
+        <source>The region layer has no features.</source>
+        <translation>Lapisan wilayah tidak memiliki fitur.</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="130"/>
+        <source>Category field {field} not found in the enterprises; left out.</source>
+        <translation>Kolom kategori {field} tidak ditemukan pada usaha; tidak disertakan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="136"/>
+        <source>Reading enterprises…</source>
+        <translation>Membaca usaha…</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="140"/>
+        <source>{n} enterprises read{fast}.</source>
+        <translation>{n} usaha dibaca{fast}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="141"/>
+        <source> (fast path)</source>
+        <translation> (jalur cepat)</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="142"/>
+        <source>Assigning enterprises to regions…</source>
+        <translation>Menempatkan usaha ke wilayah…</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="167"/>
+        <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
+        <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="190"/>
+        <source>{n} enterprises have no location and are not counted.</source>
+        <translation>{n} usaha tidak memiliki lokasi dan tidak dihitung.</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="193"/>
+        <source>{n} enterprises lie outside every region and are not counted.</source>
+        <translation>{n} usaha berada di luar semua wilayah dan tidak dihitung.</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="196"/>
+        <source>{n} enterprises lie in more than one region (overlap or shared boundary; {b} exactly on a boundary): each was counted once.</source>
+        <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="32"/>
+        <source>Export region report (PDF)</source>
+        <translation>Ekspor laporan wilayah (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="81"/>
+        <source>Period: enterprises recorded up to the end of year (0 = all)</source>
+        <translation>Periode: usaha yang tercatat hingga akhir tahun (0 = semua)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="84"/>
+        <source>Only regions whose code starts with (e.g. a regency code for its kecamatan)</source>
+        <translation>Hanya wilayah yang kodenya diawali dengan (mis. kode kabupaten/kota untuk kecamatannya)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="87"/>
+        <source>Office (shown in the title)</source>
+        <translation>Dinas (ditampilkan di judul)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="89"/>
+        <source>Service gap threshold (metres)</source>
+        <translation>Ambang kesenjangan layanan (meter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="97"/>
+        <source>Layout template (.qpt; empty = the plugin&apos;s)</source>
+        <translation>Templat tata letak (.qpt; kosong = milik plugin)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="101"/>
+        <source>Tables (XLSX)</source>
+        <translation>Tabel (XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="102"/>
+        <source>Pages</source>
+        <translation>Halaman</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="119"/>
+        <source>The enterprise layer has no field {field}.</source>
+        <translation>Lapisan usaha tidak memiliki kolom {field}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="122"/>
+        <source>The region layer has no field nama.</source>
+        <translation>Lapisan wilayah tidak memiliki kolom nama.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="141"/>
+        <source>Cannot write the report: {error}</source>
+        <translation>Tidak dapat menulis laporan: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="143"/>
+        <source>{pages} pages written to {path}; tables in {xlsx}.</source>
+        <translation>{pages} halaman ditulis ke {path}; tabel di {xlsx}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_spreadsheet.py" line="27"/>
+        <source>Export enterprises to a spreadsheet</source>
+        <translation>Ekspor usaha ke lembar kerja</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_spreadsheet.py" line="48"/>
+        <source>Mask NIK (show only its region code and last digits)</source>
+        <translation>Samarkan NIK (tampilkan hanya kode wilayah dan digit terakhirnya)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_spreadsheet.py" line="52"/>
+        <source>Enterprises written</source>
+        <translation>Usaha yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_spreadsheet.py" line="57"/>
+        <source>The enterprise layer is invalid.</source>
+        <translation>Lapisan usaha tidak valid.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_spreadsheet.py" line="59"/>
+        <source>The layer has no nama_usaha field: it is not an enterprise layer of the plugin.</source>
+        <translation>Lapisan tidak memiliki kolom nama_usaha: ini bukan lapisan usaha dari plugin.</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="33"/>
+        <location filename="../processing/suggest_service_sites.py" line="65"/>
+        <source>Service type field</source>
+        <translation>Kolom jenis layanan</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="35"/>
+        <source>Service types (comma-separated codes; empty = every type)</source>
+        <translation>Jenis layanan (kode dipisahkan koma; kosong = semua jenis)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="38"/>
+        <source>Service name field</source>
+        <translation>Kolom nama layanan</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="40"/>
+        <source>Service id field</source>
+        <translation>Kolom id layanan</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="43"/>
+        <source>Service capacity field</source>
+        <translation>Kolom kapasitas layanan</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="50"/>
+        <source>Costs</source>
+        <translation>Biaya</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="51"/>
+        <source>Geodesic distance on WGS84 (metres)</source>
+        <translation>Jarak geodesik pada WGS84 (meter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="51"/>
+        <source>Origin-destination table</source>
+        <translation>Tabel asal-tujuan</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="54"/>
+        <source>Enterprise id field (for the origin-destination table)</source>
+        <translation>Kolom id usaha (untuk tabel asal-tujuan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="57"/>
+        <source>Origin-destination table (CSV or table layer)</source>
+        <translation>Tabel asal-tujuan (CSV atau lapisan tabel)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="59"/>
+        <source>Origin id field</source>
+        <translation>Kolom id asal</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="60"/>
+        <source>Destination id field</source>
+        <translation>Kolom id tujuan</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="61"/>
+        <source>Cost field</source>
+        <translation>Kolom biaya</translation>
+    </message>
+    <message>
+        <location filename="../processing/generate_demo.py" line="32"/>
+        <source>Generate demo enterprises</source>
+        <translation>Buat usaha contoh</translation>
+    </message>
+    <message>
+        <location filename="../processing/generate_demo.py" line="67"/>
+        <location filename="../processing/service_gap.py" line="81"/>
+        <source>Region name field</source>
+        <translation>Kolom nama wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/generate_demo.py" line="69"/>
+        <source>Population field (weights the counts)</source>
+        <translation>Kolom jumlah penduduk (pembobot jumlah)</translation>
+    </message>
+    <message>
+        <location filename="../processing/generate_demo.py" line="72"/>
+        <source>Village points (cluster centres)</source>
+        <translation>Titik desa (pusat klaster)</translation>
+    </message>
+    <message>
+        <location filename="../processing/generate_demo.py" line="75"/>
+        <source>Village code field</source>
+        <translation>Kolom kode desa</translation>
+    </message>
+    <message>
+        <location filename="../processing/generate_demo.py" line="78"/>
+        <source>Number of enterprises</source>
+        <translation>Jumlah usaha</translation>
+    </message>
+    <message>
+        <location filename="../processing/generate_demo.py" line="81"/>
+        <location filename="../processing/hotspots.py" line="80"/>
+        <source>Random seed</source>
+        <translation>Benih acak</translation>
+    </message>
+    <message>
+        <location filename="../processing/generate_demo.py" line="84"/>
+        <source>Demo enterprises</source>
+        <translation>Usaha contoh</translation>
+    </message>
+    <message>
+        <location filename="../processing/generate_demo.py" line="86"/>
+        <source>Demo services</source>
+        <translation>Layanan contoh</translation>
+    </message>
+    <message>
+        <location filename="../processing/generate_demo.py" line="101"/>
+        <source>Population field {field} not found: every region gets the same weight.</source>
+        <translation>Kolom penduduk {field} tidak ditemukan: setiap wilayah mendapat bobot yang sama.</translation>
+    </message>
+    <message>
+        <location filename="../processing/generate_demo.py" line="133"/>
+        <source>Generating {n} enterprises in {r} regions…</source>
+        <translation>Membuat {n} usaha di {r} wilayah…</translation>
+    </message>
+    <message>
+        <location filename="../processing/heatmap.py" line="32"/>
+        <source>Enterprise heatmap (kernel density)</source>
+        <translation>Peta panas usaha (kepadatan kernel)</translation>
+    </message>
+    <message>
+        <location filename="../processing/heatmap.py" line="75"/>
+        <source>Weight field</source>
+        <translation>Kolom bobot</translation>
+    </message>
+    <message>
+        <location filename="../processing/heatmap.py" line="78"/>
+        <source>Radius (metres)</source>
+        <translation>Radius (meter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/heatmap.py" line="81"/>
+        <source>Pixel size (metres)</source>
+        <translation>Ukuran piksel (meter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/heatmap.py" line="84"/>
+        <source>Kernel</source>
+        <translation>Kernel</translation>
+    </message>
+    <message>
+        <location filename="../processing/heatmap.py" line="88"/>
+        <source>Heatmap (enterprises per km²)</source>
+        <translation>Peta panas (usaha per km²)</translation>
+    </message>
+    <message>
+        <location filename="../processing/heatmap.py" line="107"/>
+        <source>Field {field} not found in the enterprises.</source>
+        <translation>Kolom {field} tidak ditemukan pada usaha.</translation>
+    </message>
+    <message>
+        <location filename="../processing/heatmap.py" line="127"/>
+        <source>No enterprise matches the choice: nothing to estimate a density from.</source>
+        <translation>Tidak ada usaha yang sesuai pilihan: tidak ada data untuk memperkirakan kepadatan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/heatmap.py" line="133"/>
+        <source>{n} enterprises, metric CRS {crs}.</source>
+        <translation>{n} usaha, CRS metrik {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/heatmap.py" line="135"/>
+        <source>Estimating the density…</source>
+        <translation>Memperkirakan kepadatan…</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="33"/>
+        <source>Hot spots (Getis-Ord Gi*)</source>
+        <translation>Titik panas (Getis-Ord Gi*)</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="61"/>
+        <source>Regions or points with a value</source>
+        <translation>Wilayah atau titik yang memiliki nilai</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="64"/>
+        <source>Value field</source>
+        <translation>Kolom nilai</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="66"/>
+        <source>Neighbours</source>
+        <translation>Tetangga</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="71"/>
+        <source>Distance band (metres)</source>
+        <translation>Pita jarak (meter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="74"/>
+        <source>Number of nearest neighbours</source>
+        <translation>Jumlah tetangga terdekat</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="77"/>
+        <source>Permutations (0 = none)</source>
+        <translation>Permutasi (0 = tidak ada)</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="83"/>
+        <source>Hot spots</source>
+        <translation>Titik panas</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="93"/>
+        <source>Field {field} not found.</source>
+        <translation>Kolom {field} tidak ditemukan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="97"/>
+        <source>Queen contiguity needs polygons; choose a distance band or k nearest for points.</source>
+        <translation>Ketetanggaan queen memerlukan poligon; untuk titik pilih pita jarak atau k terdekat.</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="105"/>
+        <source>Gi* needs at least 3 features with a value and a geometry.</source>
+        <translation>Gi* memerlukan sedikitnya 3 fitur yang memiliki nilai dan geometri.</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="108"/>
+        <source>{n} features without a value or geometry are left out.</source>
+        <translation>{n} fitur tanpa nilai atau geometri tidak disertakan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="124"/>
+        <source>{n} features have no neighbour: their Gi* only reflects their own value.</source>
+        <translation>{n} fitur tidak memiliki tetangga: Gi*-nya hanya mencerminkan nilainya sendiri.</translation>
+    </message>
+    <message>
+        <location filename="../processing/hotspots.py" line="147"/>
+        <source>Hot spots at 95 % or more: {hot}; cold spots: {cold}.</source>
+        <translation>Titik panas pada 95 % atau lebih: {hot}; titik dingin: {cold}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="67"/>
+        <source>Spreadsheet (XLSX or CSV)</source>
+        <translation>Lembar kerja (XLSX atau CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="70"/>
+        <source>Sheet name (XLSX; empty: the first sheet)</source>
+        <translation>Nama sheet (XLSX; kosong: sheet pertama)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="72"/>
+        <source>Enterprise layer to add to</source>
+        <translation>Lapisan usaha tujuan penambahan</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="74"/>
+        <source>Column mapping (JSON: header -&gt; field; &quot;&quot; ignores a column)</source>
+        <translation>Pemetaan kolom (JSON: judul -&gt; kolom; &quot;&quot; mengabaikan kolom)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="77"/>
+        <source>Village boundaries (for villages without coordinates)</source>
+        <translation>Batas desa (untuk desa tanpa koordinat)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="87"/>
+        <location filename="../processing/publish_to_postgis.py" line="61"/>
+        <source>Rows already present</source>
+        <translation>Baris yang sudah ada</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="87"/>
+        <source>Rows at a village centroid</source>
+        <translation>Baris di titik tengah desa</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="87"/>
+        <source>Rows imported</source>
+        <translation>Baris yang diimpor</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="87"/>
+        <source>Rows not imported</source>
+        <translation>Baris yang tidak diimpor</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="93"/>
+        <source>The target layer is invalid.</source>
+        <translation>Lapisan tujuan tidak valid.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="96"/>
+        <source>{layer} is not an enterprise layer of the plugin (fields uid, nama_usaha, sektor, tahap... are missing).</source>
+        <translation>{layer} bukan lapisan usaha dari plugin (kolom uid, nama_usaha, sektor, tahap... tidak ada).</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="99"/>
+        <source>{layer} is being edited: save or discard its edits first.</source>
+        <translation>{layer} sedang disunting: simpan atau buang suntingannya terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="109"/>
+        <source>{n} rows read from {file}</source>
+        <translation>{n} baris dibaca dari {file}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="129"/>
+        <source>Dry run: {ok} rows would be imported, {skip} are already present, {bad} have errors. Nothing was written.</source>
+        <translation>Uji coba: {ok} baris akan diimpor, {skip} sudah ada, {bad} memiliki kesalahan. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="138"/>
+        <source>Nothing was imported: the database refused the rows ({error}).</source>
+        <translation>Tidak ada yang diimpor: basis data menolak baris-baris tersebut ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="142"/>
+        <source>{ok} rows imported, {skip} already present, {bad} not imported (see the report).</source>
+        <translation>{ok} baris diimpor, {skip} sudah ada, {bad} tidak diimpor (lihat laporan).</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="155"/>
+        <source>The column mapping is not valid JSON: {error}</source>
+        <translation>Pemetaan kolom bukan JSON yang valid: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="157"/>
+        <source>The column mapping must be a JSON object: {&quot;header&quot;: &quot;field&quot;}.</source>
+        <translation>Pemetaan kolom harus berupa objek JSON: {&quot;header&quot;: &quot;field&quot;}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="161"/>
+        <source>Unknown field(s) in the column mapping: {fields}</source>
+        <translation>Kolom tidak dikenal dalam pemetaan kolom: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="172"/>
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="173"/>
+        <source>Validation report: {path}</source>
+        <translation>Laporan validasi: {path}</translation>
+    </message>
+    <message>
+        <location filename="../processing/nearest_neighbour_index.py" line="26"/>
+        <source>Nearest neighbour index by region (Clark-Evans)</source>
+        <translation>Indeks tetangga terdekat per wilayah (Clark-Evans)</translation>
+    </message>
+    <message>
+        <location filename="../processing/nearest_neighbour_index.py" line="57"/>
+        <source>Regions with nearest neighbour index</source>
+        <translation>Wilayah dengan indeks tetangga terdekat</translation>
+    </message>
+    <message>
+        <location filename="../processing/nearest_neighbour_index.py" line="79"/>
+        <source>No enterprise lies in any region.</source>
+        <translation>Tidak ada usaha yang berada di wilayah mana pun.</translation>
+    </message>
+    <message>
+        <location filename="../processing/nearest_neighbour_index.py" line="82"/>
+        <source>Distances measured in {crs}.</source>
+        <translation>Jarak diukur dalam {crs}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/nearest_service.py" line="21"/>
+        <source>Nearest service per type</source>
+        <translation>Layanan terdekat per jenis</translation>
+    </message>
+    <message>
+        <location filename="../processing/nearest_service.py" line="44"/>
+        <source>Maximum distance or cost (0 = no limit)</source>
+        <translation>Jarak atau biaya maksimum (0 = tanpa batas)</translation>
+    </message>
+    <message>
+        <location filename="../processing/nearest_service.py" line="47"/>
+        <source>Enterprises with nearest services</source>
+        <translation>Usaha dengan layanan terdekat</translation>
+    </message>
+    <message>
+        <location filename="../processing/nearest_service.py" line="56"/>
+        <source>Choose the service type field.</source>
+        <translation>Pilih kolom jenis layanan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/nearest_service.py" line="74"/>
+        <source>{n} enterprises, {m} services; types: {types}</source>
+        <translation>{n} usaha, {m} layanan; jenis: {types}</translation>
+    </message>
+    <message>
+        <location filename="../processing/nearest_service.py" line="77"/>
+        <source>No enterprise has a point geometry.</source>
+        <translation>Tidak ada usaha yang memiliki geometri titik.</translation>
+    </message>
+    <message>
+        <location filename="../processing/nearest_service.py" line="86"/>
+        <source>No service of type {jenis}: its columns stay empty.</source>
+        <translation>Tidak ada layanan berjenis {jenis}: kolom-kolomnya tetap kosong.</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_to_postgis.py" line="33"/>
+        <source>Publish a GeoPackage to the shared PostGIS database</source>
+        <translation>Terbitkan GeoPackage ke basis data PostGIS bersama</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_to_postgis.py" line="55"/>
+        <source>Plugin GeoPackage</source>
+        <translation>GeoPackage plugin</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_to_postgis.py" line="60"/>
+        <source>Rows copied</source>
+        <translation>Baris yang disalin</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_to_postgis.py" line="80"/>
+        <source>Table {schema}.{table} not found: run createshareddatabase first.</source>
+        <translation>Tabel {schema}.{table} tidak ditemukan: jalankan createshareddatabase terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_to_postgis.py" line="86"/>
+        <source>{table}: {new} copied, {old} already present</source>
+        <translation>{table}: {new} disalin, {old} sudah ada</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_to_postgis.py" line="116"/>
+        <source>The database refused the rows of {table}; nothing of it was copied: {error}</source>
+        <translation>Basis data menolak baris-baris {table}; tidak ada yang disalin: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="50"/>
+        <location filename="../processing/service_gap.py" line="93"/>
+        <source>Service gap by region</source>
+        <translation>Kesenjangan layanan per wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="76"/>
+        <source>Regions (kabupaten or kecamatan)</source>
+        <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="83"/>
+        <source>Distance threshold (metres)</source>
+        <translation>Ambang jarak (meter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="85"/>
+        <source>Owner sex field (P = woman)</source>
+        <translation>Kolom jenis kelamin pemilik (P = perempuan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="86"/>
+        <source>Woman head of household (KRTP) field</source>
+        <translation>Kolom kepala rumah tangga perempuan (KRTP)</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="87"/>
+        <source>Sector field</source>
+        <translation>Kolom sektor</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="88"/>
+        <source>Stage field</source>
+        <translation>Kolom tahap</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="95"/>
+        <source>Programme gap by region, sector and stage</source>
+        <translation>Kesenjangan program per wilayah, sektor dan tahap</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="104"/>
+        <source>Choose the enterprise, service and region layers.</source>
+        <translation>Pilih lapisan usaha, layanan dan wilayah.</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="109"/>
+        <source>Choose the service type and region code fields.</source>
+        <translation>Pilih kolom jenis layanan dan kolom kode wilayah.</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="117"/>
+        <source>Field {name} not found: not used.</source>
+        <translation>Kolom {name} tidak ditemukan: tidak dipakai.</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="133"/>
+        <source>{n} enterprises lie in no region; they are reported on a separate row.</source>
+        <translation>{n} usaha tidak berada di wilayah mana pun; usaha tersebut dilaporkan di baris tersendiri.</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="144"/>
+        <source>No service of type {jenis}: every enterprise counts as uncovered.</source>
+        <translation>Tidak ada layanan berjenis {jenis}: setiap usaha dihitung tidak terjangkau.</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="171"/>
+        <source>The enterprise layer has no pelatihan/bantuan/status_binaan fields: no programme gap.</source>
+        <translation>Lapisan usaha tidak memiliki kolom pelatihan/bantuan/status_binaan: tidak ada kesenjangan program.</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="195"/>
+        <source>outside every region</source>
+        <translation>di luar semua wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_service_sites.py" line="35"/>
+        <source>Suggest new service sites</source>
+        <translation>Sarankan lokasi layanan baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_service_sites.py" line="59"/>
+        <source>Candidate sites (points; polygons use their centroid)</source>
+        <translation>Lokasi kandidat (titik; poligon memakai titik tengahnya)</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_service_sites.py" line="62"/>
+        <source>Existing services (optional)</source>
+        <translation>Layanan yang sudah ada (opsional)</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_service_sites.py" line="68"/>
+        <source>Service type of the new sites (empty = all services)</source>
+        <translation>Jenis layanan lokasi baru (kosong = semua layanan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_service_sites.py" line="71"/>
+        <source>Coverage threshold (metres)</source>
+        <translation>Ambang jangkauan (meter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_service_sites.py" line="73"/>
+        <source>Number of sites to suggest</source>
+        <translation>Jumlah lokasi yang disarankan</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_service_sites.py" line="76"/>
+        <source>Extra weight for women-owned enterprises</source>
+        <translation>Bobot tambahan untuk usaha milik perempuan</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_service_sites.py" line="79"/>
+        <source>Extra weight for KRTP enterprises</source>
+        <translation>Bobot tambahan untuk usaha KRTP</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_service_sites.py" line="82"/>
+        <source>Suggested sites</source>
+        <translation>Lokasi yang disarankan</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_service_sites.py" line="88"/>
+        <source>Choose the enterprise and candidate layers.</source>
+        <translation>Pilih lapisan usaha dan lapisan kandidat.</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_service_sites.py" line="111"/>
+        <source>{n} enterprises are already within reach.</source>
+        <translation>{n} usaha sudah berada dalam jangkauan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/suggest_service_sites.py" line="144"/>
+        <source>{k} sites cover {n} more enterprises.</source>
+        <translation>{k} lokasi menjangkau {n} usaha tambahan.</translation>
+    </message>
+    <message>
+        <location filename="../report/data.py" line="63"/>
+        <source>A report step produced no layer.</source>
+        <translation>Salah satu langkah laporan tidak menghasilkan lapisan.</translation>
+    </message>
+    <message>
+        <location filename="../report/data.py" line="94"/>
+        <source>No region has a code starting with {code}.</source>
+        <translation>Tidak ada wilayah dengan kode yang diawali {code}.</translation>
+    </message>
+    <message>
+        <location filename="../report/data.py" line="166"/>
+        <source>Counting enterprises per region…</source>
+        <translation>Menghitung usaha per wilayah…</translation>
+    </message>
+    <message>
+        <location filename="../report/data.py" line="171"/>
+        <source>Measuring distances to services…</source>
+        <translation>Mengukur jarak ke layanan…</translation>
+    </message>
+    <message>
+        <location filename="../report/export.py" line="104"/>
+        <source>The template has no item(s) {ids}: left out.</source>
+        <translation>Templat tidak memiliki item {ids}: tidak disertakan.</translation>
+    </message>
+    <message>
+        <location filename="../report/export.py" line="184"/>
+        <source>The region atlas could not start.</source>
+        <translation>Atlas wilayah tidak dapat dimulai.</translation>
+    </message>
+    <message>
+        <location filename="../report/template.py" line="62"/>
+        <source>Cannot read the layout template {path}: {error}</source>
+        <translation>Tidak dapat membaca templat tata letak {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../report/template.py" line="66"/>
+        <source>The layout template {path} is not valid XML.</source>
+        <translation>Templat tata letak {path} bukan XML yang valid.</translation>
+    </message>
+    <message>
+        <location filename="../report/template.py" line="72"/>
+        <source>The layout template {path} must have two pages (summary, region).</source>
+        <translation>Templat tata letak {path} harus memiliki dua halaman (ringkasan, wilayah).</translation>
+    </message>
+    <message>
+        <location filename="../styles/actions.py" line="20"/>
+        <source>Style active layer: {title}</source>
+        <translation>Beri gaya lapisan aktif: {title}</translation>
+    </message>
+    <message>
+        <location filename="../styles/actions.py" line="29"/>
+        <source>Select an enterprise point layer in the Layers panel first.</source>
+        <translation>Pilih lapisan titik usaha di panel Lapisan terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../styles/actions.py" line="39"/>
+        <source>{layer}: {title}</source>
+        <translation>{layer}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../styles/apply.py" line="44"/>
+        <source>Layer {layer} has no field {field} for the style {style}.</source>
+        <translation>Lapisan {layer} tidak memiliki kolom {field} untuk gaya {style}.</translation>
+    </message>
+    <message>
+        <location filename="../styles/apply.py" line="55"/>
+        <location filename="../styles/postprocess.py" line="57"/>
+        <source>Unknown style: {style}</source>
+        <translation>Gaya tidak dikenal: {style}</translation>
+    </message>
+    <message>
+        <location filename="../styles/apply.py" line="61"/>
+        <source>point</source>
+        <translation>titik</translation>
+    </message>
+    <message>
+        <location filename="../styles/apply.py" line="61"/>
+        <source>polygon</source>
+        <translation>poligon</translation>
+    </message>
+    <message>
+        <location filename="../styles/apply.py" line="63"/>
+        <source>The style {style} needs a {kind} layer; {layer} is not one.</source>
+        <translation>Gaya {style} memerlukan lapisan {kind}; {layer} bukan lapisan {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../styles/apply.py" line="70"/>
+        <source>Layer {layer} has no field {field}.</source>
+        <translation>Lapisan {layer} tidak memiliki kolom {field}.</translation>
+    </message>
+    <message>
+        <location filename="../styles/apply.py" line="79"/>
+        <source>Field {field} of {layer} holds no numbers.</source>
+        <translation>Kolom {field} pada {layer} tidak berisi angka.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,116 @@
+"""A throw-away PostgreSQL 15 + PostGIS 3 server on loopback for the ``postgis`` tests.
+
+Installs the Debian packages when missing (as root), runs initdb as user ``postgres`` in a
+temporary directory, listens on 127.0.0.1 only on a free port, and is stopped and removed at
+the end of the session.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+PACKAGES = ("postgresql-15", "postgresql-15-postgis-3")
+BIN = Path("/usr/lib/postgresql/15/bin")
+POSTGIS_CONTROL = Path("/usr/share/postgresql/15/extension/postgis.control")
+
+
+def ensure_packages() -> str:
+    """'' when PostgreSQL 15 + PostGIS are there (installed if needed), else why not."""
+    if (BIN / "initdb").exists() and POSTGIS_CONTROL.exists():
+        return ""
+    if os.geteuid() != 0:
+        return "PostgreSQL 15 + PostGIS missing and not root: apt-get install " + " ".join(PACKAGES)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    for attempt in range(30):  # another apt may hold the lock
+        done = subprocess.run(["apt-get", "install", "-y", "-q", *PACKAGES], env=env,
+                              capture_output=True, text=True)
+        if done.returncode == 0:
+            break
+        if "lock" not in done.stderr:
+            subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True)
+        time.sleep(min(10, 1 + attempt))
+    return "" if POSTGIS_CONTROL.exists() else "apt-get install failed: " + " ".join(PACKAGES)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PgServer:
+    def __init__(self) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="ir_pg_"))
+        self.data = self.root / "data"
+        self.port = _free_port()
+        self.host = "127.0.0.1"
+        self.dbname = "industri_rumahan"
+
+    def _as_postgres(self, *args: str) -> subprocess.CompletedProcess:
+        command = list(args)
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        return subprocess.run(command, capture_output=True, text=True, check=True)
+
+    def start(self) -> PgServer:
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres", "postgres")
+        self._as_postgres(str(BIN / "initdb"), "-D", str(self.data), "-U", "postgres",
+                          "-A", "trust", "-E", "UTF8", "--locale", "C")
+        self._as_postgres(str(BIN / "pg_ctl"), "-D", str(self.data), "-w", "-l",
+                          str(self.root / "log"), "-o",
+                          f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1",
+                          "start")
+        try:
+            self._create_database()
+        except Exception:
+            self.stop()
+            raise
+        return self
+
+    def _create_database(self) -> None:
+        conn = self.admin("postgres")  # waits until connections are accepted
+        conn.autocommit = True
+        try:
+            conn.cursor().execute(f"CREATE DATABASE {self.dbname}")
+        finally:
+            conn.close()
+
+    def admin(self, dbname: str | None = None):
+        import psycopg2
+
+        for _ in range(50):
+            try:
+                conn = psycopg2.connect(host=self.host, port=self.port, user="postgres",
+                                        dbname=dbname or "postgres")
+                return conn
+            except psycopg2.OperationalError:
+                time.sleep(0.2)
+        raise RuntimeError("PostgreSQL did not start")
+
+    def sql(self, statement: str, params=None) -> list:
+        """Run one statement as the superuser and return its rows (if any)."""
+        conn = self.admin(self.dbname)
+        try:
+            with conn, conn.cursor() as cur:
+                cur.execute(statement, params)
+                return cur.fetchall() if cur.description else []
+        finally:
+            conn.close()
+
+    def uri(self, user: str = "postgres") -> str:
+        return (f"host={self.host} port={self.port} dbname={self.dbname} user={user} "
+                "sslmode=disable")
+
+    def stop(self) -> None:
+        try:
+            self._as_postgres(str(BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w",
+                              "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
