@@ -42,7 +42,22 @@ def steps() -> list[tuple[str, str, dict[str, str]]]:
         ("Kesenjangan layanan per kabupaten/kota", "industrirumahan:servicegap", {
             "INPUT": usaha, "SERVICES": layanan, "REGIONS": kab,
             "OUTPUT": str(OUT / "kesenjangan_layanan_kabupaten.gpkg")}),
+        ("Ekspor usaha ke XLSX (NIK disamarkan)", "industrirumahan:exportspreadsheet", {
+            "INPUT": usaha, "OUTPUT": str(OUT / "usaha_babel.xlsx")}),
+        ("Laporan PDF Bangka Belitung", "industrirumahan:exportreport", {
+            "INPUT": usaha, "REGIONS": kab, "SERVICES": layanan, "YEAR": "0",
+            "OFFICE": "DP3ACSKB Provinsi Kepulauan Bangka Belitung",
+            "OUTPUT": str(OUT / "laporan_babel.pdf")}),
     ]
+
+
+# Outputs added to the demo project, with the plugin's region styles.
+PROJECT_OUTPUTS = (
+    ("kepadatan_kabupaten.gpkg", "Kepadatan usaha per kabupaten/kota", "density", "per_km2"),
+    ("kepadatan_kecamatan.gpkg", "Kepadatan usaha per kecamatan", "density", "per_km2"),
+    ("kesenjangan_layanan_kabupaten.gpkg", "Kesenjangan layanan per kabupaten/kota",
+     "gap_share", None),
+)
 
 
 def build_data(count: int, seed: int) -> None:
@@ -64,18 +79,52 @@ def build_project() -> None:
         layer.setName(LAYER_TITLES[role])
         _decorate(role, layer)
         project.addMapLayer(layer)
+        if role == "villages":
+            project.layerTreeRoot().findLayer(layer.id()).setItemVisibilityChecked(False)
     project.write(str(PROJECT))
     print(f"  {PROJECT.relative_to(REPO)}: {len(layers)} layers")
 
 
 def _decorate(role: str, layer) -> None:
-    """Attach the plugin's form configuration and styles where those modules exist."""
-    try:
-        from industri_rumahan_plugin.adapters.form_config import configure_layer
-    except ImportError:
-        configure_layer = None
-    if configure_layer is not None and role == "enterprises":
-        configure_layer(layer)
+    """The enterprise layer gets the plugin's form and the stage x sector style."""
+    from industri_rumahan_plugin.adapters.form_config import configure_enterprise_layer
+    from industri_rumahan_plugin.styles.apply import apply_style
+
+    outline = {"regencies": ("#1f2d3d", "0.6"), "districts": ("#7f8c8d", "0.25"),
+               "villages": ("#bdc3c7", "0.1")}
+    if role in outline:
+        from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+        colour, width = outline[role]
+        symbol = QgsFillSymbol.createSimple({"color": "255,255,255,0", "outline_color": colour,
+                                             "outline_width": width})
+        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    if role == "enterprises":  # the demo is for Indonesian offices: form and legend in Bahasa
+        configure_enterprise_layer(layer, "id")
+        apply_style(layer, "stage_sector", lang="id")
+
+
+def add_outputs_to_project() -> None:
+    from qgis.core import QgsVectorLayer
+
+    from industri_rumahan_plugin.styles.apply import apply_style
+
+    project = QgsProject.instance()
+    project.read(str(PROJECT))
+    root = project.layerTreeRoot()
+    group = root.insertGroup(0, "Analisis")
+    group.setExpanded(False)
+    for name, title, style, field in PROJECT_OUTPUTS:
+        path = OUT / name
+        if not path.exists():
+            continue
+        layer = QgsVectorLayer(str(path), title, "ogr")
+        if not layer.isValid():
+            continue
+        apply_style(layer, style, field, lang="id")
+        project.addMapLayer(layer, False)
+        group.addLayer(layer).setItemVisibilityChecked(False)
+    project.write(str(PROJECT))
 
 
 def run_steps() -> list[Path]:
@@ -117,6 +166,7 @@ def main() -> None:
     print(f"  {target.relative_to(REPO)}")
     print("4. Analyses through qgis_process")
     written = run_steps()
+    add_outputs_to_project()
     print(f"\nWrote {len(written) + 2} outputs under {OUT.relative_to(REPO)}/.")
     if args.gui:
         print("Opening QGIS desktop…")

@@ -154,7 +154,9 @@ def _tabs(form: QgsEditFormConfig, layer: QgsVectorLayer, lang: str) -> None:
                  if f.section == section and fields.indexOf(f.name) >= 0]
         if not specs:
             continue
-        tab = QgsAttributeEditorContainer(label_en if lang == "en" else label_id, root)
+        label = label_en if lang == "en" else label_id
+        # "&" would become a keyboard mnemonic in the tab bar ("Pelatihan _bantuan")
+        tab = QgsAttributeEditorContainer(label.replace("&", "&&"), root)
         tab.setIsGroupBox(False)
         tab.setColumnCount(1)
         for spec in specs:

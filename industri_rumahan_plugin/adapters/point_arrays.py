@@ -123,15 +123,57 @@ def _read_arrow(path: str, layer_name: str, fields: Sequence[str]) -> tuple | No
             cols[f].append(batch[f])
     xy = np.vstack(xy_parts) if xy_parts else np.empty((0, 2))
     data = {}
+    fids = np.concatenate(fid_parts) if fid_parts else np.empty(0, dtype=np.int64)
+    booleans = _boolean_fields(lyr, fields)
     for f, parts in cols.items():
-        col = np.concatenate(parts) if parts else np.empty(0, dtype=object)
+        if f in booleans:
+            data[f] = _read_boolean(ds, lyr, f, fids)
+            continue
+        col = np.ma.concatenate(parts) if parts else np.ma.masked_array(np.empty(0, object))
+        mask = np.ma.getmaskarray(col)
+        col = np.ma.getdata(col)
         if col.dtype.kind == "S":  # decode each distinct value once, not a million times
             uniq, inverse = np.unique(col, return_inverse=True)
             decoded = np.array([u.decode("utf-8", "replace") for u in uniq], dtype=object)
             col = decoded[inverse]
+        if mask.any():  # NULLs: the Arrow validity bitmap, not the placeholder values
+            col = col.astype(object if col.dtype.kind in "OSU" else float)
+            col[mask] = None if col.dtype == object else np.nan
         data[f] = col
-    fids = np.concatenate(fid_parts) if fid_parts else np.empty(0, dtype=np.int64)
     return xy, pd.DataFrame(data, columns=list(fields)), fids
+
+
+def _boolean_fields(lyr, fields: Sequence[str]) -> set[str]:
+    from osgeo import ogr
+
+    defn = lyr.GetLayerDefn()
+    return {f for f in fields
+            if defn.GetFieldDefn(defn.GetFieldIndex(f)).GetSubType() == ogr.OFSTBoolean}
+
+
+def _read_boolean(ds, lyr, field: str, fids: np.ndarray) -> np.ndarray:
+    """A boolean column read as integers: GDAL 3.6's Arrow-to-NumPy garbles boolean bits."""
+    sql = f'SELECT CAST("{field}" AS INTEGER) AS v FROM "{lyr.GetName()}"'
+    fid_column = lyr.GetFIDColumn()
+    if fid_column:
+        sql = f'SELECT "{fid_column}" AS k, CAST("{field}" AS INTEGER) AS v FROM "{lyr.GetName()}"'
+    result = ds.ExecuteSQL(sql)
+    try:
+        keys, values = [], []
+        for batch in result.GetArrowStreamAsNumPy():
+            values.append(np.ma.filled(np.ma.asarray(batch["v"]).astype(float), np.nan))
+            keys.append(np.asarray(batch["k"] if "k" in batch else batch.get("fid")))
+    finally:
+        ds.ReleaseResultSet(result)
+    value = np.concatenate(values) if values else np.empty(0)
+    key = np.concatenate(keys) if keys else np.empty(0, dtype=np.int64)
+    order = np.argsort(key)
+    pos = order[np.searchsorted(key, fids, sorter=order)] if len(key) else np.empty(0, int)
+    out = np.full(len(fids), None, dtype=object)
+    picked = value[pos] if len(pos) else np.empty(0)
+    known = ~np.isnan(picked)
+    out[known] = picked[known] != 0
+    return out
 
 
 def read_points(

@@ -83,6 +83,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
         self.form = QgsAttributeForm(layer, feature, context, self)
         self.form.setMode(mode)
         self.form.hideButtonBox()
+        _fit_to_dock(self.form)
         self._build()
         self.form.widgetValueChanged.connect(self._on_value_changed)
         geometry = feature.geometry()
@@ -375,3 +376,20 @@ class EnterpriseFormPanel(QgsPanelWidget):
         if self.started_editing and self.layer.isEditable() and not self.layer.isModified():
             self.layer.rollBack()
         self.acceptPanel()
+
+
+def _fit_to_dock(form: QgsAttributeForm) -> None:
+    """Let the form shrink to a dock's width so numbers (right-aligned) stay visible.
+
+    Each field's editor shares a stacked widget with QGIS's wide search page, and value maps
+    size to their longest label; an explicit minimum width overrides both size hints.
+    """
+    from qgis.PyQt.QtWidgets import QComboBox, QStackedWidget
+
+    for combo in form.findChildren(QComboBox):
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+    names = set(form.layer().fields().names())
+    for widget in form.findChildren(QWidget):
+        if widget.objectName() in names or isinstance(widget, QStackedWidget):
+            widget.setMinimumWidth(80)

@@ -5,6 +5,8 @@
     <name>IndustriRumahan</name>
     <message>
         <location filename="../adapters/arrays.py" line="71"/>
+        <location filename="../adapters/network_costs.py" line="131"/>
+        <location filename="../adapters/network_costs.py" line="141"/>
         <source>Field(s) not found in the input layer: {fields}</source>
         <translation>Kolom tidak ditemukan di lapisan masukan: {fields}</translation>
     </message>
@@ -77,6 +79,17 @@
         <location filename="../adapters/geopackage.py" line="215"/>
         <source>{path} was made by a newer plugin (schema version {found}); update the plugin. The file was not changed.</source>
         <translation>{path} dibuat oleh plugin yang lebih baru (skema versi {found}); perbarui plugin. Berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/network_costs.py" line="113"/>
+        <location filename="../processing/base.py" line="73"/>
+        <source>Cancelled by the user; nothing was written.</source>
+        <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/network_costs.py" line="155"/>
+        <source>The road network has no usable lines: costs cannot be computed on it.</source>
+        <translation>Jaringan jalan tidak memiliki garis yang dapat dipakai: biaya tidak dapat dihitung.</translation>
     </message>
     <message>
         <location filename="../adapters/postgis/connection.py" line="29"/>
@@ -414,7 +427,7 @@
     </message>
     <message>
         <location filename="../gui/dock.py" line="251"/>
-        <location filename="../gui/form_panel.py" line="314"/>
+        <location filename="../gui/form_panel.py" line="315"/>
         <source>The layer cannot be edited (read-only file or data source). Nothing was written.</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca). Tidak ada yang ditulis.</translation>
     </message>
@@ -474,78 +487,78 @@
         <translation>Sunting usaha</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="105"/>
+        <location filename="../gui/form_panel.py" line="106"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="116"/>
+        <location filename="../gui/form_panel.py" line="117"/>
         <source>Lon/X</source>
         <translation>Bujur/X</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="118"/>
+        <location filename="../gui/form_panel.py" line="119"/>
         <source>Lat/Y</source>
         <translation>Lintang/Y</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="122"/>
+        <location filename="../gui/form_panel.py" line="123"/>
         <source>Pick on map</source>
         <translation>Pilih di peta</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="125"/>
+        <location filename="../gui/form_panel.py" line="126"/>
         <source>Village centroid</source>
         <translation>Titik tengah desa</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="130"/>
+        <location filename="../gui/form_panel.py" line="131"/>
         <source>No location yet.</source>
         <translation>Belum ada lokasi.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="138"/>
+        <location filename="../gui/form_panel.py" line="139"/>
         <source>Use suggestion</source>
         <translation>Pakai saran</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="145"/>
+        <location filename="../gui/form_panel.py" line="146"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="148"/>
+        <location filename="../gui/form_panel.py" line="149"/>
         <location filename="../gui/report_dialog.py" line="112"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="205"/>
+        <location filename="../gui/form_panel.py" line="206"/>
         <source>Unknown village code: fill in a valid code first.</source>
         <translation>Kode desa tidak dikenal: isi kode yang valid terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="234"/>
+        <location filename="../gui/form_panel.py" line="235"/>
         <source>no criterion met</source>
         <translation>tidak ada kriteria yang terpenuhi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="235"/>
+        <location filename="../gui/form_panel.py" line="236"/>
         <source>Suggested stage: {stage} ({reasons})</source>
         <translation>Tahap yang disarankan: {stage} ({reasons})</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="319"/>
+        <location filename="../gui/form_panel.py" line="320"/>
         <source>Enterprise {name}</source>
         <translation>Usaha {name}</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="336"/>
+        <location filename="../gui/form_panel.py" line="337"/>
         <source>The edit buffer refused the change. Nothing was written.</source>
         <translation>Penyangga suntingan menolak perubahan. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="347"/>
+        <location filename="../gui/form_panel.py" line="348"/>
         <source>Could not save to the file: {reasons}. Your input is kept here and in the layer&apos;s unsaved edits; fix the cause and save again.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
     </message>
@@ -790,32 +803,32 @@
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="40"/>
+        <location filename="../plugin.py" line="42"/>
         <source>Create enterprise database…</source>
         <translation>Buat basis data usaha…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="45"/>
+        <location filename="../plugin.py" line="47"/>
         <source>Home industries panel</source>
         <translation>Panel industri rumahan</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="51"/>
+        <location filename="../plugin.py" line="53"/>
         <source>Generate demo enterprises…</source>
         <translation>Buat usaha contoh…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="57"/>
+        <location filename="../plugin.py" line="59"/>
         <source>Import enterprises from a spreadsheet…</source>
         <translation>Impor usaha dari lembar kerja…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="63"/>
+        <location filename="../plugin.py" line="65"/>
         <source>Export enterprises to a spreadsheet…</source>
         <translation>Ekspor usaha ke lembar kerja…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="69"/>
+        <location filename="../plugin.py" line="71"/>
         <source>Region report (PDF)…</source>
         <translation>Laporan wilayah (PDF)…</translation>
     </message>
@@ -825,121 +838,121 @@
         <translation>Aksesibilitas layanan (2SFCA, E2SFCA, gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="62"/>
+        <location filename="../processing/accessibility.py" line="65"/>
         <source>Enterprise demand weight field (empty = 1 each)</source>
         <translation>Kolom bobot permintaan usaha (kosong = masing-masing 1)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="65"/>
+        <location filename="../processing/accessibility.py" line="68"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="66"/>
+        <location filename="../processing/accessibility.py" line="69"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="66"/>
+        <location filename="../processing/accessibility.py" line="69"/>
         <source>2SFCA, Gaussian decay</source>
         <translation>2SFCA, peluruhan Gauss</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="66"/>
+        <location filename="../processing/accessibility.py" line="69"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (bobot bertingkat)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="67"/>
+        <location filename="../processing/accessibility.py" line="70"/>
         <source>Gravity</source>
         <translation>Gravitasi</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="69"/>
-        <source>Catchment (metres, or the OD table&apos;s cost unit)</source>
-        <translation>Jangkauan (meter, atau satuan biaya tabel asal-tujuan)</translation>
+        <location filename="../processing/accessibility.py" line="72"/>
+        <source>Catchment (metres, or the cost unit of the OD table or the road network)</source>
+        <translation>Jangkauan (meter, atau satuan biaya tabel asal-tujuan atau jaringan jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="71"/>
+        <location filename="../processing/accessibility.py" line="75"/>
         <source>E2SFCA step weights (equal steps up to the catchment)</source>
         <translation>Bobot bertingkat E2SFCA (tingkat sama besar hingga batas jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="74"/>
+        <location filename="../processing/accessibility.py" line="78"/>
         <source>Gaussian sigma (0 = half the catchment)</source>
         <translation>Sigma Gauss (0 = setengah jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="77"/>
+        <location filename="../processing/accessibility.py" line="81"/>
         <source>Gravity exponent alpha (negative = decay)</source>
         <translation>Eksponen gravitasi alfa (negatif = peluruhan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="80"/>
+        <location filename="../processing/accessibility.py" line="84"/>
         <source>Gravity minimum cost (avoids infinity at 0)</source>
         <translation>Biaya minimum gravitasi (menghindari tak hingga pada 0)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="83"/>
+        <location filename="../processing/accessibility.py" line="87"/>
         <source>Underserved below this share of the mean index</source>
         <translation>Kurang terlayani di bawah proporsi indeks rata-rata ini</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="87"/>
+        <location filename="../processing/accessibility.py" line="92"/>
         <source>Regions for a summary (optional)</source>
         <translation>Wilayah untuk ringkasan (opsional)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="90"/>
+        <location filename="../processing/accessibility.py" line="95"/>
         <location filename="../processing/generate_demo.py" line="65"/>
         <location filename="../processing/service_gap.py" line="79"/>
         <source>Region code field</source>
         <translation>Kolom kode wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="92"/>
+        <location filename="../processing/accessibility.py" line="97"/>
         <source>Enterprises with accessibility</source>
         <translation>Usaha dengan aksesibilitas</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="94"/>
+        <location filename="../processing/accessibility.py" line="99"/>
         <source>Accessibility by region</source>
         <translation>Aksesibilitas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="101"/>
-        <location filename="../processing/nearest_service.py" line="53"/>
+        <location filename="../processing/accessibility.py" line="106"/>
+        <location filename="../processing/nearest_service.py" line="63"/>
         <source>Choose the enterprise and service layers.</source>
         <translation>Pilih lapisan usaha dan lapisan layanan.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="106"/>
+        <location filename="../processing/accessibility.py" line="111"/>
         <source>Choose the service type and capacity fields.</source>
         <translation>Pilih kolom jenis layanan dan kolom kapasitas.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="110"/>
+        <location filename="../processing/accessibility.py" line="115"/>
         <source>The catchment must be greater than 0.</source>
         <translation>Jangkauan harus lebih besar dari 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="115"/>
+        <location filename="../processing/accessibility.py" line="120"/>
         <source>Step weights must be non-negative numbers separated by commas.</source>
         <translation>Bobot bertingkat harus berupa angka non-negatif yang dipisahkan koma.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="124"/>
+        <location filename="../processing/accessibility.py" line="130"/>
         <source>{n} services without a valid capacity count as 0.</source>
         <translation>{n} layanan tanpa kapasitas yang valid dihitung 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="136"/>
-        <location filename="../processing/nearest_service.py" line="120"/>
+        <location filename="../processing/accessibility.py" line="142"/>
+        <location filename="../processing/nearest_service.py" line="136"/>
         <source>Choose the origin-destination table.</source>
         <translation>Pilih tabel asal-tujuan.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="170"/>
+        <location filename="../processing/accessibility.py" line="179"/>
         <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
         <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
     </message>
@@ -1056,11 +1069,6 @@
         <location filename="../processing/apply_style.py" line="117"/>
         <source>Style saved as {path}</source>
         <translation>Gaya disimpan sebagai {path}</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="73"/>
-        <source>Cancelled by the user; nothing was written.</source>
-        <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
     </message>
     <message>
         <location filename="../processing/create_database.py" line="32"/>
@@ -1377,27 +1385,32 @@
         <translation>Tabel asal-tujuan</translation>
     </message>
     <message>
-        <location filename="../processing/gap_params.py" line="54"/>
+        <location filename="../processing/gap_params.py" line="52"/>
+        <source>Road network (NETWORK layer)</source>
+        <translation>Jaringan jalan (lapisan NETWORK)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gap_params.py" line="55"/>
         <source>Enterprise id field (for the origin-destination table)</source>
         <translation>Kolom id usaha (untuk tabel asal-tujuan)</translation>
     </message>
     <message>
-        <location filename="../processing/gap_params.py" line="57"/>
+        <location filename="../processing/gap_params.py" line="58"/>
         <source>Origin-destination table (CSV or table layer)</source>
         <translation>Tabel asal-tujuan (CSV atau lapisan tabel)</translation>
     </message>
     <message>
-        <location filename="../processing/gap_params.py" line="59"/>
+        <location filename="../processing/gap_params.py" line="60"/>
         <source>Origin id field</source>
         <translation>Kolom id asal</translation>
     </message>
     <message>
-        <location filename="../processing/gap_params.py" line="60"/>
+        <location filename="../processing/gap_params.py" line="61"/>
         <source>Destination id field</source>
         <translation>Kolom id tujuan</translation>
     </message>
     <message>
-        <location filename="../processing/gap_params.py" line="61"/>
+        <location filename="../processing/gap_params.py" line="62"/>
         <source>Cost field</source>
         <translation>Kolom biaya</translation>
     </message>
@@ -1710,34 +1723,130 @@
         <translation>Layanan terdekat per jenis</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="44"/>
+        <location filename="../processing/nearest_service.py" line="53"/>
         <source>Maximum distance or cost (0 = no limit)</source>
         <translation>Jarak atau biaya maksimum (0 = tanpa batas)</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="47"/>
+        <location filename="../processing/nearest_service.py" line="57"/>
         <source>Enterprises with nearest services</source>
         <translation>Usaha dengan layanan terdekat</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="56"/>
+        <location filename="../processing/nearest_service.py" line="66"/>
         <source>Choose the service type field.</source>
         <translation>Pilih kolom jenis layanan.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="74"/>
+        <location filename="../processing/nearest_service.py" line="88"/>
         <source>{n} enterprises, {m} services; types: {types}</source>
         <translation>{n} usaha, {m} layanan; jenis: {types}</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="77"/>
+        <location filename="../processing/nearest_service.py" line="91"/>
         <source>No enterprise has a point geometry.</source>
         <translation>Tidak ada usaha yang memiliki geometri titik.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="86"/>
+        <location filename="../processing/nearest_service.py" line="102"/>
         <source>No service of type {jenis}: its columns stay empty.</source>
         <translation>Tidak ada layanan berjenis {jenis}: kolom-kolomnya tetap kosong.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="37"/>
+        <source>Road network (line layer; for road-network costs)</source>
+        <translation>Jaringan jalan (lapisan garis; untuk biaya melalui jalan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="40"/>
+        <source>Road-network cost</source>
+        <translation>Biaya jaringan jalan</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="41"/>
+        <source>Fastest (travel time in minutes)</source>
+        <translation>Tercepat (waktu tempuh dalam menit)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="41"/>
+        <source>Shortest (distance in metres)</source>
+        <translation>Terpendek (jarak dalam meter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="44"/>
+        <source>Speed field (km/h; empty = default speed everywhere)</source>
+        <translation>Kolom kecepatan (km/jam; kosong = kecepatan bawaan di semua jalan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="47"/>
+        <source>Default speed (km/h)</source>
+        <translation>Kecepatan bawaan (km/jam)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="51"/>
+        <source>Topology tolerance (metres; road ends closer than this are joined)</source>
+        <translation>Toleransi topologi (meter; ujung jalan yang lebih dekat dari ini disambungkan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="54"/>
+        <source>Direction field (empty = every road both ways)</source>
+        <translation>Kolom arah (kosong = semua jalan dua arah)</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="57"/>
+        <source>Value for one-way roads in line direction</source>
+        <translation>Nilai untuk jalan satu arah searah garis</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="59"/>
+        <source>Value for one-way roads against line direction</source>
+        <translation>Nilai untuk jalan satu arah berlawanan arah garis</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="62"/>
+        <source>Value for two-way roads</source>
+        <translation>Nilai untuk jalan dua arah</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="77"/>
+        <location filename="../processing/network_params.py" line="116"/>
+        <source>Choose the road network layer (NETWORK).</source>
+        <translation>Pilih lapisan jaringan jalan (NETWORK).</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="79"/>
+        <source>A road network is given: costs come from the road network.</source>
+        <translation>Jaringan jalan diberikan: biaya dihitung melalui jaringan jalan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="82"/>
+        <source>Costs come from the origin-destination table; the road network is not used.</source>
+        <translation>Biaya diambil dari tabel asal-tujuan; jaringan jalan tidak dipakai.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="119"/>
+        <source>The default speed must be greater than 0.</source>
+        <translation>Kecepatan bawaan harus lebih besar dari 0.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="123"/>
+        <source>Road network: {vertices} vertices, {edges} edges; {pairs} enterprise-service costs (unit: {unit}). Distance from the enterprises to the nearest road: median {median:.0f} m, maximum {maximum:.0f} m.</source>
+        <translation>Jaringan jalan: {vertices} simpul, {edges} ruas; {pairs} biaya usaha-layanan (satuan: {unit}). Jarak usaha ke jalan terdekat: median {median:.0f} m, maksimum {maximum:.0f} m.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="128"/>
+        <source>metres</source>
+        <translation>meter</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="128"/>
+        <source>minutes</source>
+        <translation>menit</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="131"/>
+        <source>{n} enterprises cannot reach any service over the road network (roads not connected): their fields stay empty.</source>
+        <translation>{n} usaha tidak dapat mencapai layanan mana pun melalui jaringan jalan (jalan tidak tersambung): kolomnya dibiarkan kosong.</translation>
     </message>
     <message>
         <location filename="../processing/publish_to_postgis.py" line="33"/>
@@ -2000,6 +2109,10 @@
         <location filename="../styles/apply.py" line="79"/>
         <source>Field {field} of {layer} holds no numbers.</source>
         <translation>Kolom {field} pada {layer} tidak berisi angka.</translation>
+    </message>
+    <message>
+        <source>Catchment (metres, or the OD table&apos;s cost unit)</source>
+        <translation type="vanished">Jangkauan (meter, atau satuan biaya tabel asal-tujuan)</translation>
     </message>
 </context>
 </TS>

@@ -21,7 +21,7 @@ from industri_rumahan_plugin.adapters.arrays import read_source
 from industri_rumahan_plugin.core import access
 from industri_rumahan_plugin.core.density import OUTSIDE, assign_points
 from industri_rumahan_plugin.core.nearest import pairs_within
-from industri_rumahan_plugin.processing import gap_params
+from industri_rumahan_plugin.processing import gap_params, network_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 METHODS = ("2sfca", "e2sfca", "gaussian", "gravity")
@@ -39,7 +39,9 @@ class Accessibility(IndustriRumahanAlgorithm):
             "jumlah R_j dalam jangkauan. E2SFCA (Luo &amp; Qi): bobot bertingkat pada sepertiga "
             "jangkauan, bawaan 1; 0,68; 0,22 (bawaan PySAL untuk 10/20/30). Gaussian: "
             "exp(-c²/2σ²), σ bawaan = setengah jangkauan. Gravitasi: A_i = jumlah S_j "
-            "(max(c, c_min)/skala)^alfa. Biaya: jarak geodesik (meter) atau tabel asal-tujuan. "
+            "(max(c, c_min)/skala)^alfa. Biaya: jarak geodesik (meter), tabel asal-tujuan, "
+            "atau jaringan jalan (NETWORK: jarak jalan dalam meter atau waktu tempuh dalam "
+            "menit). "
             "Kolom akses_&lt;jenis&gt; dan kurang_&lt;jenis&gt; (indeks di bawah bagian dari "
             "rata-rata). Dengan lapisan wilayah: ringkasan per wilayah."
         ),
@@ -50,8 +52,9 @@ class Accessibility(IndustriRumahanAlgorithm):
             "sum of R_j in the catchment. E2SFCA (Luo &amp; Qi): step weights on thirds of the "
             "catchment, default 1, 0.68, 0.22 (PySAL's default for 10/20/30). Gaussian: "
             "exp(-c²/2σ²), σ defaults to half the catchment. Gravity: A_i = sum S_j "
-            "(max(c, c_min)/scale)^alpha. Costs: geodesic distance (metres) or an "
-            "origin-destination table. Columns akses_&lt;type&gt; and kurang_&lt;type&gt; "
+            "(max(c, c_min)/scale)^alpha. Costs: geodesic distance (metres), an "
+            "origin-destination table, or a road network (NETWORK: road distance in metres or "
+            "travel time in minutes). Columns akses_&lt;type&gt; and kurang_&lt;type&gt; "
             "(index below a share of the mean). With a region layer: a summary per region."
         ),
     }
@@ -66,7 +69,8 @@ class Accessibility(IndustriRumahanAlgorithm):
             [self.tr("2SFCA"), self.tr("E2SFCA (step weights)"), self.tr("2SFCA, Gaussian decay"),
              self.tr("Gravity")], defaultValue=1))
         self.addParameter(gap_params.metres_parameter(
-            "CATCHMENT", self.tr("Catchment (metres, or the OD table's cost unit)"), 10000.0))
+            "CATCHMENT", self.tr("Catchment (metres, or the cost unit of the OD table or the "
+                                 "road network)"), 10000.0))
         self.addParameter(QgsProcessingParameterString(
             "STEP_WEIGHTS", self.tr("E2SFCA step weights (equal steps up to the catchment)"),
             "1, 0.68, 0.22"))
@@ -83,6 +87,7 @@ class Accessibility(IndustriRumahanAlgorithm):
             "UNDERSERVED_SHARE", self.tr("Underserved below this share of the mean index"),
             QgsProcessingParameterNumber.Double, 0.5, minValue=0.0))
         gap_params.add_od(self)
+        network_params.add_network(self)
         self.addParameter(QgsProcessingParameterFeatureSource(
             "REGIONS", self.tr("Regions for a summary (optional)"),
             [QgsProcessing.TypeVectorPolygon], optional=True))
@@ -115,7 +120,8 @@ class Accessibility(IndustriRumahanAlgorithm):
             raise QgsProcessingException(self.tr(
                 "Step weights must be non-negative numbers separated by commas.")) from error
         share = self.parameterAsDouble(parameters, "UNDERSERVED_SHARE", context)
-        use_od = self.parameterAsEnum(parameters, "COST_SOURCE", context) == gap_params.COST_OD
+        cost_kind = network_params.cost_source(self, parameters, context, feedback)
+        use_od = cost_kind == gap_params.COST_OD
 
         services = gap_io.read_services(services_src, context, feedback, s["SERVICE_TYPE_FIELD"],
                                         "", s["SERVICE_ID_FIELD"], s["CAPACITY_FIELD"])
@@ -140,12 +146,15 @@ class Accessibility(IndustriRumahanAlgorithm):
                 self.parameterAsString(parameters, "OD_COST_FIELD", context),
                 frame[s["INPUT_ID_FIELD"]].to_numpy(object) if s["INPUT_ID_FIELD"] else fids,
                 services.ident, feedback)
+        elif cost_kind == gap_params.COST_NETWORK:
+            all_pairs = network_params.pairs(self, parameters, context, feedback, lonlat,
+                                             services, catchment)
         types = gap_io.chosen_types(services, s["SERVICE_TYPES"])
         extra, columns, summaries = [], [], []
         for t, jenis in enumerate(types):
             check_cancel(feedback)
             members = services.of_type(jenis)
-            if use_od:
+            if use_od or cost_kind == gap_params.COST_NETWORK:
                 pairs = all_pairs[np.isin(all_pairs["target"], members)].copy()
                 pairs["target"] = np.searchsorted(members, pairs["target"].to_numpy())
             else:

@@ -16,7 +16,7 @@ from industri_rumahan_plugin import toolbelt
 
 tr = toolbelt.tr
 
-COST_GEODESIC, COST_OD = 0, 1
+COST_GEODESIC, COST_OD, COST_NETWORK = 0, 1, 2
 
 
 # Field parameters are optional with a default: QGIS 3.22 rejects a missing non-optional field
@@ -48,7 +48,8 @@ def add_od(alg: QgsProcessingAlgorithm) -> None:
     """COST_SOURCE, INPUT_ID_FIELD, OD_TABLE, OD_ORIGIN_FIELD, OD_DEST_FIELD, OD_COST_FIELD."""
     alg.addParameter(QgsProcessingParameterEnum(
         "COST_SOURCE", tr("Costs"),
-        [tr("Geodesic distance on WGS84 (metres)"), tr("Origin-destination table")],
+        [tr("Geodesic distance on WGS84 (metres)"), tr("Origin-destination table"),
+         tr("Road network (NETWORK layer)")],
         defaultValue=COST_GEODESIC))
     alg.addParameter(QgsProcessingParameterField(
         "INPUT_ID_FIELD", tr("Enterprise id field (for the origin-destination table)"), "uid",

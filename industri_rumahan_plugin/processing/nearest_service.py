@@ -11,7 +11,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from industri_rumahan_plugin.adapters import gap_io
 from industri_rumahan_plugin.core.nearest import NONE, nearest_from_pairs, nearest_geodesic
-from industri_rumahan_plugin.processing import gap_params
+from industri_rumahan_plugin.processing import gap_params, network_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 
@@ -26,7 +26,12 @@ class NearestService(IndustriRumahanAlgorithm):
             "WGS84 apa pun CRS lapisannya. Jarak maksimum (0 = tanpa batas) mengosongkan hasil "
             "usaha yang lebih jauh. Biaya dapat juga diambil dari tabel asal-tujuan (CSV atau "
             "tabel) berisi id usaha, id layanan dan biaya (misalnya waktu tempuh); kolomnya "
-            "biaya_&lt;jenis&gt;. Jarak sama: layanan yang lebih dulu di lapisan dipilih."
+            "biaya_&lt;jenis&gt;. Atau dari jaringan jalan (lapisan garis NETWORK, grafik "
+            "analisis jaringan QGIS): jarak jalan terpendek dalam meter "
+            "(jarak_jalan_m_&lt;jenis&gt;) atau waktu tempuh tercepat dalam menit "
+            "(waktu_menit_&lt;jenis&gt;) dari kolom "
+            "kecepatan km/jam dan kecepatan bawaan; usaha yang tidak terhubung ke layanan "
+            "dikosongkan. Jarak sama: layanan yang lebih dulu di lapisan dipilih."
         ),
         "en": (
             "For each enterprise and each service type (training, market, bank/KUR, permits...): "
@@ -34,7 +39,11 @@ class NearestService(IndustriRumahanAlgorithm):
             "ellipsoid whatever the layers' CRSs. A maximum distance (0 = none) leaves farther "
             "enterprises empty. Costs can instead come from an origin-destination table (CSV or "
             "table) with enterprise id, service id and cost (e.g. travel time); the columns are "
-            "then biaya_&lt;type&gt;. Ties go to the service listed first."
+            "then biaya_&lt;type&gt;. Or from a road network (NETWORK line layer, QGIS's network "
+            "analysis graph): shortest road distance in metres (jarak_jalan_m_&lt;type&gt;) or "
+            "fastest travel time in minutes (waktu_menit_&lt;type&gt;) from a km/h speed field "
+            "and a default speed; enterprises not connected to a service are left empty. "
+            "Ties go to the service listed first."
         ),
     }
 
@@ -43,6 +52,7 @@ class NearestService(IndustriRumahanAlgorithm):
         self.addParameter(gap_params.metres_parameter(
             "MAX_DISTANCE", self.tr("Maximum distance or cost (0 = no limit)"), 0.0))
         gap_params.add_od(self)
+        network_params.add_network(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", self.tr("Enterprises with nearest services")))
 
@@ -58,7 +68,8 @@ class NearestService(IndustriRumahanAlgorithm):
         id_field = self.parameterAsString(parameters, "SERVICE_ID_FIELD", context)
         max_d = self.parameterAsDouble(parameters, "MAX_DISTANCE", context)
         max_d = max_d if max_d > 0 else None
-        use_od = self.parameterAsEnum(parameters, "COST_SOURCE", context) == gap_params.COST_OD
+        cost = network_params.cost_source(self, parameters, context, feedback)
+        use_od = cost == gap_params.COST_OD
 
         services = gap_io.read_services(services_src, context, feedback, type_field,
                                         name_field, id_field)
@@ -71,12 +82,17 @@ class NearestService(IndustriRumahanAlgorithm):
         od = None
         if use_od:
             od = self._od(parameters, context, feedback, frame, input_id, fids, services)
+        elif cost == gap_params.COST_NETWORK:
+            od = network_params.pairs(self, parameters, context, feedback, lonlat, services,
+                                      max_d, nearest_only=True)
         feedback.pushInfo(self.tr("{n} enterprises, {m} services; types: {types}").format(
             n=len(fids), m=len(services.jenis), types=", ".join(types) or "-"))
         if source.featureCount() and np.isnan(lonlat[:, 0]).all() and od is None:
             raise QgsProcessingException(self.tr("No enterprise has a point geometry."))
 
         prefix = "biaya" if use_od else "jarak_m"
+        if cost == gap_params.COST_NETWORK:
+            prefix = network_params.column_prefix(self, parameters, context)
         extra, columns = [], []
         for t, jenis in enumerate(types):
             check_cancel(feedback)

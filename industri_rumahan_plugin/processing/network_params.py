@@ -1,0 +1,134 @@
+"""Road-network cost parameters shared by nearestservice and accessibility (same names as
+QGIS's own network algorithms where they exist, for batch users)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters.gap_io import Services
+from industri_rumahan_plugin.adapters.network_costs import (
+    FASTEST,
+    NetworkSettings,
+    network_pairs,
+)
+from industri_rumahan_plugin.processing import gap_params
+
+tr = toolbelt.tr
+
+
+def add_network(alg: QgsProcessingAlgorithm) -> None:
+    """NETWORK, NETWORK_STRATEGY, SPEED_FIELD, DEFAULT_SPEED; advanced: TOLERANCE, direction."""
+    alg.addParameter(QgsProcessingParameterFeatureSource(
+        "NETWORK", tr("Road network (line layer; for road-network costs)"),
+        [QgsProcessing.TypeVectorLine], optional=True))
+    alg.addParameter(QgsProcessingParameterEnum(
+        "NETWORK_STRATEGY", tr("Road-network cost"),
+        [tr("Shortest (distance in metres)"), tr("Fastest (travel time in minutes)")],
+        defaultValue=0))
+    alg.addParameter(QgsProcessingParameterField(
+        "SPEED_FIELD", tr("Speed field (km/h; empty = default speed everywhere)"), None,
+        "NETWORK", QgsProcessingParameterField.Numeric, optional=True))
+    alg.addParameter(QgsProcessingParameterNumber(
+        "DEFAULT_SPEED", tr("Default speed (km/h)"), QgsProcessingParameterNumber.Double,
+        30.0, minValue=0.001))
+    advanced = [
+        QgsProcessingParameterNumber(
+            "TOLERANCE", tr("Topology tolerance (metres; road ends closer than this are joined)"),
+            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0),
+        QgsProcessingParameterField(
+            "DIRECTION_FIELD", tr("Direction field (empty = every road both ways)"), None,
+            "NETWORK", optional=True),
+        QgsProcessingParameterString(
+            "VALUE_FORWARD", tr("Value for one-way roads in line direction"), "", optional=True),
+        QgsProcessingParameterString(
+            "VALUE_BACKWARD", tr("Value for one-way roads against line direction"), "",
+            optional=True),
+        QgsProcessingParameterString(
+            "VALUE_BOTH", tr("Value for two-way roads"), "", optional=True),
+    ]
+    for param in advanced:
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        alg.addParameter(param)
+
+
+def cost_source(
+    alg: QgsProcessingAlgorithm, parameters: dict, context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+) -> int:
+    """COST_SOURCE, where giving a NETWORK layer with the default geodesic choice means network."""
+    chosen = alg.parameterAsEnum(parameters, "COST_SOURCE", context)
+    has_network = alg.parameterAsSource(parameters, "NETWORK", context) is not None
+    if chosen == gap_params.COST_NETWORK and not has_network:
+        raise QgsProcessingException(tr("Choose the road network layer (NETWORK)."))
+    if chosen == gap_params.COST_GEODESIC and has_network:
+        feedback.pushInfo(tr("A road network is given: costs come from the road network."))
+        return gap_params.COST_NETWORK
+    if chosen == gap_params.COST_OD and has_network:
+        feedback.pushWarning(tr(
+            "Costs come from the origin-destination table; the road network is not used."))
+    return chosen
+
+
+def settings(alg: QgsProcessingAlgorithm, parameters: dict,
+             context: QgsProcessingContext) -> NetworkSettings:
+    return NetworkSettings(
+        strategy=alg.parameterAsEnum(parameters, "NETWORK_STRATEGY", context),
+        speed_field=alg.parameterAsString(parameters, "SPEED_FIELD", context),
+        default_speed=alg.parameterAsDouble(parameters, "DEFAULT_SPEED", context),
+        tolerance_m=alg.parameterAsDouble(parameters, "TOLERANCE", context),
+        direction_field=alg.parameterAsString(parameters, "DIRECTION_FIELD", context),
+        forward_value=alg.parameterAsString(parameters, "VALUE_FORWARD", context),
+        backward_value=alg.parameterAsString(parameters, "VALUE_BACKWARD", context),
+        both_value=alg.parameterAsString(parameters, "VALUE_BOTH", context),
+    )
+
+
+def column_prefix(alg: QgsProcessingAlgorithm, parameters: dict,
+                  context: QgsProcessingContext) -> str:
+    """``jarak_jalan_m`` (shortest) or ``waktu_menit`` (fastest)."""
+    fastest = alg.parameterAsEnum(parameters, "NETWORK_STRATEGY", context) == FASTEST
+    return "waktu_menit" if fastest else "jarak_jalan_m"
+
+
+def pairs(
+    alg: QgsProcessingAlgorithm, parameters: dict, context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback, lonlat: np.ndarray, services: Services,
+    max_cost: float | None = None, nearest_only: bool = False,
+) -> pd.DataFrame:
+    """Enterprise-service costs over NETWORK as an OD frame (origin, target, cost positions)."""
+    network = alg.parameterAsSource(parameters, "NETWORK", context)
+    if network is None:
+        raise QgsProcessingException(tr("Choose the road network layer (NETWORK)."))
+    chosen = settings(alg, parameters, context)
+    if chosen.default_speed <= 0:
+        raise QgsProcessingException(tr("The default speed must be greater than 0."))
+    frame, report = network_pairs(
+        network, lonlat, services.lonlat, chosen, max_cost=max_cost,
+        groups=services.jenis if nearest_only else None, feedback=feedback)
+    feedback.pushInfo(tr(
+        "Road network: {vertices} vertices, {edges} edges; {pairs} enterprise-service costs "
+        "(unit: {unit}). Distance from the enterprises to the nearest road: median {median:.0f} "
+        "m, maximum {maximum:.0f} m.").format(
+        vertices=report.vertices, edges=report.edges, pairs=len(frame),
+        unit=tr("minutes") if chosen.strategy == FASTEST else tr("metres"),
+        median=report.leg_median_m, maximum=report.leg_max_m))
+    if report.unreachable:
+        feedback.pushWarning(tr(
+            "{n} enterprises cannot reach any service over the road network (roads not "
+            "connected): their fields stay empty.").format(n=report.unreachable))
+    return frame
