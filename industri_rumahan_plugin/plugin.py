@@ -1,4 +1,7 @@
-"""The plugin class: owns the actions, the provider and (later) the dock; removes all of them."""
+"""The plugin class: owns the actions, the provider and the dock, and removes all of them.
+
+GUI modules are imported on first use, so loading the plugin (also in qgis_process) stays light.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,6 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.gui.import_dialog import show_import_dialog
 from industri_rumahan_plugin.processing.provider import PROVIDER_ID, IndustriRumahanProvider
 
 MENU = "&Industri Rumahan"
@@ -57,7 +59,7 @@ class IndustriRumahanPlugin:
         )
         self.add_action(
             toolbelt.tr("Import enterprises from a spreadsheet…"),
-            lambda: show_import_dialog(self.iface.mainWindow()),
+            self.show_import_dialog,
             object_name="IndustriRumahanImportSpreadsheet",
             toolbar=False,
         )
@@ -118,6 +120,11 @@ class IndustriRumahanPlugin:
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
             self.dock.setToggleVisibilityAction(self.dock_action)
         self.dock.setUserVisible(bool(checked))
+
+    def show_import_dialog(self) -> None:
+        from industri_rumahan_plugin.gui.import_dialog import show_import_dialog
+
+        show_import_dialog(self.iface.mainWindow())
 
     def show_report_dialog(self) -> None:
         from industri_rumahan_plugin.gui.report_dialog import show_report_dialog

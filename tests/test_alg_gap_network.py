@@ -149,6 +149,10 @@ def test_fastest_time_with_speed_field_and_default_speed(layers):
     expected_f = minutes(leg, 60) + minutes(_length([(106.08, -2.02), (106.08, -2.00)]), 60) \
         + minutes(r3 + r4, 60)
     assert got["uF"]["waktu_menit_pasar"] == pytest.approx(expected_f, rel=1e-9)
+    # no speed field: the default speed everywhere
+    flat = _run(usaha, layanan, roads, NETWORK_STRATEGY=1, DEFAULT_SPEED=45)
+    assert flat["uE"]["id_layanan_pasar"] == "sB"
+    assert flat["uE"]["waktu_menit_pasar"] == pytest.approx(minutes(r1, 45), rel=1e-9)
     # MAX_DISTANCE is in the cost unit (minutes here)
     capped = _run(usaha, layanan, roads, NETWORK_STRATEGY=1, SPEED_FIELD="kecepatan",
                   DEFAULT_SPEED=60, MAX_DISTANCE=15.0)
@@ -223,3 +227,27 @@ def test_clear_errors(layers):
     empty = QgsVectorLayer("LineString?crs=EPSG:4326", "kosong", "memory")
     with pytest.raises(QgsProcessingException, match="no usable lines"):
         _run(usaha, layanan, empty)
+
+
+class CancelDuringDijkstra(QgsProcessingFeedback):
+    """Cancels once the per-service Dijkstra phase reports progress (after the graph)."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen: list[float] = []
+
+    def setProgress(self, progress):
+        self.seen.append(progress)
+        super().setProgress(progress)
+        if progress > 50:
+            self.cancel()
+
+
+def test_progress_and_cancel_per_service(layers):
+    usaha, layanan, roads = layers
+    feedback = CancelDuringDijkstra()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        _run(usaha, layanan, roads, feedback)
+    # graph building (makeGraph's own progress, mapped to 30-44) then one step per service
+    assert any(30 <= p <= 44 for p in feedback.seen)
+    assert max(feedback.seen) < 70  # stopped before the last service and before writing

@@ -87,6 +87,8 @@ class _SpeedStrategy(QgsNetworkSpeedStrategy):
         self._per_min = default_kmh * 1000.0 / 60.0
 
     def cost(self, distance: float, feature: QgsFeature):
+        if self._index < 0:
+            return distance / self._per_min
         try:
             speed = float(feature.attribute(self._index))
         except (TypeError, ValueError):

@@ -5,8 +5,8 @@
     <name>IndustriRumahan</name>
     <message>
         <location filename="../adapters/arrays.py" line="71"/>
-        <location filename="../adapters/network_costs.py" line="131"/>
-        <location filename="../adapters/network_costs.py" line="141"/>
+        <location filename="../adapters/network_costs.py" line="133"/>
+        <location filename="../adapters/network_costs.py" line="143"/>
         <source>Field(s) not found in the input layer: {fields}</source>
         <translation>Kolom tidak ditemukan di lapisan masukan: {fields}</translation>
     </message>
@@ -81,13 +81,13 @@
         <translation>{path} dibuat oleh plugin yang lebih baru (skema versi {found}); perbarui plugin. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/network_costs.py" line="113"/>
+        <location filename="../adapters/network_costs.py" line="115"/>
         <location filename="../processing/base.py" line="73"/>
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../adapters/network_costs.py" line="155"/>
+        <location filename="../adapters/network_costs.py" line="157"/>
         <source>The road network has no usable lines: costs cannot be computed on it.</source>
         <translation>Jaringan jalan tidak memiliki garis yang dapat dipakai: biaya tidak dapat dihitung.</translation>
     </message>
@@ -100,6 +100,83 @@
         <location filename="../adapters/postgis/connection.py" line="39"/>
         <source>The database refused the change: {error}</source>
         <translation>Basis data menolak perubahan: {error}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="83"/>
+        <source>the layer is an SQL query, not a table</source>
+        <translation>lapisan adalah kueri SQL, bukan tabel</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="90"/>
+        <location filename="../adapters/postgis/density_sql.py" line="139"/>
+        <source>the layer has no single-column primary key</source>
+        <translation>lapisan tidak memiliki kunci primer satu kolom</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="156"/>
+        <source>a layer is limited to selected features</source>
+        <translation>lapisan dibatasi pada fitur terpilih</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="158"/>
+        <source>the enterprises are not single points</source>
+        <translation>usaha bukan titik tunggal</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="161"/>
+        <source>the regions are not plain polygons</source>
+        <translation>wilayah bukan poligon biasa</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="163"/>
+        <source>a region geometry is invalid (repaired in QGIS)</source>
+        <translation>ada geometri wilayah yang tidak valid (diperbaiki di QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="165"/>
+        <source>a layer&apos;s CRS has no PostGIS SRID</source>
+        <translation>CRS lapisan tidak memiliki SRID PostGIS</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="168"/>
+        <source>a category field is personal data</source>
+        <translation>bidang kategori adalah data pribadi</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="173"/>
+        <source>the filter expression has no exact SQL translation</source>
+        <translation>ekspresi filter tidak memiliki padanan SQL yang persis</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="191"/>
+        <source>the enterprises and the regions are not tables of the same PostGIS database</source>
+        <translation>usaha dan wilayah bukan tabel dari basis data PostGIS yang sama</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="199"/>
+        <source>the enterprises&apos; primary key is not an integer</source>
+        <translation>kunci primer usaha bukan bilangan bulat</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="212"/>
+        <location filename="../adapters/postgis/density_sql.py" line="230"/>
+        <source>the regions changed while they were read</source>
+        <translation>wilayah berubah saat sedang dibaca</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="215"/>
+        <source>the database refused the query: {error}</source>
+        <translation>basis data menolak kueri: {error}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="268"/>
+        <source>Aggregation not pushed down to PostGIS: {reason}.</source>
+        <translation>Agregasi tidak dijalankan di PostGIS: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/postgis/density_sql.py" line="271"/>
+        <source>Aggregation pushed down to PostGIS.</source>
+        <translation>Agregasi dijalankan di PostGIS.</translation>
     </message>
     <message>
         <location filename="../adapters/region_stats.py" line="87"/>
@@ -728,7 +805,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="79"/>
-        <location filename="../processing/density_by_region.py" line="72"/>
+        <location filename="../processing/density_by_region.py" line="75"/>
         <location filename="../processing/export_report.py" line="73"/>
         <location filename="../processing/export_spreadsheet.py" line="74"/>
         <location filename="../processing/gap_params.py" line="29"/>
@@ -803,32 +880,32 @@
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="42"/>
+        <location filename="../plugin.py" line="44"/>
         <source>Create enterprise database…</source>
         <translation>Buat basis data usaha…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="47"/>
+        <location filename="../plugin.py" line="49"/>
         <source>Home industries panel</source>
         <translation>Panel industri rumahan</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="53"/>
+        <location filename="../plugin.py" line="55"/>
         <source>Generate demo enterprises…</source>
         <translation>Buat usaha contoh…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="59"/>
+        <location filename="../plugin.py" line="61"/>
         <source>Import enterprises from a spreadsheet…</source>
         <translation>Impor usaha dari lembar kerja…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="65"/>
+        <location filename="../plugin.py" line="67"/>
         <source>Export enterprises to a spreadsheet…</source>
         <translation>Ekspor usaha ke lembar kerja…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="71"/>
+        <location filename="../plugin.py" line="73"/>
         <source>Region report (PDF)…</source>
         <translation>Laporan wilayah (PDF)…</translation>
     </message>
@@ -1148,12 +1225,12 @@
         <translation>Skema {schema} ditingkatkan dari versi {old} ke {v}; baris yang ada tetap disimpan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="34"/>
+        <location filename="../processing/density_by_region.py" line="36"/>
         <source>Enterprise density by region</source>
         <translation>Kepadatan usaha per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="74"/>
+        <location filename="../processing/density_by_region.py" line="77"/>
         <location filename="../processing/export_report.py" line="75"/>
         <location filename="../processing/generate_demo.py" line="62"/>
         <location filename="../processing/nearest_neighbour_index.py" line="51"/>
@@ -1161,100 +1238,105 @@
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="77"/>
+        <location filename="../processing/density_by_region.py" line="80"/>
         <source>Population field</source>
         <translation>Kolom jumlah penduduk</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="80"/>
+        <location filename="../processing/density_by_region.py" line="83"/>
         <source>Women population field</source>
         <translation>Kolom jumlah penduduk perempuan</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="83"/>
+        <location filename="../processing/density_by_region.py" line="86"/>
         <location filename="../processing/heatmap.py" line="72"/>
         <location filename="../processing/nearest_neighbour_index.py" line="54"/>
         <source>Filter enterprises (expression)</source>
         <translation>Saring usaha (ekspresi)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="86"/>
+        <location filename="../processing/density_by_region.py" line="89"/>
         <source>Category fields (first two are crossed)</source>
         <translation>Kolom kategori (dua yang pertama disilangkan)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="89"/>
+        <location filename="../processing/density_by_region.py" line="92"/>
         <source>Repair invalid region geometries (otherwise skip them)</source>
         <translation>Perbaiki geometri wilayah yang tidak valid (jika tidak, lewati)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="92"/>
+        <location filename="../processing/density_by_region.py" line="94"/>
+        <source>Count in the database when both layers are in the same PostGIS database</source>
+        <translation>Hitung di basis data bila kedua lapisan ada di basis data PostGIS yang sama</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="99"/>
         <source>Regions with enterprise statistics</source>
         <translation>Wilayah dengan statistik usaha</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="95"/>
+        <location filename="../processing/density_by_region.py" line="102"/>
         <source>Long table (for spreadsheet pivots)</source>
         <translation>Tabel panjang (untuk pivot lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="98"/>
+        <location filename="../processing/density_by_region.py" line="105"/>
         <source>Enterprises outside every region</source>
         <translation>Usaha di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="104"/>
+        <location filename="../processing/density_by_region.py" line="111"/>
         <source>Field {field} not found: its statistics are left out.</source>
         <translation>Kolom {field} tidak ditemukan: statistiknya tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="121"/>
+        <location filename="../processing/density_by_region.py" line="128"/>
         <location filename="../processing/generate_demo.py" line="109"/>
         <source>The region layer has no features.</source>
         <translation>Lapisan wilayah tidak memiliki fitur.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="130"/>
+        <location filename="../processing/density_by_region.py" line="137"/>
         <source>Category field {field} not found in the enterprises; left out.</source>
         <translation>Kolom kategori {field} tidak ditemukan pada usaha; tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="136"/>
+        <location filename="../processing/density_by_region.py" line="143"/>
         <source>Reading enterprises…</source>
         <translation>Membaca usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="140"/>
+        <location filename="../processing/density_by_region.py" line="154"/>
         <source>{n} enterprises read{fast}.</source>
         <translation>{n} usaha dibaca{fast}.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="141"/>
+        <location filename="../processing/density_by_region.py" line="155"/>
         <source> (fast path)</source>
         <translation> (jalur cepat)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="142"/>
+        <location filename="../processing/density_by_region.py" line="156"/>
         <source>Assigning enterprises to regions…</source>
         <translation>Menempatkan usaha ke wilayah…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="167"/>
+        <location filename="../processing/density_by_region.py" line="181"/>
         <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
         <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="190"/>
+        <location filename="../processing/density_by_region.py" line="204"/>
         <source>{n} enterprises have no location and are not counted.</source>
         <translation>{n} usaha tidak memiliki lokasi dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="193"/>
+        <location filename="../processing/density_by_region.py" line="207"/>
         <source>{n} enterprises lie outside every region and are not counted.</source>
         <translation>{n} usaha berada di luar semua wilayah dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="196"/>
+        <location filename="../processing/density_by_region.py" line="210"/>
         <source>{n} enterprises lie in more than one region (overlap or shared boundary; {b} exactly on a boundary): each was counted once.</source>
         <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
     </message>

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -21,6 +22,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin.adapters import region_stats
 from industri_rumahan_plugin.adapters.point_arrays import read_points
+from industri_rumahan_plugin.adapters.postgis import density_sql
 from industri_rumahan_plugin.core import catalogue, density, schema
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -66,6 +68,7 @@ class DensityByRegion(IndustriRumahanAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
     OUTPUT_OUTSIDE = "OUTPUT_OUTSIDE"
+    PUSHDOWN = "PUSHDOWN"
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -88,6 +91,10 @@ class DensityByRegion(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.REPAIR, self.tr("Repair invalid region geometries (otherwise skip them)"),
             True))
+        pushdown = QgsProcessingParameterBoolean(self.PUSHDOWN, self.tr(
+            "Count in the database when both layers are in the same PostGIS database"), True)
+        pushdown.setFlags(pushdown.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(pushdown)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Regions with enterprise statistics"),
             QgsProcessing.TypeVectorPolygon))
@@ -134,8 +141,15 @@ class DensityByRegion(IndustriRumahanAlgorithm):
         expression = self.parameterAsExpression(parameters, self.FILTER, context)
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         feedback.setProgressText(self.tr("Reading enterprises…"))
-        points = read_points(layer, parameters.get(self.INPUT), source, [*cats, *flags],
-                             regions.crs, context, feedback, expression, (0, 40))
+        pushed = density_sql.try_pushdown(
+            layer, parameters.get(self.INPUT),
+            self.parameterAsVectorLayer(parameters, self.REGIONS, context),
+            parameters.get(self.REGIONS), regions, [*cats, *flags], expression,
+            parameters.get(self.OUTPUT_OUTSIDE) is not None, feedback,
+        ) if self.parameterAsBool(parameters, self.PUSHDOWN, context) else None
+        points = pushed.points if pushed else read_points(
+            layer, parameters.get(self.INPUT), source, [*cats, *flags], regions.crs, context,
+            feedback, expression, (0, 40))
         check_cancel(feedback)
         feedback.pushInfo(self.tr("{n} enterprises read{fast}.").format(
             n=len(points), fast=self.tr(" (fast path)") if points.fast else ""))
@@ -145,8 +159,8 @@ class DensityByRegion(IndustriRumahanAlgorithm):
             feedback.setProgress(40 + 40 * fraction)
             return feedback.isCanceled()
 
-        assignment = density.assign_points(points.xy[:, 0], points.xy[:, 1],
-                                           regions.geometries, progress)
+        assignment = pushed.assignment if pushed else density.assign_points(
+            points.xy[:, 0], points.xy[:, 1], regions.geometries, progress)
         check_cancel(feedback)
         self._report(assignment, points, feedback)
         areas = region_stats.ellipsoid_areas_km2(regions, context)
@@ -173,7 +187,7 @@ class DensityByRegion(IndustriRumahanAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         region_stats.write_features(sink, fields, regions.features, stats, feedback)
         results = {self.OUTPUT: dest, "OUTSIDE_COUNT": assignment.outside,
-                   "SHARED_COUNT": assignment.shared}
+                   "SHARED_COUNT": assignment.shared, "PUSHED_DOWN": pushed is not None}
         if parameters.get(self.OUTPUT_TABLE) is not None:
             results[self.OUTPUT_TABLE] = self._write_tidy(parameters, context, regions, tidy,
                                                           stats, cats)
