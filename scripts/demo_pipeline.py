@@ -41,7 +41,10 @@ def steps() -> list[tuple[str, str, dict[str, str]]]:
             "INPUT": usaha, "REGIONS": kec, "OUTPUT": str(OUT / "kepadatan_kecamatan.gpkg")}),
         ("Kesenjangan layanan per kabupaten/kota", "industrirumahan:servicegap", {
             "INPUT": usaha, "SERVICES": layanan, "REGIONS": kab,
-            "OUTPUT": str(OUT / "kesenjangan_layanan_kabupaten.gpkg")}),
+            "OUTPUT": str(OUT / "kesenjangan_layanan_kabupaten.gpkg"),
+            "OUTPUT_PROGRAMME": str(OUT / "kesenjangan_program.csv")}),
+        ("Layanan terdekat per jenis untuk tiap usaha", "industrirumahan:nearestservice", {
+            "INPUT": usaha, "SERVICES": layanan, "OUTPUT": str(OUT / "layanan_terdekat.gpkg")}),
         ("Ekspor usaha ke XLSX (NIK disamarkan)", "industrirumahan:exportspreadsheet", {
             "INPUT": usaha, "OUTPUT": str(OUT / "usaha_babel.xlsx")}),
         ("Laporan PDF Bangka Belitung", "industrirumahan:exportreport", {

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,27 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
 BOUNDARIES = DATA / "boundaries"
+
+
+_SESSION: dict[str, int] = {}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _SESSION["status"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """Leave with pytest's own status once every result is reported.
+
+    QGIS 3.22 can segfault in Python's final clean-up when a Qt object outlives
+    ``exitQgis()``; that would turn a green run red after the summary. Set
+    IR_TEST_SOFT_EXIT=1 to exit normally and see such crashes.
+    """
+    if "status" in _SESSION and os.environ.get("IR_TEST_SOFT_EXIT") != "1":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_SESSION["status"])
 
 
 def pytest_report_header(config):

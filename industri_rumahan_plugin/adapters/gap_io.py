@@ -22,11 +22,13 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters.arrays import read_source
+from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
+from industri_rumahan_plugin.adapters.point_arrays import read_points
 from industri_rumahan_plugin.core.density import slug
 from industri_rumahan_plugin.core.nearest import OdTableError, od_pairs
 
@@ -56,6 +58,28 @@ def read_lonlat(
     arrays = read_source(source, list(fields), context=context, feedback=feedback,
                          progress_span=span)
     return arrays.fids, arrays.point_xy(), arrays.attributes
+
+
+def read_lonlat_fast(
+    layer: QgsVectorLayer | None,
+    value,
+    source: QgsFeatureSource,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback | None,
+    fields: Sequence[str] = (),
+    span: tuple[float, float] = (0.0, 30.0),
+) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
+    """``read_lonlat`` through GDAL's Arrow stream when the layer is a plain file (1M: ~1 s).
+
+    Unsaved edits live only in QGIS, and a file without usable fids cannot be written back
+    by fid: both go through ``read_lonlat``.
+    """
+    if layer is not None and not layer.isModified():
+        points = read_points(layer, value, source, list(fields), WGS84, context, feedback,
+                             "", span)
+        if not points.fast or len(points.fids) == 0 or (points.fids >= 0).all():
+            return points.fids, points.xy, points.attributes
+    return read_lonlat(source, context, feedback, fields, span)
 
 
 def read_services(

@@ -15,14 +15,17 @@ the spatial index, as QGIS's writer does.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
@@ -40,17 +43,17 @@ _SQL_TYPE = {QVariant.String: "TEXT", QVariant.Double: "REAL", QVariant.Int: "IN
 
 @dataclass
 class GpkgTarget:
-    """Where the bulk writer goes: a GeoPackage file, its layer name, what QGIS loads after."""
+    """Where the bulk writer goes: a GeoPackage file, and what QGIS loads after."""
 
     path: str
-    layer: str
     load_name: str = ""  # non-empty: add to the project on completion under this name
     project: object = None
 
 
 def gpkg_input(layer: QgsVectorLayer | None, value) -> tuple[str, str] | None:
     """(path, layer name) when ``layer`` is a whole GeoPackage layer (no filter, selection)."""
-    if layer is None or layer.providerType() != "ogr" or layer.subsetString():
+    if (layer is None or layer.providerType() != "ogr" or layer.subsetString()
+            or layer.isModified()):
         return None
     if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
         value.selectedFeaturesOnly or value.featureLimit != -1
@@ -93,7 +96,37 @@ def gpkg_destination(parameters: dict, name: str, context: QgsProcessingContext,
         return None
     if project is not None:
         load_name = load_name or default_name
-    return GpkgTarget(dest, os.path.splitext(os.path.basename(dest))[0], load_name, project)
+    return GpkgTarget(dest, load_name, project)
+
+
+def write_output(
+    alg: QgsProcessingAlgorithm,
+    parameters: dict,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback | None,
+    fids: np.ndarray,
+    extra: Sequence[tuple[str, QVariant.Type]],
+    columns: Sequence[np.ndarray],
+    span: tuple[float, float] = (70.0, 100.0),
+) -> str | None:
+    """INPUT with ``columns`` to the OUTPUT GeoPackage in bulk; its path, or None: use the sink.
+
+    Like ``parameterAsSink``, the written layer is added to the project on completion when
+    the output asks for it.
+    """
+    layer = alg.parameterAsVectorLayer(parameters, "INPUT", context)
+    source = gpkg_input(layer, parameters.get("INPUT"))
+    output = alg.parameterDefinition("OUTPUT")
+    target = gpkg_destination(parameters, "OUTPUT", context,
+                              output.description() if output is not None else "OUTPUT")
+    if source is None or target is None:
+        return None
+    if not write_gpkg_with_columns(source, target, fids, extra, columns, feedback, span):
+        return None
+    if target.project is not None:
+        context.addLayerToLoadOnCompletion(target.path, QgsProcessingContext.LayerDetails(
+            target.load_name, target.project, "OUTPUT"))
+    return target.path
 
 
 def write_gpkg_with_columns(
@@ -108,15 +141,19 @@ def write_gpkg_with_columns(
     """Copy the GeoPackage layer ``source`` to ``target`` with ``columns`` added (by fid).
 
     ``fids`` are the input's fids (those QGIS and OGR give for GeoPackage layers), aligned with
-    ``columns``. Returns False, leaving no file behind, when the bulk copy is not possible: the
-    caller then writes through the feature sink.
+    ``columns``. The output layer keeps the input layer's name. Returns False, leaving no file
+    behind, when the bulk copy is not possible: the caller then writes through the sink.
     """
     src_path, src_layer = source
     if os.path.exists(target.path) and os.path.samefile(target.path, src_path):
         return False
     _remove(target.path)
+    done = False
     try:
-        done = _copy(src_path, src_layer, target, fids, extra, columns, feedback, span)
+        layer, alone = _layer_of(src_path, src_layer)
+        if layer is not None:
+            copy = _copy_file if alone else _copy_rows
+            done = copy(src_path, layer, target.path, fids, extra, columns, feedback, span)
     except (RuntimeError, sqlite3.Error, OSError, ValueError):
         done = False
     if not done:
@@ -124,30 +161,63 @@ def write_gpkg_with_columns(
     return done
 
 
-def _progress(feedback, span, fraction: float) -> bool:
-    """Report progress; True when the user cancelled."""
-    if feedback is None:
+def _layer_of(path: str, layer: str) -> tuple[str | None, bool]:
+    """(the layer's table name, whether it is the file's only table) from the GeoPackage."""
+    con = sqlite3.connect(_uri(path, "ro"), uri=True)
+    try:
+        tables = [r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")]
+        names = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'gpkg%' "
+            "AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'rtree%'")]
+    finally:
+        con.close()
+    found = next((t for t in tables if t.lower() == layer.lower()), None) if layer else (
+        tables[0] if tables else None)
+    # a write-ahead log may hold rows the main file does not have yet: copy rows, not the file
+    wal = os.path.exists(path + "-wal") and os.path.getsize(path + "-wal") > 0
+    alone = found is not None and len(tables) == 1 and names == [found] and not wal
+    return found, alone
+
+
+def _copy_file(src_path, layer, path, fids, extra, columns, feedback, span) -> bool:
+    """The input is the file's only layer: copy the file, add the columns, one UPDATE."""
+    shutil.copyfile(src_path, path)
+    if _progress(feedback, span, 0.1):
         return False
-    feedback.setProgress(span[0] + (span[1] - span[0]) * fraction)
-    return feedback.isCanceled()
+    con = _connect(path)
+    try:
+        con.execute("BEGIN")
+        for name, kind in extra:
+            con.execute(f"ALTER TABLE {_q(layer)} ADD COLUMN {_q(name)} "
+                        f"{_SQL_TYPE.get(kind, 'TEXT')}")
+        values, joins = _stage(con, fids, extra, columns)
+        if _progress(feedback, span, 0.4):
+            return False
+        fid = _fid_column(con, layer)
+        targets = ", ".join(_q(name) for name, _ in extra)
+        con.execute(f"UPDATE {_q(layer)} SET ({targets}) = ({', '.join(values)}) "
+                    f"FROM {joins} WHERE {_q(layer)}.{_q(fid)} = v.fid")
+        con.execute("COMMIT")
+    finally:
+        con.close()
+    _progress(feedback, span, 1.0)
+    return True
 
 
-def _copy(src_path, src_layer, target, fids, extra, columns, feedback, span) -> bool:
+def _copy_rows(src_path, layer, path, fids, extra, columns, feedback, span) -> bool:
+    """Other layers share the file: a new file, the rows copied by one INSERT … SELECT."""
     from osgeo import gdal, ogr
 
     src = ogr.Open(src_path, 0)
-    lyr = None if src is None else (
-        src.GetLayerByName(src_layer) if src_layer else src.GetLayer(0))
+    lyr = None if src is None else src.GetLayerByName(layer)
     if lyr is None:
         return False
-    src_layer = lyr.GetName()
     src_fid, src_geom = lyr.GetFIDColumn(), lyr.GetGeometryColumn()
     src = lyr = None
     # the input's schema and CRS, no rows, no spatial index yet (built after the copy)
     out = gdal.VectorTranslate(
-        target.path, src_path, format="GPKG", layers=[src_layer],
-        layerName=target.layer, options=["-where", "0 = 1"],
-        layerCreationOptions=["SPATIAL_INDEX=NO"])
+        path, src_path, format="GPKG", layers=[layer], layerName=layer,
+        options=["-where", "0 = 1"], layerCreationOptions=["SPATIAL_INDEX=NO"])
     if out is None:
         return False
     out_lyr = out.GetLayer(0)
@@ -161,19 +231,14 @@ def _copy(src_path, src_layer, target, fids, extra, columns, feedback, span) -> 
     out_lyr = out = None
     if _progress(feedback, span, 0.1):
         return False
-    uri = "file:" + urllib.parse.quote(os.path.abspath(target.path)) + "?mode=rw"
-    src_uri = "file:" + urllib.parse.quote(os.path.abspath(src_path)) + "?mode=ro"
-    con = sqlite3.connect(uri, uri=True, isolation_level=None)
+    con = _connect(path)
     try:
-        # a new file, removed on any failure: no journal, no fsync, a big page cache
-        for pragma in ("synchronous = OFF", "journal_mode = OFF", "cache_size = -262144"):
-            con.execute(f"PRAGMA {pragma}")
-        con.execute("ATTACH DATABASE ? AS src", (src_uri,))
-        if not _same_srs(con, src_layer, target.layer):
+        con.execute("ATTACH DATABASE ? AS src", (_uri(src_path, "ro"),))
+        if not _same_srs(con, layer):
             return False
-        src_cols = _columns(con, "src", src_layer)
+        src_cols = _columns(con, "src", layer)
         new_names = [name for name, _ in extra]
-        out_cols = [c for c in _columns(con, "main", target.layer) if c not in new_names]
+        out_cols = [c for c in _columns(con, "main", layer) if c not in new_names]
         picks = []
         for col in out_cols:
             pick = src_fid if col == out_fid else src_geom if col == out_geom else col
@@ -183,42 +248,32 @@ def _copy(src_path, src_layer, target, fids, extra, columns, feedback, span) -> 
         if len(set(picks)) != len(src_cols):
             return False
         con.execute("BEGIN")
-        slots = ", ".join(f"c{j} {_SQL_TYPE.get(kind, 'TEXT')}"
-                          for j, (_, kind) in enumerate(extra))
-        con.execute(f"CREATE TEMP TABLE ir_values (fid INTEGER PRIMARY KEY, {slots})")
-        rows = zip(np.asarray(fids, dtype=np.int64).tolist(), *(_plain(c) for c in columns))
-        marks = ", ".join("?" * (len(extra) + 1))
-        con.executemany(f"INSERT INTO ir_values VALUES ({marks})", rows)
+        values, joins = _stage(con, fids, extra, columns)
         if _progress(feedback, span, 0.4):
-            con.execute("ROLLBACK")
             return False
         names = ", ".join(_q(c) for c in [*out_cols, *new_names])
-        chosen = ", ".join([*(f"s.{_q(c)}" for c in picks),
-                            *(f"v.c{j}" for j in range(len(extra)))])
+        chosen = ", ".join([*(f"s.{_q(c)}" for c in picks), *values])
         con.execute(
-            f"INSERT INTO main.{_q(target.layer)} ({names}) SELECT {chosen} "
-            f"FROM src.{_q(src_layer)} AS s LEFT JOIN temp.ir_values AS v "
-            f"ON v.fid = s.{_q(src_fid)} ORDER BY s.{_q(src_fid)}")
+            f"INSERT INTO main.{_q(layer)} ({names}) SELECT {chosen} "
+            f"FROM src.{_q(layer)} AS s LEFT JOIN ({joins}) ON v.fid = s.{_q(src_fid)} "
+            f"ORDER BY s.{_q(src_fid)}")
         # same rows, same geometries: the input's extent is the output's
         con.execute(
             "UPDATE main.gpkg_contents SET (min_x, min_y, max_x, max_y) = "
             "(SELECT min_x, min_y, max_x, max_y FROM src.gpkg_contents "
-            " WHERE lower(table_name) = lower(?)) WHERE lower(table_name) = lower(?)",
-            (src_layer, target.layer))
+            " WHERE lower(table_name) = lower(?1)) WHERE lower(table_name) = lower(?1)",
+            (layer,))
         con.execute("COMMIT")
         con.execute("DETACH DATABASE src")
     finally:
         con.close()
     if _progress(feedback, span, 0.7):
         return False
-    cache = gdal.GetConfigOption("OGR_SQLITE_CACHE")
-    gdal.SetConfigOption("OGR_SQLITE_CACHE", "512")  # MB: the R-tree build is cache bound
-    out = ogr.Open(target.path, 1)
-    gdal.SetConfigOption("OGR_SQLITE_CACHE", cache)
+    out = ogr.Open(path, 1)
     if out is None:
         return False
-    # bulk-built R-tree (and its triggers), like QGIS's writer leaves it
-    done = out.ExecuteSQL(f"SELECT CreateSpatialIndex('{target.layer}', '{out_geom}')")
+    # R-tree and its triggers, as QGIS's writer leaves them (slow for millions of rows)
+    done = out.ExecuteSQL(f"SELECT CreateSpatialIndex('{layer}', '{out_geom}')")
     if done is not None:
         out.ReleaseResultSet(done)
     out.GetLayer(0).GetFeatureCount()  # records the count in gpkg_ogr_contents
@@ -227,11 +282,72 @@ def _copy(src_path, src_layer, target, fids, extra, columns, feedback, span) -> 
     return True
 
 
-def _same_srs(con: sqlite3.Connection, src_layer: str, out_layer: str) -> bool:
+def _stage(con: sqlite3.Connection, fids, extra, columns) -> tuple[list[str], str]:
+    """The new values in a temporary table keyed by fid; text as codes into small lookups.
+
+    Returns the SQL value of each new column and the FROM clause (alias ``v``) that gives them.
+    """
+    slots, values, joins, rows = [], [], ["temp.ir_values AS v"], []
+    for j, ((_, kind), column) in enumerate(zip(extra, columns)):
+        arr = np.asarray(column)
+        if arr.dtype.kind in "OUS":
+            codes, uniques = pd.factorize(pd.Series(arr, dtype=object))  # None -> -1
+            con.execute(f"CREATE TEMP TABLE ir_lookup_{j} (k INTEGER PRIMARY KEY, v TEXT)")
+            con.executemany(f"INSERT INTO ir_lookup_{j} VALUES (?, ?)",
+                            enumerate(str(u) for u in uniques))
+            slots.append(f"c{j} INTEGER")
+            rows.append([None if c < 0 else c for c in codes.tolist()])
+            joins.append(f"LEFT JOIN temp.ir_lookup_{j} AS l{j} ON l{j}.k = v.c{j}")
+            values.append(f"l{j}.v")
+        else:
+            slots.append(f"c{j} {_SQL_TYPE.get(kind, 'REAL')}")
+            rows.append(_plain(arr))
+            values.append(f"v.c{j}")
+    con.execute(f"CREATE TEMP TABLE ir_values (fid INTEGER PRIMARY KEY, {', '.join(slots)})")
+    marks = ", ".join("?" * (len(extra) + 1))
+    con.executemany(f"INSERT INTO ir_values VALUES ({marks})",
+                    zip(np.asarray(fids, dtype=np.int64).tolist(), *rows))
+    return values, " ".join(joins)
+
+
+def _progress(feedback, span, fraction: float) -> bool:
+    """Report progress; True when the user cancelled."""
+    if feedback is None:
+        return False
+    feedback.setProgress(span[0] + (span[1] - span[0]) * fraction)
+    return feedback.isCanceled()
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    con = sqlite3.connect(_uri(path, "rw"), uri=True, isolation_level=None)
+    # GeoPackage triggers name these functions (GDAL's); none of them fires when only new
+    # attribute columns change, and if one ever did, the error sends the caller to the sink
+    for name in ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY"):
+        con.create_function(name, 1, _not_here)
+    # a new file, removed on any failure: no journal, no fsync, a big page cache
+    for pragma in ("synchronous = OFF", "journal_mode = OFF", "cache_size = -262144"):
+        con.execute(f"PRAGMA {pragma}")
+    return con
+
+
+def _not_here(_blob):
+    raise ValueError("geometry function not available here")
+
+
+def _uri(path: str, mode: str) -> str:
+    return "file:" + urllib.parse.quote(os.path.abspath(path)) + f"?mode={mode}"
+
+
+def _fid_column(con: sqlite3.Connection, table: str) -> str:
+    rows = list(con.execute(f"PRAGMA table_info({_q(table)})"))
+    return next(r[1] for r in rows if r[5] == 1)  # the INTEGER PRIMARY KEY
+
+
+def _same_srs(con: sqlite3.Connection, layer: str) -> bool:
     """Geometry blobs carry an srs_id: copy them only when both files use the same one."""
-    query = ("SELECT srs_id FROM {db}.gpkg_geometry_columns WHERE lower(table_name) = lower(?)")
-    a = con.execute(query.format(db="src"), (src_layer,)).fetchone()
-    b = con.execute(query.format(db="main"), (out_layer,)).fetchone()
+    query = "SELECT srs_id FROM {db}.gpkg_geometry_columns WHERE lower(table_name) = lower(?)"
+    a = con.execute(query.format(db="src"), (layer,)).fetchone()
+    b = con.execute(query.format(db="main"), (layer,)).fetchone()
     return a is not None and b is not None and a[0] == b[0]
 
 

@@ -8,6 +8,7 @@ their own attributes untouched and the statistics appended; the points go throug
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,6 +16,7 @@ import pandas as pd
 import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
     QgsDistanceArea,
     QgsFeature,
     QgsFeatureRequest,
@@ -93,17 +95,40 @@ def read_regions(
 
 def ellipsoid_areas_km2(regions: Regions, context: QgsProcessingContext) -> np.ndarray:
     """Area of each region on the ellipsoid (the project's, or WGS 84), whatever the CRS."""
-    measure = QgsDistanceArea()
-    measure.setSourceCrs(regions.crs, context.transformContext())
+    return _measure_areas(regions, *_area_setup(context))
+
+
+def start_ellipsoid_areas(regions: Regions, context: QgsProcessingContext) -> Future:
+    """``ellipsoid_areas_km2`` in a worker thread (QGIS releases the GIL while it measures),
+    so the caller can assign the points meanwhile; ``.result()`` gives the areas."""
+    setup = _area_setup(context)  # read the context in its own thread
+    pool = ThreadPoolExecutor(1)
+    try:
+        return pool.submit(_measure_areas, regions, *setup)
+    finally:
+        pool.shutdown(wait=False)
+
+
+def _area_setup(context: QgsProcessingContext) -> tuple:
     ellipsoid = context.ellipsoid() if context.ellipsoid() not in ("", "NONE") else "EPSG:7030"
+    return QgsCoordinateTransformContext(context.transformContext()), ellipsoid
+
+
+def _measure_areas(regions: Regions, transform_context, ellipsoid: str) -> np.ndarray:
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(regions.crs, transform_context)
     if not measure.setEllipsoid(ellipsoid):
         measure.setEllipsoid("WGS84")
     out = np.full(len(regions), np.nan)
     for i, geom in enumerate(regions.geometries):
-        if geom is not None:
+        if geom is None:
+            continue
+        if regions.invalid[i]:  # measure the repaired shape
             qgeom = QgsGeometry()
             qgeom.fromWkb(shapely.to_wkb(geom))
-            out[i] = measure.measureArea(qgeom) / 1e6
+        else:
+            qgeom = QgsGeometry(regions.features[i].geometry())
+        out[i] = measure.measureArea(qgeom) / 1e6
     return out
 
 
@@ -137,16 +162,17 @@ def output_fields(base: QgsFields, stats: pd.DataFrame) -> tuple[QgsFields, list
 
 
 def frame_values(frame: pd.DataFrame) -> list[list]:
-    """Rows of plain Python values, NaN -> NULL."""
+    """Rows of plain Python values, NaN -> NULL (numeric columns converted whole, not per cell)."""
     cols = []
     for name in frame.columns:
         values = frame[name].to_numpy()
-        if values.dtype.kind == "f":
-            cols.append([None if v != v else float(v) for v in values])
-        elif values.dtype.kind in "iu":
-            cols.append([int(v) for v in values])
+        if values.dtype.kind in "fiub":
+            plain = values.astype(object)  # numpy scalars -> Python float / int / bool
+            if values.dtype.kind == "f":
+                plain[np.isnan(values)] = None
+            cols.append(plain.tolist())
         else:
-            cols.append([to_variant(v) for v in values])
+            cols.append([v if v is None or type(v) is str else to_variant(v) for v in values])
     return [list(row) for row in zip(*cols)] if cols else [[] for _ in range(len(frame))]
 
 
@@ -169,8 +195,17 @@ def write_features(
             raise QgsProcessingException(toolbelt.tr("Could not write a feature to the output."))
 
 
-def write_table(sink: QgsFeatureSink, fields: QgsFields, frame: pd.DataFrame) -> None:
-    for row in frame_values(frame):
-        out = QgsFeature(fields)
-        out.setAttributes(row)
-        sink.addFeature(out, QgsFeatureSink.FastInsert)
+def write_table(sink: QgsFeatureSink, fields: QgsFields, frame: pd.DataFrame,
+                feedback: QgsProcessingFeedback | None = None, batch: int = 4096) -> None:
+    """Rows without geometry, handed to the sink in batches (fewer calls into QGIS)."""
+    rows = frame_values(frame)
+    for start in range(0, len(rows), batch):
+        if feedback is not None and feedback.isCanceled():
+            return
+        features = []
+        for row in rows[start:start + batch]:
+            out = QgsFeature(fields)
+            out.setAttributes(row)
+            features.append(out)
+        if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(toolbelt.tr("Could not write a feature to the output."))

@@ -76,8 +76,9 @@ def assign_points(
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
     n = len(x)
-    order = np.argsort(x, kind="stable")
-    xs = x[order]
+    slab_of, bins = _x_bins(x, y)
+    order = np.argsort(bins, kind="stable")  # a radix sort (16-bit keys): ~5x an argsort(x)
+    sorted_bins, xs, ys = bins[order], x[order], y[order]  # a region's x-slab is one slice
     hit_pts: list[np.ndarray] = []
     hit_regs: list[np.ndarray] = []
     for r, geom in enumerate(regions):
@@ -86,16 +87,16 @@ def assign_points(
         if geom is None or shapely.is_empty(geom):
             continue
         minx, miny, maxx, maxy = shapely.bounds(geom)
-        lo = np.searchsorted(xs, minx, side="left")
-        hi = np.searchsorted(xs, maxx, side="right")
-        cand = order[lo:hi]
-        cy = y[cand]
-        cand = cand[(cy >= miny) & (cy <= maxy)]
+        lo = np.searchsorted(sorted_bins, slab_of(minx), side="left")
+        hi = np.searchsorted(sorted_bins, slab_of(maxx), side="right")
+        slab_x, slab_y = xs[lo:hi], ys[lo:hi]
+        cand = np.flatnonzero((slab_x >= minx) & (slab_x <= maxx)
+                              & (slab_y >= miny) & (slab_y <= maxy))
         if len(cand) == 0:
             continue
         shapely.prepare(geom)
-        inside = cand[shapely.intersects_xy(geom, x[cand], y[cand])]
-        hit_pts.append(inside)
+        inside = cand[shapely.intersects_xy(geom, slab_x[cand], slab_y[cand])]
+        hit_pts.append(order[lo + inside])
         hit_regs.append(np.full(len(inside), r, dtype=np.int64))
     region = np.full(n, OUTSIDE, dtype=np.int64)
     if not hit_pts:
@@ -119,6 +120,25 @@ def assign_points(
     return Assignment(
         region, shared=len(chosen), on_boundary=int((depth[chosen] == 0).sum())
     )
+
+
+_SLABS = 65535  # 16-bit x-slab numbers; the last one holds the points without a location
+
+
+def _x_bins(x: np.ndarray, y: np.ndarray) -> tuple[Callable, np.ndarray]:
+    """Each located point's x-slab number (points without a location: ``_SLABS``) and the
+    function giving the slab of an x (clipped to the points' range)."""
+    located = np.isfinite(x) & np.isfinite(y)
+    low, high = (x[located].min(), x[located].max()) if located.any() else (0.0, 1.0)
+    scale = (_SLABS - 1) / ((high - low) or 1.0)
+
+    def slab_of(value):
+        return np.clip(np.floor((np.asarray(value) - low) * scale), 0, _SLABS - 1) \
+            .astype(np.uint16)
+
+    bins = np.full(len(x), _SLABS, dtype=np.uint16)
+    bins[located] = slab_of(x[located])
+    return slab_of, bins
 
 
 def slug(value: object) -> str:

@@ -9,6 +9,7 @@ area is exactly the total weight. Points are spread to the four nearest pixel ce
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -90,8 +91,10 @@ def density_grid(
     kernel: str = "quartic",
     weights: np.ndarray | None = None,
     max_cells: int = 400_000_000,
-) -> Grid:
-    """Density per km² of points (metric ``xy``) on a grid covering them plus the radius."""
+    progress: Callable[[float], bool] | None = None,
+) -> Grid | None:
+    """Density per km² (float32) of points (metric ``xy``) on a grid covering them plus the
+    radius; None when ``progress(fraction)`` returned True (cancelled)."""
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
     ok = np.isfinite(xy).all(axis=1)
     w = np.ones(len(xy)) if weights is None else np.asarray(weights, dtype=float)
@@ -120,12 +123,39 @@ def density_grid(
     ):
         binned += np.bincount((r0 + dr) * cols + (c0 + dc), weights=w * share,
                               minlength=rows * cols)
-    binned = binned.reshape(rows, cols)
-    stamp = kernel_stamp(kernel, radius, pixel)
-    density = signal.oaconvolve(binned, stamp, mode="same")
+    del fc, fr, c0, r0, tc, tr
+    density = convolve_strips(binned.reshape(rows, cols), kernel_stamp(kernel, radius, pixel),
+                              progress=progress)
+    if density is None:
+        return None
     np.clip(density, 0.0, None, out=density)
     # FFT round-off: restore the exact total mass (per m² -> per km²)
-    mass = density.sum() * pixel * pixel
+    mass = density.sum(dtype=np.float64) * pixel * pixel
     if mass > 0:
-        density *= w.sum() / mass
-    return Grid(density * 1e6, x_min, y_max, pixel)
+        density *= np.float32(w.sum() / mass * 1e6)
+    return Grid(density, x_min, y_max, pixel)
+
+
+def convolve_strips(
+    grid: np.ndarray,
+    stamp: np.ndarray,
+    strip_rows: int = 256,
+    progress: Callable[[float], bool] | None = None,
+) -> np.ndarray | None:
+    """``oaconvolve(grid, stamp, mode="same")`` as float32, computed in strips of rows.
+
+    The FFT's work arrays stay the size of a strip: a national grid at 1 km convolved at once
+    needs about 1 GB. ``stamp`` is square with an odd side; ``progress(fraction)`` may return
+    True to cancel (then None is returned).
+    """
+    half = stamp.shape[0] // 2
+    rows = grid.shape[0]
+    out = np.empty(grid.shape, dtype=np.float32)
+    for top in range(0, rows, strip_rows):
+        if progress is not None and progress(top / rows):
+            return None
+        bottom = min(top + strip_rows, rows)
+        low, high = max(top - half, 0), min(bottom + half, rows)
+        part = signal.oaconvolve(grid[low:high], stamp, mode="same")
+        out[top:bottom] = part[top - low:bottom - low]
+    return out

@@ -20,11 +20,11 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from industri_rumahan_plugin.adapters import region_stats
-from industri_rumahan_plugin.adapters.point_arrays import read_points
-from industri_rumahan_plugin.adapters.postgis import density_sql
-from industri_rumahan_plugin.core import catalogue, density, schema
+from industri_rumahan_plugin.core import catalogue, schema
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
+
+# pandas, shapely and the adapters built on them are imported in processAlgorithm: every
+# qgis_process start loads the provider, and most runs never call this algorithm.
 
 WOMEN_FIELD = "jenis_kelamin_pemilik"
 KRTP_FIELD = "krtp"
@@ -116,20 +116,17 @@ class DensityByRegion(IndustriRumahanAlgorithm):
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
+        from industri_rumahan_plugin.adapters import region_stats
+        from industri_rumahan_plugin.adapters.point_arrays import prefetch, read_points
+        from industri_rumahan_plugin.adapters.postgis import density_sql
+        from industri_rumahan_plugin.core import density
+
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         region_source = self.parameterAsSource(parameters, self.REGIONS, context)
         if region_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
-        repair = self.parameterAsBool(parameters, self.REPAIR, context)
-        regions = region_stats.read_regions(region_source, repair, feedback)
-        if len(regions) == 0:
-            raise QgsProcessingException(self.tr("The region layer has no features."))
-        rfields = regions.fields
-        pop = self._optional_field(parameters, self.POPULATION_FIELD, rfields, context, feedback)
-        women_pop = self._optional_field(parameters, self.WOMEN_POPULATION_FIELD, rfields,
-                                         context, feedback)
         in_fields = source.fields()
         cats = [c for c in self.parameterAsFields(parameters, self.CATEGORY_FIELDS, context)
                 if c]
@@ -140,6 +137,17 @@ class DensityByRegion(IndustriRumahanAlgorithm):
         flags = [f for f in (WOMEN_FIELD, KRTP_FIELD) if in_fields.indexOf(f) >= 0]
         expression = self.parameterAsExpression(parameters, self.FILTER, context)
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        # a plain file's points are read by GDAL threads while QGIS reads the regions
+        prefetched = prefetch(layer, parameters.get(self.INPUT), [*cats, *flags], expression)
+        repair = self.parameterAsBool(parameters, self.REPAIR, context)
+        regions = region_stats.read_regions(region_source, repair, feedback)
+        if len(regions) == 0:
+            raise QgsProcessingException(self.tr("The region layer has no features."))
+        areas_job = region_stats.start_ellipsoid_areas(regions, context)  # while points go
+        rfields = regions.fields
+        pop = self._optional_field(parameters, self.POPULATION_FIELD, rfields, context, feedback)
+        women_pop = self._optional_field(parameters, self.WOMEN_POPULATION_FIELD, rfields,
+                                         context, feedback)
         feedback.setProgressText(self.tr("Reading enterprises…"))
         pushed = density_sql.try_pushdown(
             layer, parameters.get(self.INPUT),
@@ -149,7 +157,7 @@ class DensityByRegion(IndustriRumahanAlgorithm):
         ) if self.parameterAsBool(parameters, self.PUSHDOWN, context) else None
         points = pushed.points if pushed else read_points(
             layer, parameters.get(self.INPUT), source, [*cats, *flags], regions.crs, context,
-            feedback, expression, (0, 40))
+            feedback, expression, (0, 40), prefetched)
         check_cancel(feedback)
         feedback.pushInfo(self.tr("{n} enterprises read{fast}.").format(
             n=len(points), fast=self.tr(" (fast path)") if points.fast else ""))
@@ -163,15 +171,14 @@ class DensityByRegion(IndustriRumahanAlgorithm):
             points.xy[:, 0], points.xy[:, 1], regions.geometries, progress)
         check_cancel(feedback)
         self._report(assignment, points, feedback)
-        areas = region_stats.ellipsoid_areas_km2(regions, context)
+        areas = areas_job.result()
         attrs = points.attributes
         stats, tidy = density.density_table(
             assignment.region, len(regions), areas,
             categories=[density.Category(c, attrs[c].to_numpy(),
                                          _known(c)) for c in cats],
             women=(attrs[WOMEN_FIELD].to_numpy() == "P") if WOMEN_FIELD in flags else None,
-            krtp=attrs[KRTP_FIELD].fillna(False).astype(bool).to_numpy()
-            if KRTP_FIELD in flags else None,
+            krtp=_true(attrs[KRTP_FIELD].to_numpy(object)) if KRTP_FIELD in flags else None,
             population=regions.column(pop) if pop else None,
             women_population=regions.column(women_pop) if women_pop else None,
         )
@@ -213,6 +220,9 @@ class DensityByRegion(IndustriRumahanAlgorithm):
                 n=assignment.shared, b=assignment.on_boundary))
 
     def _write_tidy(self, parameters, context, regions, tidy, stats, cats) -> str:
+        from industri_rumahan_plugin.adapters import region_stats
+        from industri_rumahan_plugin.core import density
+
         tidy = density.finish_tidy(tidy, stats["jml_usaha"].to_numpy(), cats)
         index = tidy.pop("wilayah").to_numpy()
         front = {"wilayah_fid": np.asarray([f.id() for f in regions.features])[index]}
@@ -251,6 +261,11 @@ class DensityByRegion(IndustriRumahanAlgorithm):
                 feature.setAttributes([attrs[i] for i in keep])
                 sink.addFeature(feature, QgsFeatureSink.FastInsert)
         return dest
+
+
+def _true(values: np.ndarray) -> np.ndarray:
+    """Yes/no flags from either read path: True or 1 is yes; False, 0 and NULL are no."""
+    return np.equal(np.asarray(values, dtype=object), True).astype(bool)
 
 
 def _known(field_name: str) -> list[str]:

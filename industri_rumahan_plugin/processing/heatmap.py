@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -18,12 +20,17 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
-from industri_rumahan_plugin.adapters.arrays import WGS84
-from industri_rumahan_plugin.adapters.point_arrays import read_points, to_metric
-from industri_rumahan_plugin.core import catalogue, kde
+from industri_rumahan_plugin.core import catalogue
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
+# scipy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
+# every qgis_process start loads the provider, and most runs never call this algorithm.
+if TYPE_CHECKING:
+    from industri_rumahan_plugin.core.kde import Grid
+
 ALL = "semua"
+#: Kernel names (core.kde.KERNELS, repeated so that listing the algorithm imports no scipy).
+KERNELS = ("quartic", "epanechnikov", "gaussian")
 
 
 class Heatmap(IndustriRumahanAlgorithm):
@@ -81,7 +88,7 @@ class Heatmap(IndustriRumahanAlgorithm):
             self.PIXEL_SIZE, self.tr("Pixel size (metres)"), QgsProcessingParameterNumber.Double,
             100.0, minValue=1.0))
         kernel = QgsProcessingParameterEnum(
-            self.KERNEL, self.tr("Kernel"), list(kde.KERNELS), defaultValue="quartic")
+            self.KERNEL, self.tr("Kernel"), list(KERNELS), defaultValue="quartic")
         kernel.setUsesStaticStrings(True)
         self.addParameter(kernel)
         self.addParameter(QgsProcessingParameterRasterDestination(
@@ -90,6 +97,10 @@ class Heatmap(IndustriRumahanAlgorithm):
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
+        from industri_rumahan_plugin.adapters.arrays import WGS84
+        from industri_rumahan_plugin.adapters.point_arrays import read_points, to_metric
+        from industri_rumahan_plugin.core import kde
+
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -133,19 +144,25 @@ class Heatmap(IndustriRumahanAlgorithm):
         feedback.pushInfo(self.tr("{n} enterprises, metric CRS {crs}.").format(
             n=len(xy), crs=target.authid() or target.toProj()))
         feedback.setProgressText(self.tr("Estimating the density…"))
+
+        def progress(fraction: float) -> bool:
+            feedback.setProgress(40 + 45 * fraction)
+            return feedback.isCanceled()
+
         try:
-            grid = kde.density_grid(xy, radius, pixel, kernel, w)
+            grid = kde.density_grid(xy, radius, pixel, kernel, w, progress=progress)
         except ValueError as err:
             raise QgsProcessingException(str(err)) from err
-        feedback.setProgress(85)
         check_cancel(feedback)
+        feedback.setProgress(85)
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         write_geotiff(out, grid, target)
         feedback.setProgress(100)
-        return {self.OUTPUT: out, "TOTAL": float(grid.values.sum() * (pixel / 1000.0) ** 2)}
+        total = grid.values.sum(dtype=np.float64) * (pixel / 1000.0) ** 2
+        return {self.OUTPUT: out, "TOTAL": float(total)}
 
 
-def write_geotiff(path: str, grid: kde.Grid, crs: QgsCoordinateReferenceSystem) -> None:
+def write_geotiff(path: str, grid: Grid, crs: QgsCoordinateReferenceSystem) -> None:
     """Float32 GeoTIFF (deflate) in ``crs``, written with GDAL in one block."""
     from osgeo import gdal
 
@@ -158,7 +175,7 @@ def write_geotiff(path: str, grid: kde.Grid, crs: QgsCoordinateReferenceSystem) 
     ds.SetGeoTransform(grid.geotransform())
     ds.SetProjection(crs.toWkt(QgsCoordinateReferenceSystem.WKT2_2019))
     band = ds.GetRasterBand(1)
-    band.WriteArray(grid.values.astype(np.float32))
+    band.WriteArray(np.asarray(grid.values, dtype=np.float32))  # no copy: already float32
     band.SetDescription("usaha_per_km2")
     band.FlushCache()
     ds = None

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
-import shapely
 from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
@@ -18,11 +16,10 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from industri_rumahan_plugin.adapters import region_stats
-from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
-from industri_rumahan_plugin.adapters.point_arrays import to_metric
-from industri_rumahan_plugin.core import hotspots
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
+
+# scipy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
+# every qgis_process start loads the provider, and most runs never call this algorithm.
 
 WEIGHTS = ("queen", "distance_band", "knn")
 
@@ -85,6 +82,14 @@ class Hotspots(IndustriRumahanAlgorithm):
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
+        import pandas as pd
+        import shapely
+
+        from industri_rumahan_plugin.adapters import region_stats
+        from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
+        from industri_rumahan_plugin.adapters.point_arrays import to_metric
+        from industri_rumahan_plugin.core import hotspots
+
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))

@@ -13,11 +13,10 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from industri_rumahan_plugin.adapters import region_stats
-from industri_rumahan_plugin.adapters.arrays import WGS84
-from industri_rumahan_plugin.adapters.point_arrays import read_points, to_metric, transform_xy
-from industri_rumahan_plugin.core import density, nni
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
+
+# scipy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
+# every qgis_process start loads the provider, and most runs never call this algorithm.
 
 
 class NearestNeighbourIndex(IndustriRumahanAlgorithm):
@@ -60,6 +59,15 @@ class NearestNeighbourIndex(IndustriRumahanAlgorithm):
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
+        from industri_rumahan_plugin.adapters import region_stats
+        from industri_rumahan_plugin.adapters.arrays import WGS84
+        from industri_rumahan_plugin.adapters.point_arrays import (
+            read_points,
+            to_metric,
+            transform_xy,
+        )
+        from industri_rumahan_plugin.core import density, nni
+
         source = self.parameterAsSource(parameters, self.INPUT, context)
         region_source = self.parameterAsSource(parameters, self.REGIONS, context)
         if source is None or region_source is None:

@@ -9,7 +9,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from industri_rumahan_plugin.adapters import gap_io
+from industri_rumahan_plugin.adapters import gap_io, gpkg_bulk
 from industri_rumahan_plugin.core.nearest import NONE, nearest_from_pairs, nearest_geodesic
 from industri_rumahan_plugin.processing import gap_params, network_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
@@ -76,7 +76,8 @@ class NearestService(IndustriRumahanAlgorithm):
         types = gap_io.chosen_types(services, self.parameterAsString(
             parameters, "SERVICE_TYPES", context))
         input_id = self.parameterAsString(parameters, "INPUT_ID_FIELD", context)
-        fids, lonlat, frame = gap_io.read_lonlat(
+        fids, lonlat, frame = gap_io.read_lonlat_fast(
+            self.parameterAsVectorLayer(parameters, "INPUT", context), parameters.get("INPUT"),
             source, context, feedback, [input_id] if use_od and input_id else [])
         check_cancel(feedback)
         od = None
@@ -122,6 +123,11 @@ class NearestService(IndustriRumahanAlgorithm):
                         found.distance]
             feedback.setProgress(30 + 40 * (t + 1) / max(len(types), 1))
         fields = gap_io.new_fields(source.fields(), extra)
+        check_cancel(feedback)
+        # a GeoPackage input and output: rows copied inside SQLite, not feature by feature
+        path = gpkg_bulk.write_output(self, parameters, context, feedback, fids, extra, columns)
+        if path is not None:
+            return {"OUTPUT": path}
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
                                           source.wkbType(), source.sourceCrs())
         if sink is None:
