@@ -8,7 +8,7 @@ their own attributes untouched and the statistics appended; the points go throug
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 import numpy as np
@@ -99,14 +99,14 @@ def ellipsoid_areas_km2(regions: Regions, context: QgsProcessingContext) -> np.n
 
 
 def start_ellipsoid_areas(regions: Regions, context: QgsProcessingContext) -> Future:
-    """``ellipsoid_areas_km2`` in a worker thread (QGIS releases the GIL while it measures),
-    so the caller can assign the points meanwhile; ``.result()`` gives the areas."""
-    setup = _area_setup(context)  # read the context in its own thread
-    pool = ThreadPoolExecutor(1)
-    try:
-        return pool.submit(_measure_areas, regions, *setup)
-    finally:
-        pool.shutdown(wait=False)
+    """``ellipsoid_areas_km2`` as a finished ``Future``.
+
+    Measured in the calling thread: QGIS 3.22's CRS and PROJ objects used from a plain Python
+    worker thread crashed ``qgis_process`` (exportreport running densitybyregion as a child).
+    """
+    future: Future = Future()
+    future.set_result(ellipsoid_areas_km2(regions, context))
+    return future
 
 
 def _area_setup(context: QgsProcessingContext) -> tuple:
