@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import (
+    QgsFeatureSource,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from industri_rumahan_plugin import toolbelt
@@ -56,6 +61,13 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         if primary and other:
             return f"{primary}\n\n<hr/>\n\n{other}"
         return primary or other
+
+    def required_source(self, parameters: dict, name: str, context) -> QgsFeatureSource:
+        """The feature source of parameter ``name``, or QGIS's own "invalid source" error."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
 
     def icon(self) -> QIcon:
         return toolbelt.icon()

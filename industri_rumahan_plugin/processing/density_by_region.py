@@ -121,12 +121,8 @@ class DensityByRegion(IndustriRumahanAlgorithm):
         from industri_rumahan_plugin.adapters.postgis import density_sql
         from industri_rumahan_plugin.core import density
 
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        region_source = self.parameterAsSource(parameters, self.REGIONS, context)
-        if region_source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
+        source = self.required_source(parameters, self.INPUT, context)
+        region_source = self.required_source(parameters, self.REGIONS, context)
         in_fields = source.fields()
         cats = [c for c in self.parameterAsFields(parameters, self.CATEGORY_FIELDS, context)
                 if c]

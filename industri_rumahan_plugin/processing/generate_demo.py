@@ -89,9 +89,7 @@ class GenerateDemo(IndustriRumahanAlgorithm):
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
-        source = self.parameterAsSource(parameters, self.REGIONS, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
+        source = self.required_source(parameters, self.REGIONS, context)
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context)
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
         if name_field and source.fields().indexOf(name_field) < 0:

@@ -101,9 +101,7 @@ class Heatmap(IndustriRumahanAlgorithm):
         from industri_rumahan_plugin.adapters.point_arrays import read_points, to_metric
         from industri_rumahan_plugin.core import kde
 
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
         sector = self.parameterAsEnumString(parameters, self.SECTOR, context) or ALL
         stage = self.parameterAsEnumString(parameters, self.STAGE, context) or ALL
         weight = self.parameterAsString(parameters, self.WEIGHT_FIELD, context)

@@ -90,9 +90,7 @@ class Hotspots(IndustriRumahanAlgorithm):
         from industri_rumahan_plugin.adapters.point_arrays import to_metric
         from industri_rumahan_plugin.core import hotspots
 
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
         field = self.parameterAsString(parameters, self.VALUE_FIELD, context)
         if source.fields().indexOf(field) < 0:
             raise QgsProcessingException(self.tr("Field {field} not found.").format(field=field))

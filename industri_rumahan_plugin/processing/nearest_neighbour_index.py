@@ -68,10 +68,8 @@ class NearestNeighbourIndex(IndustriRumahanAlgorithm):
         )
         from industri_rumahan_plugin.core import density, nni
 
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        region_source = self.parameterAsSource(parameters, self.REGIONS, context)
-        if source is None or region_source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
+        region_source = self.required_source(parameters, self.REGIONS, context)
         regions = region_stats.read_regions(region_source, True, feedback)
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         expression = self.parameterAsExpression(parameters, self.FILTER, context)
