@@ -24,7 +24,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 OUT = REPO / "out" / "bench"
 
 import plugin_install  # noqa: E402  (scripts/ is not a package)
-from bench_density import REGENCIES, build_points, run  # noqa: E402
+from bench_density import REGENCIES, build_points  # noqa: E402
+from bench_density import run as run_qgis_process  # noqa: E402
 
 
 def build_services(count: int, seed: int) -> Path:
@@ -76,6 +77,13 @@ def e2sfca_kernel(n: int = 100_000, m: int = 1_000, catchment: float = 10_000.0)
     print(f"  E2SFCA kernel {n:,} x {m:,}, {catchment / 1000:.0f} km: {len(pairs):,} pairs, "
           f"{wall:.2f} s (target < 10 s); mean index {index.mean():.4g}")
     return wall
+
+
+def run(profiles: Path, label: str, args: list[str]) -> tuple[float, float]:
+    """One timed ``qgis_process`` run (bench_density's runner), printed with its label."""
+    wall, peak = run_qgis_process(profiles, args)
+    print(f"  {label:<50} {wall:7.1f} s   peak {peak:6.0f} MB", flush=True)
+    return wall, peak
 
 
 def main() -> int:
