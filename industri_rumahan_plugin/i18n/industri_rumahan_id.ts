@@ -16,37 +16,37 @@
         <translation>Ekspresi filter tidak valid: {error}</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="111"/>
+        <location filename="../adapters/gap_io.py" line="135"/>
         <source>Choose the {what} field of the origin-destination table.</source>
         <translation>Pilih kolom {what} pada tabel asal-tujuan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="112"/>
+        <location filename="../adapters/gap_io.py" line="136"/>
         <source>cost</source>
         <translation>biaya</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="112"/>
+        <location filename="../adapters/gap_io.py" line="136"/>
         <source>destination</source>
         <translation>tujuan</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="112"/>
+        <location filename="../adapters/gap_io.py" line="136"/>
         <source>origin</source>
         <translation>asal</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="123"/>
+        <location filename="../adapters/gap_io.py" line="147"/>
         <source>The origin-destination table cannot be used ({reason}): its origin ids must be the enterprises&apos; id field and its destination ids the services&apos; id field.</source>
         <translation>Tabel asal-tujuan tidak dapat dipakai ({reason}): id asalnya harus kolom id usaha dan id tujuannya kolom id layanan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="129"/>
+        <location filename="../adapters/gap_io.py" line="153"/>
         <source>Origin-destination table: {rows} rows, {pairs} usable pairs; skipped {uo} rows with unknown origin ids, {ud} with unknown destination ids, {bc} without a valid cost; {none} enterprises have no pair.</source>
         <translation>Tabel asal-tujuan: {rows} baris, {pairs} pasangan terpakai; dilewati {uo} baris dengan id asal tak dikenal, {ud} dengan id tujuan tak dikenal, {bc} tanpa biaya yang valid; {none} usaha tidak memiliki pasangan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="144"/>
+        <location filename="../adapters/gap_io.py" line="168"/>
         <source>The input already has a field named {name}; rename it first.</source>
         <translation>Masukan sudah memiliki kolom bernama {name}; ganti namanya terlebih dahulu.</translation>
     </message>
@@ -82,7 +82,7 @@
     </message>
     <message>
         <location filename="../adapters/network_costs.py" line="115"/>
-        <location filename="../processing/base.py" line="73"/>
+        <location filename="../processing/base.py" line="104"/>
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
     </message>
@@ -179,17 +179,18 @@
         <translation>Agregasi dijalankan di PostGIS.</translation>
     </message>
     <message>
-        <location filename="../adapters/region_stats.py" line="87"/>
+        <location filename="../adapters/region_stats.py" line="89"/>
         <source>Invalid geometry of region {name} repaired.</source>
         <translation>Geometri wilayah {name} yang tidak valid telah diperbaiki.</translation>
     </message>
     <message>
-        <location filename="../adapters/region_stats.py" line="89"/>
+        <location filename="../adapters/region_stats.py" line="91"/>
         <source>Invalid geometry of region {name} skipped: it counts nothing.</source>
         <translation>Geometri wilayah {name} yang tidak valid dilewati: wilayah ini tidak menghitung apa pun.</translation>
     </message>
     <message>
-        <location filename="../adapters/region_stats.py" line="169"/>
+        <location filename="../adapters/region_stats.py" line="195"/>
+        <location filename="../adapters/region_stats.py" line="211"/>
         <source>Could not write a feature to the output.</source>
         <translation>Tidak dapat menulis fitur ke keluaran.</translation>
     </message>
@@ -403,14 +404,14 @@
     <message>
         <location filename="../gui/browse_panel.py" line="53"/>
         <location filename="../gui/enterprise_model.py" line="92"/>
-        <location filename="../processing/heatmap.py" line="64"/>
+        <location filename="../processing/heatmap.py" line="67"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
         <location filename="../gui/browse_panel.py" line="55"/>
         <location filename="../gui/enterprise_model.py" line="92"/>
-        <location filename="../processing/heatmap.py" line="65"/>
+        <location filename="../processing/heatmap.py" line="68"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
@@ -805,12 +806,10 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="79"/>
-        <location filename="../processing/density_by_region.py" line="75"/>
+        <location filename="../processing/base.py" line="71"/>
         <location filename="../processing/export_report.py" line="73"/>
         <location filename="../processing/export_spreadsheet.py" line="74"/>
         <location filename="../processing/gap_params.py" line="29"/>
-        <location filename="../processing/heatmap.py" line="62"/>
-        <location filename="../processing/nearest_neighbour_index.py" line="49"/>
         <location filename="../processing/suggest_service_sites.py" line="57"/>
         <source>Enterprises</source>
         <translation>Usaha</translation>
@@ -981,7 +980,7 @@
     </message>
     <message>
         <location filename="../processing/accessibility.py" line="95"/>
-        <location filename="../processing/generate_demo.py" line="65"/>
+        <location filename="../processing/generate_demo.py" line="63"/>
         <location filename="../processing/service_gap.py" line="79"/>
         <source>Region code field</source>
         <translation>Kolom kode wilayah</translation>
@@ -1024,7 +1023,7 @@
     </message>
     <message>
         <location filename="../processing/accessibility.py" line="142"/>
-        <location filename="../processing/nearest_service.py" line="136"/>
+        <location filename="../processing/nearest_service.py" line="142"/>
         <source>Choose the origin-destination table.</source>
         <translation>Pilih tabel asal-tujuan.</translation>
     </message>
@@ -1148,6 +1147,17 @@
         <translation>Gaya disimpan sebagai {path}</translation>
     </message>
     <message>
+        <location filename="../processing/base.py" line="75"/>
+        <location filename="../processing/export_report.py" line="75"/>
+        <source>Regions (kabupaten/kota or kecamatan)</source>
+        <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="82"/>
+        <source>Filter enterprises (expression)</source>
+        <translation>Saring usaha (ekspresi)</translation>
+    </message>
+    <message>
         <location filename="../processing/create_database.py" line="32"/>
         <source>Create enterprise database</source>
         <translation>Buat basis data usaha</translation>
@@ -1225,118 +1235,103 @@
         <translation>Skema {schema} ditingkatkan dari versi {old} ke {v}; baris yang ada tetap disimpan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="36"/>
+        <location filename="../processing/density_by_region.py" line="34"/>
         <source>Enterprise density by region</source>
         <translation>Kepadatan usaha per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="77"/>
-        <location filename="../processing/export_report.py" line="75"/>
-        <location filename="../processing/generate_demo.py" line="62"/>
-        <location filename="../processing/nearest_neighbour_index.py" line="51"/>
-        <source>Regions (kabupaten/kota or kecamatan)</source>
-        <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="80"/>
+        <location filename="../processing/density_by_region.py" line="75"/>
         <source>Population field</source>
         <translation>Kolom jumlah penduduk</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="83"/>
+        <location filename="../processing/density_by_region.py" line="78"/>
         <source>Women population field</source>
         <translation>Kolom jumlah penduduk perempuan</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="86"/>
-        <location filename="../processing/heatmap.py" line="72"/>
-        <location filename="../processing/nearest_neighbour_index.py" line="54"/>
-        <source>Filter enterprises (expression)</source>
-        <translation>Saring usaha (ekspresi)</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="89"/>
+        <location filename="../processing/density_by_region.py" line="82"/>
         <source>Category fields (first two are crossed)</source>
         <translation>Kolom kategori (dua yang pertama disilangkan)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="92"/>
+        <location filename="../processing/density_by_region.py" line="85"/>
         <source>Repair invalid region geometries (otherwise skip them)</source>
         <translation>Perbaiki geometri wilayah yang tidak valid (jika tidak, lewati)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="94"/>
+        <location filename="../processing/density_by_region.py" line="87"/>
         <source>Count in the database when both layers are in the same PostGIS database</source>
         <translation>Hitung di basis data bila kedua lapisan ada di basis data PostGIS yang sama</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="99"/>
+        <location filename="../processing/density_by_region.py" line="92"/>
         <source>Regions with enterprise statistics</source>
         <translation>Wilayah dengan statistik usaha</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="102"/>
+        <location filename="../processing/density_by_region.py" line="95"/>
         <source>Long table (for spreadsheet pivots)</source>
         <translation>Tabel panjang (untuk pivot lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="105"/>
+        <location filename="../processing/density_by_region.py" line="98"/>
         <source>Enterprises outside every region</source>
         <translation>Usaha di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="111"/>
+        <location filename="../processing/density_by_region.py" line="104"/>
         <source>Field {field} not found: its statistics are left out.</source>
         <translation>Kolom {field} tidak ditemukan: statistiknya tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="128"/>
-        <location filename="../processing/generate_demo.py" line="109"/>
-        <source>The region layer has no features.</source>
-        <translation>Lapisan wilayah tidak memiliki fitur.</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="137"/>
+        <location filename="../processing/density_by_region.py" line="123"/>
         <source>Category field {field} not found in the enterprises; left out.</source>
         <translation>Kolom kategori {field} tidak ditemukan pada usaha; tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="143"/>
+        <location filename="../processing/density_by_region.py" line="134"/>
+        <location filename="../processing/generate_demo.py" line="105"/>
+        <source>The region layer has no features.</source>
+        <translation>Lapisan wilayah tidak memiliki fitur.</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="140"/>
         <source>Reading enterprises…</source>
         <translation>Membaca usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="154"/>
+        <location filename="../processing/density_by_region.py" line="151"/>
         <source>{n} enterprises read{fast}.</source>
         <translation>{n} usaha dibaca{fast}.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="155"/>
+        <location filename="../processing/density_by_region.py" line="152"/>
         <source> (fast path)</source>
         <translation> (jalur cepat)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="156"/>
+        <location filename="../processing/density_by_region.py" line="153"/>
         <source>Assigning enterprises to regions…</source>
         <translation>Menempatkan usaha ke wilayah…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="181"/>
+        <location filename="../processing/density_by_region.py" line="177"/>
         <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
         <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="204"/>
+        <location filename="../processing/density_by_region.py" line="200"/>
         <source>{n} enterprises have no location and are not counted.</source>
         <translation>{n} usaha tidak memiliki lokasi dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="207"/>
+        <location filename="../processing/density_by_region.py" line="203"/>
         <source>{n} enterprises lie outside every region and are not counted.</source>
         <translation>{n} usaha berada di luar semua wilayah dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="210"/>
+        <location filename="../processing/density_by_region.py" line="206"/>
         <source>{n} enterprises lie in more than one region (overlap or shared boundary; {b} exactly on a boundary): each was counted once.</source>
         <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
     </message>
@@ -1502,174 +1497,174 @@
         <translation>Buat usaha contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="67"/>
+        <location filename="../processing/generate_demo.py" line="65"/>
         <location filename="../processing/service_gap.py" line="81"/>
         <source>Region name field</source>
         <translation>Kolom nama wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="69"/>
+        <location filename="../processing/generate_demo.py" line="67"/>
         <source>Population field (weights the counts)</source>
         <translation>Kolom jumlah penduduk (pembobot jumlah)</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="72"/>
+        <location filename="../processing/generate_demo.py" line="70"/>
         <source>Village points (cluster centres)</source>
         <translation>Titik desa (pusat klaster)</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="75"/>
+        <location filename="../processing/generate_demo.py" line="73"/>
         <source>Village code field</source>
         <translation>Kolom kode desa</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="78"/>
+        <location filename="../processing/generate_demo.py" line="76"/>
         <source>Number of enterprises</source>
         <translation>Jumlah usaha</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="81"/>
-        <location filename="../processing/hotspots.py" line="80"/>
+        <location filename="../processing/generate_demo.py" line="79"/>
+        <location filename="../processing/hotspots.py" line="77"/>
         <source>Random seed</source>
         <translation>Benih acak</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="84"/>
+        <location filename="../processing/generate_demo.py" line="82"/>
         <source>Demo enterprises</source>
         <translation>Usaha contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="86"/>
+        <location filename="../processing/generate_demo.py" line="84"/>
         <source>Demo services</source>
         <translation>Layanan contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="101"/>
+        <location filename="../processing/generate_demo.py" line="97"/>
         <source>Population field {field} not found: every region gets the same weight.</source>
         <translation>Kolom penduduk {field} tidak ditemukan: setiap wilayah mendapat bobot yang sama.</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="133"/>
+        <location filename="../processing/generate_demo.py" line="129"/>
         <source>Generating {n} enterprises in {r} regions…</source>
         <translation>Membuat {n} usaha di {r} wilayah…</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="32"/>
+        <location filename="../processing/heatmap.py" line="36"/>
         <source>Enterprise heatmap (kernel density)</source>
         <translation>Peta panas usaha (kepadatan kernel)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="75"/>
+        <location filename="../processing/heatmap.py" line="76"/>
         <source>Weight field</source>
         <translation>Kolom bobot</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="78"/>
+        <location filename="../processing/heatmap.py" line="79"/>
         <source>Radius (metres)</source>
         <translation>Radius (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="81"/>
+        <location filename="../processing/heatmap.py" line="82"/>
         <source>Pixel size (metres)</source>
         <translation>Ukuran piksel (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="84"/>
+        <location filename="../processing/heatmap.py" line="85"/>
         <source>Kernel</source>
         <translation>Kernel</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="88"/>
+        <location filename="../processing/heatmap.py" line="89"/>
         <source>Heatmap (enterprises per km²)</source>
         <translation>Peta panas (usaha per km²)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="107"/>
+        <location filename="../processing/heatmap.py" line="110"/>
         <source>Field {field} not found in the enterprises.</source>
         <translation>Kolom {field} tidak ditemukan pada usaha.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="127"/>
+        <location filename="../processing/heatmap.py" line="130"/>
         <source>No enterprise matches the choice: nothing to estimate a density from.</source>
         <translation>Tidak ada usaha yang sesuai pilihan: tidak ada data untuk memperkirakan kepadatan.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="133"/>
+        <location filename="../processing/heatmap.py" line="136"/>
         <source>{n} enterprises, metric CRS {crs}.</source>
         <translation>{n} usaha, CRS metrik {crs}.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="135"/>
+        <location filename="../processing/heatmap.py" line="138"/>
         <source>Estimating the density…</source>
         <translation>Memperkirakan kepadatan…</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="33"/>
+        <location filename="../processing/hotspots.py" line="30"/>
         <source>Hot spots (Getis-Ord Gi*)</source>
         <translation>Titik panas (Getis-Ord Gi*)</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="61"/>
+        <location filename="../processing/hotspots.py" line="58"/>
         <source>Regions or points with a value</source>
         <translation>Wilayah atau titik yang memiliki nilai</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="64"/>
+        <location filename="../processing/hotspots.py" line="61"/>
         <source>Value field</source>
         <translation>Kolom nilai</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="66"/>
+        <location filename="../processing/hotspots.py" line="63"/>
         <source>Neighbours</source>
         <translation>Tetangga</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="71"/>
+        <location filename="../processing/hotspots.py" line="68"/>
         <source>Distance band (metres)</source>
         <translation>Pita jarak (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="74"/>
+        <location filename="../processing/hotspots.py" line="71"/>
         <source>Number of nearest neighbours</source>
         <translation>Jumlah tetangga terdekat</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="77"/>
+        <location filename="../processing/hotspots.py" line="74"/>
         <source>Permutations (0 = none)</source>
         <translation>Permutasi (0 = tidak ada)</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="83"/>
+        <location filename="../processing/hotspots.py" line="80"/>
         <source>Hot spots</source>
         <translation>Titik panas</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="93"/>
+        <location filename="../processing/hotspots.py" line="96"/>
         <source>Field {field} not found.</source>
         <translation>Kolom {field} tidak ditemukan.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="97"/>
+        <location filename="../processing/hotspots.py" line="100"/>
         <source>Queen contiguity needs polygons; choose a distance band or k nearest for points.</source>
         <translation>Ketetanggaan queen memerlukan poligon; untuk titik pilih pita jarak atau k terdekat.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="105"/>
+        <location filename="../processing/hotspots.py" line="108"/>
         <source>Gi* needs at least 3 features with a value and a geometry.</source>
         <translation>Gi* memerlukan sedikitnya 3 fitur yang memiliki nilai dan geometri.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="108"/>
+        <location filename="../processing/hotspots.py" line="111"/>
         <source>{n} features without a value or geometry are left out.</source>
         <translation>{n} fitur tanpa nilai atau geometri tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="124"/>
+        <location filename="../processing/hotspots.py" line="127"/>
         <source>{n} features have no neighbour: their Gi* only reflects their own value.</source>
         <translation>{n} fitur tidak memiliki tetangga: Gi*-nya hanya mencerminkan nilainya sendiri.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="147"/>
+        <location filename="../processing/hotspots.py" line="150"/>
         <source>Hot spots at 95 % or more: {hot}; cold spots: {cold}.</source>
         <translation>Titik panas pada 95 % atau lebih: {hot}; titik dingin: {cold}.</translation>
     </message>
@@ -1780,22 +1775,22 @@
         <translation>Laporan validasi: {path}</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="26"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="23"/>
         <source>Nearest neighbour index by region (Clark-Evans)</source>
         <translation>Indeks tetangga terdekat per wilayah (Clark-Evans)</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="57"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="49"/>
         <source>Regions with nearest neighbour index</source>
         <translation>Wilayah dengan indeks tetangga terdekat</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="79"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="78"/>
         <source>No enterprise lies in any region.</source>
         <translation>Tidak ada usaha yang berada di wilayah mana pun.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="82"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="81"/>
         <source>Distances measured in {crs}.</source>
         <translation>Jarak diukur dalam {crs}.</translation>
     </message>
@@ -1820,17 +1815,17 @@
         <translation>Pilih kolom jenis layanan.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="88"/>
+        <location filename="../processing/nearest_service.py" line="89"/>
         <source>{n} enterprises, {m} services; types: {types}</source>
         <translation>{n} usaha, {m} layanan; jenis: {types}</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="91"/>
+        <location filename="../processing/nearest_service.py" line="92"/>
         <source>No enterprise has a point geometry.</source>
         <translation>Tidak ada usaha yang memiliki geometri titik.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="102"/>
+        <location filename="../processing/nearest_service.py" line="103"/>
         <source>No service of type {jenis}: its columns stay empty.</source>
         <translation>Tidak ada layanan berjenis {jenis}: kolom-kolomnya tetap kosong.</translation>
     </message>

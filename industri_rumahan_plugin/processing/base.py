@@ -6,9 +6,12 @@ from typing import Any, ClassVar
 
 from qgis.core import (
     QgsFeatureSource,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterFeatureSource,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -61,6 +64,22 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         if primary and other:
             return f"{primary}\n\n<hr/>\n\n{other}"
         return primary or other
+
+    # Parameters several algorithms share, so their labels and types stay the same everywhere.
+    def enterprises_parameter(self, name: str = "INPUT") -> QgsProcessingParameterFeatureSource:
+        return QgsProcessingParameterFeatureSource(
+            name, self.tr("Enterprises"), [QgsProcessing.TypeVectorPoint])
+
+    def regions_parameter(self, name: str = "REGIONS") -> QgsProcessingParameterFeatureSource:
+        return QgsProcessingParameterFeatureSource(
+            name, self.tr("Regions (kabupaten/kota or kecamatan)"),
+            [QgsProcessing.TypeVectorPolygon])
+
+    def filter_parameter(
+        self, name: str = "FILTER", parent: str = "INPUT"
+    ) -> QgsProcessingParameterExpression:
+        return QgsProcessingParameterExpression(
+            name, self.tr("Filter enterprises (expression)"), "", parent, optional=True)
 
     def required_source(self, parameters: dict, name: str, context) -> QgsFeatureSource:
         """The feature source of parameter ``name``, or QGIS's own "invalid source" error."""

@@ -13,9 +13,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
@@ -71,20 +69,15 @@ class DensityByRegion(IndustriRumahanAlgorithm):
     PUSHDOWN = "PUSHDOWN"
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Enterprises"), [QgsProcessing.TypeVectorPoint]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.REGIONS, self.tr("Regions (kabupaten/kota or kecamatan)"),
-            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(self.enterprises_parameter(self.INPUT))
+        self.addParameter(self.regions_parameter(self.REGIONS))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field"), "penduduk_total",
             self.REGIONS, QgsProcessingParameterField.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.WOMEN_POPULATION_FIELD, self.tr("Women population field"), "penduduk_wanita",
             self.REGIONS, QgsProcessingParameterField.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterExpression(
-            self.FILTER, self.tr("Filter enterprises (expression)"), "", self.INPUT,
-            optional=True))
+        self.addParameter(self.filter_parameter(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterField(
             self.CATEGORY_FIELDS, self.tr("Category fields (first two are crossed)"),
             ["sektor", "tahap"], self.INPUT, allowMultiple=True, optional=True))

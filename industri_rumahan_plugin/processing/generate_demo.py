@@ -58,9 +58,7 @@ class GenerateDemo(IndustriRumahanAlgorithm):
     OUTPUT_SERVICES = "OUTPUT_SERVICES"
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.REGIONS, self.tr("Regions (kabupaten/kota or kecamatan)"),
-            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(self.regions_parameter(self.REGIONS))
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, self.tr("Region code field"), "kode", self.REGIONS))
         self.addParameter(QgsProcessingParameterField(

@@ -7,13 +7,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterExpression,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
@@ -65,8 +62,7 @@ class Heatmap(IndustriRumahanAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Enterprises"), [QgsProcessing.TypeVectorPoint]))
+        self.addParameter(self.enterprises_parameter(self.INPUT))
         for name, label, entries in (
             (self.SECTOR, self.tr("Sector"), catalogue.SECTORS),
             (self.STAGE, self.tr("Stage"), catalogue.STAGES),
@@ -75,9 +71,7 @@ class Heatmap(IndustriRumahanAlgorithm):
                 name, label, [ALL, *catalogue.codes(entries)], defaultValue=ALL)
             param.setUsesStaticStrings(True)
             self.addParameter(param)
-        self.addParameter(QgsProcessingParameterExpression(
-            self.FILTER, self.tr("Filter enterprises (expression)"), "", self.INPUT,
-            optional=True))
+        self.addParameter(self.filter_parameter(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterField(
             self.WEIGHT_FIELD, self.tr("Weight field"), None, self.INPUT,
             QgsProcessingParameterField.Numeric, optional=True))

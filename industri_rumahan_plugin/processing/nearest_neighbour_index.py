@@ -8,9 +8,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
 )
 
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
@@ -44,14 +42,9 @@ class NearestNeighbourIndex(IndustriRumahanAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Enterprises"), [QgsProcessing.TypeVectorPoint]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.REGIONS, self.tr("Regions (kabupaten/kota or kecamatan)"),
-            [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterExpression(
-            self.FILTER, self.tr("Filter enterprises (expression)"), "", self.INPUT,
-            optional=True))
+        self.addParameter(self.enterprises_parameter(self.INPUT))
+        self.addParameter(self.regions_parameter(self.REGIONS))
+        self.addParameter(self.filter_parameter(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Regions with nearest neighbour index"),
             QgsProcessing.TypeVectorPolygon))
