@@ -17,12 +17,10 @@ from qgis.core import (
     QgsRendererCategory,
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QFont
 
 from industri_rumahan_plugin.core import catalogue
 from industri_rumahan_plugin.report.texts import text
@@ -58,18 +56,9 @@ def region_labels() -> QgsVectorLayerSimpleLabeling:
     settings = QgsPalLayerSettings()
     settings.fieldName = "nama"
     settings.placement = QgsPalLayerSettings.OverPoint
-    fmt = QgsTextFormat()
     font = QFont("DejaVu Sans")
     font.setItalic(True)
-    fmt.setFont(font)
-    fmt.setSize(7)
-    fmt.setColor(QColor("#4a4a4a"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor("#ffffff"))
-    fmt.setBuffer(buffer)
-    settings.setFormat(fmt)
+    settings.setFormat(es.halo_text(font, 7, "#4a4a4a"))
     return QgsVectorLayerSimpleLabeling(settings)
 
 

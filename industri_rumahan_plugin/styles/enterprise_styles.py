@@ -222,17 +222,22 @@ def name_labeling(field: str = NAME_FIELD) -> QgsVectorLayerSimpleLabeling:
     settings.maximumScale = 0.0
     settings.placement = QgsPalLayerSettings.OrderedPositionsAroundPoint
     settings.dist = 1.0
+    settings.setFormat(halo_text(QFont("Sans Serif"), 8, "#1a1a1a"))
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def halo_text(font: QFont, size: float, colour: str) -> QgsTextFormat:
+    """Label text with a white halo, readable over points and fills (map and report)."""
     text = QgsTextFormat()
-    text.setFont(QFont("Sans Serif"))
-    text.setSize(8)
-    text.setColor(QColor("#1a1a1a"))
+    text.setFont(font)
+    text.setSize(size)
+    text.setColor(QColor(colour))
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)
     buffer.setSize(0.8)
     buffer.setColor(QColor("#ffffff"))
     text.setBuffer(buffer)
-    settings.setFormat(text)
-    return QgsVectorLayerSimpleLabeling(settings)
+    return text
 
 
 def enterprise_renderer(
