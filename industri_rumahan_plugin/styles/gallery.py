@@ -87,7 +87,11 @@ def scene_layers(path: Path, name: str, lang: str = "en") -> tuple[list[QgsMapLa
 
 def render_scene(path: Path, name: str, lang: str = "en") -> QImage:
     """Map and legend of one scene, side by side."""
-    layers, extent = scene_layers(path, name, lang)
+    return render(*scene_layers(path, name, lang))
+
+
+def render(layers: list[QgsMapLayer], extent: QgsRectangle) -> QImage:
+    """Map (left, ``MAP_SIZE``) and legend (right) of styled scene layers."""
     settings = preview.map_settings(layers, extent, samples.utm_crs(), MAP_SIZE)
     legend = preview.render_legend([layer for layer in layers if layer.name() != "kabupaten"])
     return preview.side_by_side(preview.render_map(settings), legend)

@@ -9,8 +9,10 @@ from collections.abc import Sequence
 
 import numpy as np
 from qgis.core import (
+    QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsGraduatedSymbolRenderer,
     QgsLayerTree,
     QgsLayerTreeModel,
     QgsLegendRenderer,
@@ -19,9 +21,11 @@ from qgis.core import (
     QgsMapLayer,
     QgsMapRendererCustomPainterJob,
     QgsMapSettings,
+    QgsPointClusterRenderer,
     QgsProject,
     QgsRectangle,
     QgsRenderContext,
+    QgsRuleBasedRenderer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QSize
@@ -143,3 +147,46 @@ def difference(a: QImage, b: QImage, threshold: int = 48) -> float:
     delta = np.abs(pixels(a).astype(np.int16) - pixels(b).astype(np.int16)).max(axis=2)
     return float((delta > threshold).mean())
 
+
+
+def palette(layer: QgsVectorLayer) -> list[str]:
+    """The fill colours (``#rrggbb``) a layer's renderer gives its classes, in legend order.
+
+    Clusters give their disc's colour, then their members' (the embedded renderer); rule-based
+    renderers list their rules. Used to compare what different QGIS versions draw, class by class.
+    """
+    renderer = layer.renderer()
+    colours: list[str] = []
+    if isinstance(renderer, QgsPointClusterRenderer):
+        colours.append(renderer.clusterSymbol().color().name())
+        renderer = renderer.embeddedRenderer()
+    # keep the category/range copies alive while their symbols are read
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        items = renderer.categories()
+    elif isinstance(renderer, QgsGraduatedSymbolRenderer):
+        items = renderer.ranges()
+    elif isinstance(renderer, QgsRuleBasedRenderer):
+        items = [r for r in renderer.rootRule().descendants() if r.symbol()]
+    else:
+        items = []
+    symbols = ([item.symbol() for item in items] if items
+               else renderer.symbols(QgsRenderContext()))
+    for symbol in symbols:
+        layer0 = symbol.symbolLayer(0)
+        fill = layer0.fillColor() if hasattr(layer0, "fillColor") else symbol.color()
+        if fill.name() not in colours:
+            colours.append(fill.name())
+    return colours
+
+
+def colour_shares(image: QImage, colours: Sequence[str], width: int | None = None,
+                  height: int | None = None) -> dict[str, float]:
+    """Share of the pixels (of the top-left ``width`` × ``height`` part) that are exactly each
+    colour: anti-aliased edges and text do not count, filled class interiors do."""
+    image = image.copy(0, 0, width or image.width(), height or image.height())
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    stride = image.bytesPerLine() // 4
+    data = np.frombuffer(bytes(image.constBits().asarray(image.sizeInBytes())), dtype=np.uint32)
+    rgb = data.reshape(image.height(), stride)[:, : image.width()] & 0xFFFFFF
+    total = rgb.size
+    return {c: float((rgb == (QColor(c).rgb() & 0xFFFFFF)).sum()) / total for c in colours}
