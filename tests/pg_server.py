@@ -1,6 +1,7 @@
-"""A throw-away PostgreSQL 15 + PostGIS 3 server on loopback for the ``postgis`` tests.
+"""A throw-away PostgreSQL + PostGIS 3 server on loopback for the ``postgis`` tests.
 
-Installs the Debian packages when missing (as root), runs initdb as user ``postgres`` in a
+Uses the newest Debian PostgreSQL that has PostGIS (15 on Debian 12, 17 on Debian 13), installs
+Debian's default one when none is there (as root), runs initdb as user ``postgres`` in a
 temporary directory, listens on 127.0.0.1 only on a free port, and is stopped and removed at
 the end of the session.
 """
@@ -15,27 +16,43 @@ import tempfile
 import time
 from pathlib import Path
 
-PACKAGES = ("postgresql-15", "postgresql-15-postgis-3")
-BIN = Path("/usr/lib/postgresql/15/bin")
-POSTGIS_CONTROL = Path("/usr/share/postgresql/15/extension/postgis.control")
+
+def installed_version() -> str:
+    """The newest PostgreSQL major version with initdb and PostGIS installed, or ''."""
+    versions = [path.parts[4] for path in Path("/usr/lib/postgresql").glob("*/bin/initdb")
+                if Path(f"/usr/share/postgresql/{path.parts[4]}/extension/postgis.control")
+                .exists()]
+    return max(versions, key=int, default="")
+
+
+def _default_version() -> str:
+    """Debian's default PostgreSQL major version (what the ``postgresql`` package depends on)."""
+    done = subprocess.run(["apt-cache", "depends", "postgresql"], capture_output=True, text=True)
+    for line in done.stdout.splitlines():
+        name = line.split(":")[-1].strip()
+        if name.startswith("postgresql-") and name[len("postgresql-"):].isdigit():
+            return name[len("postgresql-"):]
+    return "15"
 
 
 def ensure_packages() -> str:
-    """'' when PostgreSQL 15 + PostGIS are there (installed if needed), else why not."""
-    if (BIN / "initdb").exists() and POSTGIS_CONTROL.exists():
+    """'' when PostgreSQL + PostGIS are there (installed if needed), else why not."""
+    if installed_version():
         return ""
+    version = _default_version()
+    packages = (f"postgresql-{version}", f"postgresql-{version}-postgis-3")
     if os.geteuid() != 0:
-        return "PostgreSQL 15 + PostGIS missing and not root: apt-get install " + " ".join(PACKAGES)
+        return "PostgreSQL + PostGIS missing and not root: apt-get install " + " ".join(packages)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     for attempt in range(30):  # another apt may hold the lock
-        done = subprocess.run(["apt-get", "install", "-y", "-q", *PACKAGES], env=env,
+        done = subprocess.run(["apt-get", "install", "-y", "-q", *packages], env=env,
                               capture_output=True, text=True)
         if done.returncode == 0:
             break
         if "lock" not in done.stderr:
             subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True)
         time.sleep(min(10, 1 + attempt))
-    return "" if POSTGIS_CONTROL.exists() else "apt-get install failed: " + " ".join(PACKAGES)
+    return "" if installed_version() else "apt-get install failed: " + " ".join(packages)
 
 
 def _free_port() -> int:
@@ -46,6 +63,7 @@ def _free_port() -> int:
 
 class PgServer:
     def __init__(self) -> None:
+        self.bin = Path(f"/usr/lib/postgresql/{installed_version()}/bin")
         self.root = Path(tempfile.mkdtemp(prefix="ir_pg_"))
         self.data = self.root / "data"
         self.port = _free_port()
@@ -61,9 +79,9 @@ class PgServer:
     def start(self) -> PgServer:
         if os.geteuid() == 0:
             shutil.chown(self.root, "postgres", "postgres")
-        self._as_postgres(str(BIN / "initdb"), "-D", str(self.data), "-U", "postgres",
+        self._as_postgres(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres",
                           "-A", "trust", "-E", "UTF8", "--locale", "C")
-        self._as_postgres(str(BIN / "pg_ctl"), "-D", str(self.data), "-w", "-l",
+        self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-l",
                           str(self.root / "log"), "-o",
                           f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1",
                           "start")
@@ -110,7 +128,7 @@ class PgServer:
 
     def stop(self) -> None:
         try:
-            self._as_postgres(str(BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w",
+            self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w",
                               "stop")
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
