@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from qgis.core import (
     QgsGraduatedSymbolRenderer,
+    QgsLayerTreeModel,
     QgsPointClusterRenderer,
     QgsProcessingContext,
     QgsProcessingException,
@@ -16,6 +17,7 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
+from qgis.gui import QgsLayerTreeView
 
 from industri_rumahan_plugin.core import catalogue
 from industri_rumahan_plugin.processing.apply_style import ApplyStyle
@@ -110,10 +112,15 @@ def test_algorithm_refuses_a_style_that_does_not_fit(usaha, qgis_processing):
 
 
 def test_post_processor_styles_outputs_loaded_on_completion(districts_gpkg, qgis_new_project,
-                                                            qgis_processing):
+                                                            qgis_processing, qgis_iface,
+                                                            monkeypatch):
     from processing.gui.Postprocessing import handleAlgorithmResults
 
     project = QgsProject.instance()
+    # QGIS 3.44 hands the layer tree view to a typed C++ call: give it a real one
+    view = QgsLayerTreeView()
+    view.setModel(QgsLayerTreeModel(project.layerTreeRoot()))
+    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view, raising=False)
     context = QgsProcessingContext()
     context.setProject(project)
     uri = str(districts_gpkg)

@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsPointClusterRenderer, QgsVectorLayer
+from qgis.PyQt.QtXml import QDomDocument
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters.fields import qgs_fields
@@ -77,3 +78,28 @@ def write_qml_files(demo_gpkg: str | Path, target: Path = STYLES_DIR) -> list[Pa
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
+
+
+def meaning(qml: str, style: str) -> list[str]:
+    """What a ``.qml`` draws, as the running QGIS reads it: renderer type and classes (values,
+    labels, symbols and colours), cluster disc, labels. Another QGIS writes other XML for the
+    same style; this compares across versions where ``comparable`` cannot."""
+    if style in ENTERPRISE_STYLES:
+        layer = enterprise_layer()
+    else:
+        layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", "wilayah", "memory")
+    document = QDomDocument()
+    document.setContent(qml)
+    ok, message = layer.importNamedStyle(document)
+    if not ok:
+        raise ValueError(message)
+    renderer = layer.renderer()
+    parts = [renderer.type()]
+    if isinstance(renderer, QgsPointClusterRenderer):
+        parts += [renderer.clusterSymbol().dump(), f"{renderer.tolerance():g}"]
+        renderer = renderer.embeddedRenderer()
+    parts.append(renderer.dump())
+    if layer.labelsEnabled() and layer.labeling() is not None:
+        settings = layer.labeling().settings()
+        parts += [settings.fieldName, str(settings.isExpression)]
+    return parts
