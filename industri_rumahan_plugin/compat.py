@@ -45,6 +45,17 @@ def field_type(kind: str) -> FieldTypeValue:
     return getattr(QVariant, variant)
 
 
+class FieldType:
+    """Field types as constants, for tables of (name, type): ``FieldType.DOUBLE``."""
+
+    STRING = field_type("string")
+    INT = field_type("int")
+    INT64 = field_type("int64")
+    DOUBLE = field_type("double")
+    BOOL = field_type("bool")
+    DATETIME = field_type("datetime")
+
+
 def new_field(name: str, kind: str, length: int = 0) -> QgsField:
     """A ``QgsField`` of a kind ("string", "int", "int64", "double", "bool", "datetime"...)."""
     field = QgsField(name, field_type(kind))
@@ -94,7 +105,7 @@ def qgis_enum(scoped: str, legacy: str, since: int) -> Any:
 
     Names are resolved in qgis.core ("gui:" or "analysis:" prefix for the other modules).
     """
-    first, second = (scoped, legacy) if QGIS_VERSION >= since else (legacy, scoped)
+    first, second = (scoped, legacy) if since <= QGIS_VERSION else (legacy, scoped)
     try:
         return _resolve(first)
     except AttributeError:

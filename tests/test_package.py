@@ -80,7 +80,7 @@ def test_compiled_resources_serve_the_icon(package, tmp_path, qgis_app):
     exec(compile(code, "resources_rc.py", "exec"), namespace)
     try:
         svg = QFile(":/plugins/industri_rumahan_plugin/icon.svg")
-        assert svg.open(QFile.ReadOnly)
+        assert svg.open(QFile.OpenModeFlag.ReadOnly)
         assert bytes(svg.readAll()) == (REPO / NAME / "resources/icons/icon.svg").read_bytes()
         svg.close()
     finally:

@@ -24,11 +24,11 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
 from industri_rumahan_plugin.adapters.point_arrays import read_points
+from industri_rumahan_plugin.compat import FieldTypeValue
 from industri_rumahan_plugin.core.density import slug
 from industri_rumahan_plugin.core.nearest import OdTableError, od_pairs
 
@@ -160,7 +160,7 @@ def read_od_table(
     return pairs
 
 
-def new_fields(base: QgsFields, extra: Sequence[tuple[str, QVariant.Type]]) -> QgsFields:
+def new_fields(base: QgsFields, extra: Sequence[tuple[str, FieldTypeValue]]) -> QgsFields:
     fields = QgsFields(base)
     for name, kind in extra:
         if fields.indexOf(name) >= 0:

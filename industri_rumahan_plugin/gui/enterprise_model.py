@@ -17,7 +17,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.core import catalogue, enterprise_filter
 
-FID_ROLE = Qt.UserRole + 1
+FID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _plain(value: Any) -> Any:
@@ -142,14 +142,14 @@ class EnterpriseTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         i = self.visible[index.row()]
         name = self.COLUMNS[index.column()]
         if role == FID_ROLE:
             return int(self.fids[i])
-        if role not in (Qt.DisplayRole, Qt.ToolTipRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         value = self._columns[name][i]
         if isinstance(value, float) and value != value:
@@ -162,7 +162,7 @@ class EnterpriseTableModel(QAbstractTableModel):
             return self._labels[name].get(value, value or "")
         return "" if value is None else str(value)
 
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole) -> Any:
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[self.COLUMNS[section]]
         return None

@@ -387,7 +387,7 @@ def _fit_to_dock(form: QgsAttributeForm) -> None:
     from qgis.PyQt.QtWidgets import QComboBox, QStackedWidget
 
     for combo in form.findChildren(QComboBox):
-        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)
     names = set(form.layer().fields().names())
     for widget in form.findChildren(QWidget):

@@ -83,9 +83,9 @@ class ImportDialog(QDialog):
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.run_button = self.buttons.addButton(toolbelt.tr("Import"),
-                                                 QDialogButtonBox.AcceptRole)
+                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.setObjectName("import_run")
         self.run_button.setEnabled(False)
         self.buttons.accepted.connect(self.run)
@@ -192,5 +192,5 @@ class ImportDialog(QDialog):
 def show_import_dialog(parent=None) -> None:
     """Menu entry: open the dialog modally (it closes with its Close button)."""
     dialog = ImportDialog(parent)
-    dialog.exec_()
+    dialog.exec()
     dialog.deleteLater()

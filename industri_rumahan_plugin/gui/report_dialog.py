@@ -85,7 +85,8 @@ class ReportDialog(QDialog):
         form.addRow(toolbelt.tr("Report language"), self.language)
         form.addRow(self.suppress)
         form.addRow(toolbelt.tr("Report PDF"), self.output)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -111,7 +112,7 @@ class ReportDialog(QDialog):
             return
         progress = QProgressDialog(toolbelt.tr("Writing the report…"), toolbelt.tr("Cancel"),
                                    0, 100, self)
-        progress.setWindowModality(Qt.WindowModal)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
         feedback = QgsProcessingFeedback()
         feedback.progressChanged.connect(lambda v: progress.setValue(int(v)))
         progress.canceled.connect(feedback.cancel)
@@ -134,4 +135,4 @@ def show_report_dialog(parent=None) -> None:
         add_to_project(QgsProject.instance())
     except TemplateError as error:
         QMessageBox.warning(parent, toolbelt.tr("Region report (PDF)"), str(error))
-    ReportDialog(parent).exec_()
+    ReportDialog(parent).exec()

@@ -171,7 +171,8 @@ def export_report(
         size = layout.convertToLayoutUnits(page.pageSize())
         writer = QPdfWriter(str(pdf_path))
         writer.setResolution(options.dpi)
-        writer.setPageSize(QPageSize(QSizeF(size.width(), size.height()), QPageSize.Millimeter))
+        writer.setPageSize(QPageSize(QSizeF(size.width(), size.height()),
+                                 QPageSize.Unit.Millimeter))
         writer.setPageMargins(QMarginsF(0, 0, 0, 0))
         writer.setTitle(f"{text('report', lang)} — {summary_title(frame, lang)}")
         writer.setCreator("Industri Rumahan (QGIS)")

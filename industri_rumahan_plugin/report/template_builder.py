@@ -30,11 +30,11 @@ from qgis.core import (
     QgsRectangle,
     QgsScaleBarSettings,
     QgsTextFormat,
-    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
+from industri_rumahan_plugin.compat import Unit
 from industri_rumahan_plugin.report import template as t
 
 ACCENT = "#5b2a86"  # header band
@@ -50,18 +50,19 @@ def _format(size: float, bold: bool = False, color: str = INK) -> QgsTextFormat:
     font.setBold(bold)
     fmt.setFont(font)
     fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    fmt.setSizeUnit(Unit.RENDER_POINTS)
     fmt.setColor(QColor(color))
     return fmt
 
 
 def _place(item, page: int, x: float, y: float, w: float, h: float, layout) -> None:
-    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters), page=page)
+    item.attemptResize(QgsLayoutSize(w, h, Unit.LAYOUT_MM))
+    item.attemptMove(QgsLayoutPoint(x, y, Unit.LAYOUT_MM), page=page)
 
 
 def _label(layout, item_id: str, text: str, page: int, rect: tuple, size: float = 9,
-           bold: bool = False, color: str = INK, align=Qt.AlignLeft) -> QgsLayoutItemLabel:
+           bold: bool = False, color: str = INK,
+           align=Qt.AlignmentFlag.AlignLeft) -> QgsLayoutItemLabel:
     label = QgsLayoutItemLabel(layout)
     label.setId(item_id)
     label.setText(text)
@@ -71,7 +72,7 @@ def _label(layout, item_id: str, text: str, page: int, rect: tuple, size: float 
     label.setFont(font)
     label.setFontColor(QColor(color))
     label.setHAlign(align)
-    label.setVAlign(Qt.AlignVCenter)
+    label.setVAlign(Qt.AlignmentFlag.AlignVCenter)
     layout.addLayoutItem(label)
     _place(label, page, *rect, layout)
     return label
@@ -83,7 +84,7 @@ def _band(layout, page: int) -> None:
     band.setId(f"kepala_{page}")
     symbol = band.symbol()
     symbol.setColor(QColor(ACCENT))
-    symbol.symbolLayer(0).setStrokeStyle(Qt.NoPen)
+    symbol.symbolLayer(0).setStrokeStyle(Qt.PenStyle.NoPen)
     band.setSymbol(symbol)
     layout.addLayoutItem(band)
     _place(band, page, 0, 0, W, 26, layout)
@@ -113,7 +114,7 @@ def _map(layout, item_id: str, page: int, rect: tuple, atlas: bool) -> QgsLayout
     bar.setId(f"{item_id}_skala")
     bar.setStyle("Single Box")
     bar.setLinkedMap(item)
-    bar.setUnits(QgsUnitTypes.DistanceKilometers)
+    bar.setUnits(Unit.KILOMETERS)
     bar.setUnitLabel("km")
     bar.setNumberOfSegments(2)
     bar.setNumberOfSegmentsLeft(0)
@@ -122,7 +123,7 @@ def _map(layout, item_id: str, page: int, rect: tuple, atlas: bool) -> QgsLayout
     bar.setBackgroundEnabled(True)
     bar.setBackgroundColor(QColor(255, 255, 255, 200))
     layout.addLayoutItem(bar)
-    bar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
+    bar.applyDefaultSize(Unit.KILOMETERS)
     bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
     bar.setMinimumBarWidth(15)
     bar.setMaximumBarWidth(35)

@@ -12,11 +12,11 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtXml import QDomDocument
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import GeometryType
 from industri_rumahan_plugin.styles import ENTERPRISE_STYLES, STYLES
 from industri_rumahan_plugin.styles import enterprise_styles as es
 from industri_rumahan_plugin.styles import region_styles as rs
@@ -54,9 +54,9 @@ def apply_style(layer: QgsVectorLayer, style: str, field: str | None = None,
     if style not in STYLES:
         raise StyleError(toolbelt.tr("Unknown style: {style}").format(style=style))
     lang = lang or toolbelt.language()
-    geometry = layer.geometryType() if layer.isValid() else QgsWkbTypes.NullGeometry
-    wanted = QgsWkbTypes.PointGeometry if style in ENTERPRISE_STYLES else (
-        QgsWkbTypes.PolygonGeometry)
+    geometry = layer.geometryType() if layer.isValid() else GeometryType.NULL
+    wanted = GeometryType.POINT if style in ENTERPRISE_STYLES else (
+        GeometryType.POLYGON)
     if geometry != wanted:
         kind = toolbelt.tr("point") if style in ENTERPRISE_STYLES else toolbelt.tr("polygon")
         raise StyleError(

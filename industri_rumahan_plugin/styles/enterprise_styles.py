@@ -26,12 +26,12 @@ from qgis.core import (
     QgsSymbolLayer,
     QgsTextBufferSettings,
     QgsTextFormat,
-    QgsUnitTypes,
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import LabelPlacement, Unit
 from industri_rumahan_plugin.core import catalogue
 
 STAGE_FIELD = "tahap"
@@ -207,7 +207,7 @@ def with_clusters(renderer: QgsFeatureRenderer) -> QgsPointClusterRenderer:
     clusters = QgsPointClusterRenderer()
     clusters.setEmbeddedRenderer(renderer)
     clusters.setTolerance(CLUSTER_TOLERANCE_MM)
-    clusters.setToleranceUnit(QgsUnitTypes.RenderMillimeters)
+    clusters.setToleranceUnit(Unit.RENDER_MM)
     clusters.setClusterSymbol(cluster_symbol())
     return clusters
 
@@ -220,7 +220,7 @@ def name_labeling(field: str = NAME_FIELD) -> QgsVectorLayerSimpleLabeling:
     settings.scaleVisibility = True
     settings.minimumScale = LABEL_MAX_SCALE  # most zoomed-out scale showing labels
     settings.maximumScale = 0.0
-    settings.placement = QgsPalLayerSettings.OrderedPositionsAroundPoint
+    settings.placement = LabelPlacement.AROUND_POINT
     settings.dist = 1.0
     settings.setFormat(halo_text(QFont("Sans Serif"), 8, "#1a1a1a"))
     return QgsVectorLayerSimpleLabeling(settings)

@@ -56,7 +56,7 @@ def extent_in(layer: QgsMapLayer, crs: QgsCoordinateReferenceSystem,
 
 
 def render_map(settings: QgsMapSettings) -> QImage:
-    image = QImage(settings.outputSize(), QImage.Format_ARGB32)
+    image = QImage(settings.outputSize(), QImage.Format.Format_ARGB32)
     image.fill(settings.backgroundColor())
     painter = QPainter(image)
     job = QgsMapRendererCustomPainterJob(settings, painter)
@@ -99,10 +99,10 @@ def render_legend(layers: Sequence[QgsMapLayer], title: str = "",
     scale = DPI / 25.4  # pixels per mm
     size_mm = renderer.minimumSize()
     image = QImage(int(size_mm.width() * scale) + 8, int(size_mm.height() * scale) + 8,
-                   QImage.Format_ARGB32)
+                   QImage.Format.Format_ARGB32)
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
-    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     context = QgsRenderContext.fromQPainter(painter)
     context.setScaleFactor(scale)
     context.setRendererScale(1000)
@@ -116,7 +116,7 @@ def render_legend(layers: Sequence[QgsMapLayer], title: str = "",
 def side_by_side(left: QImage, right: QImage) -> QImage:
     """The map with its legend on the right (top aligned, white background)."""
     image = QImage(left.width() + right.width(), max(left.height(), right.height()),
-                   QImage.Format_ARGB32)
+                   QImage.Format.Format_ARGB32)
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
     painter.drawImage(0, 0, left)
@@ -134,7 +134,7 @@ def difference(a: QImage, b: QImage, threshold: int = 48) -> float:
         return 1.0
 
     def pixels(image: QImage):
-        image = image.convertToFormat(QImage.Format_ARGB32)
+        image = image.convertToFormat(QImage.Format.Format_ARGB32)
         data = image.constBits().asarray(image.sizeInBytes())
         stride = image.bytesPerLine()
         array = np.frombuffer(bytes(data), dtype=np.uint8).reshape(image.height(), stride)
