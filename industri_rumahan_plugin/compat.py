@@ -193,3 +193,57 @@ class Unit:
     RENDER_MM = qgis_enum("Qgis.RenderUnit.Millimeters", "QgsUnitTypes.RenderMillimeters",
                           33000)
     RENDER_POINTS = qgis_enum("Qgis.RenderUnit.Points", "QgsUnitTypes.RenderPoints", 33000)
+
+
+class FeatureRequest:
+    """``QgsFeatureRequest`` flags and checks (Qgis.FeatureRequestFlag etc. since 3.36)."""
+
+    NO_GEOMETRY = qgis_enum("Qgis.FeatureRequestFlag.NoGeometry", "QgsFeatureRequest.NoGeometry",
+                            33600)
+    NO_GEOMETRY_CHECK = qgis_enum("Qgis.InvalidGeometryCheck.NoCheck",
+                                  "QgsFeatureRequest.GeometryNoCheck", 33600)
+
+
+class LayerFilter:
+    """Layer combo box filters (Qgis.LayerFilter since 3.34)."""
+
+    POINT = qgis_enum("Qgis.LayerFilter.PointLayer", "QgsMapLayerProxyModel.PointLayer", 33400)
+    POLYGON = qgis_enum("Qgis.LayerFilter.PolygonLayer", "QgsMapLayerProxyModel.PolygonLayer",
+                        33400)
+
+
+class Symbology:
+    """Marker shapes, data-defined symbol properties and legend parts."""
+
+    CIRCLE = qgis_enum("Qgis.MarkerShape.Circle", "QgsSimpleMarkerSymbolLayerBase.Circle", 32400)
+    PROPERTY_SIZE = qgis_enum("QgsSymbolLayer.Property.Size", "QgsSymbolLayer.PropertySize",
+                              33600)
+    PROPERTY_CHARACTER = qgis_enum("QgsSymbolLayer.Property.Character",
+                                   "QgsSymbolLayer.PropertyCharacter", 33600)
+    LEGEND_TITLE = qgis_enum("Qgis.LegendComponent.Title", "QgsLegendStyle.Title", 34400)
+    LEGEND_GROUP = qgis_enum("Qgis.LegendComponent.Group", "QgsLegendStyle.Group", 34400)
+    LEGEND_SUBGROUP = qgis_enum("Qgis.LegendComponent.Subgroup", "QgsLegendStyle.Subgroup",
+                                34400)
+    LEGEND_SYMBOL = qgis_enum("Qgis.LegendComponent.Symbol", "QgsLegendStyle.Symbol", 34400)
+    LEGEND_SYMBOL_LABEL = qgis_enum("Qgis.LegendComponent.SymbolLabel",
+                                    "QgsLegendStyle.SymbolLabel", 34400)
+
+
+class Layout:
+    """Layout and export settings that moved into ``Qgis``."""
+
+    SCALEBAR_FIT_WIDTH = qgis_enum("Qgis.ScaleBarSegmentSizeMode.FitWidth",
+                                   "QgsScaleBarSettings.SegmentSizeFitWidth", 34000)
+    FORCE_VECTOR = qgis_enum("Qgis.LayoutRenderFlag.ForceVectorOutput",
+                             "QgsLayoutRenderContext.FlagForceVectorOutput", 34400)
+    ADVANCED_EFFECTS = qgis_enum("Qgis.LayoutRenderFlag.UseAdvancedEffects",
+                                 "QgsLayoutRenderContext.FlagUseAdvancedEffects", 34400)
+
+
+class Misc:
+    """Form layout and CRS WKT flavour."""
+
+    FORM_DRAG_AND_DROP = qgis_enum("Qgis.AttributeFormLayout.DragAndDrop",
+                                   "QgsEditFormConfig.TabLayout", 33200)
+    WKT2_2019 = qgis_enum("Qgis.CrsWktVariant.Wkt2_2019", "QgsCoordinateReferenceSystem.WKT2_2019",
+                          33600)

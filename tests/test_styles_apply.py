@@ -38,7 +38,7 @@ def districts_gpkg(demo_gpkg, tmp_path) -> Path:
     options.driverName = "GPKG"
     error = QgsVectorFileWriter.writeAsVectorFormatV2(
         layer, str(path), QgsProject.instance().transformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError
     return path
 
 

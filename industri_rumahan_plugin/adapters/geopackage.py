@@ -75,14 +75,14 @@ def write_table(
     options.layerName = name
     options.fileEncoding = "UTF-8"
     options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteLayer
+        QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
         if Path(path).exists()
-        else QgsVectorFileWriter.CreateOrOverwriteFile
+        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
     )
     writer = QgsVectorFileWriter.create(
         path, fields, _WKB[geometry_type], crs, QgsCoordinateTransformContext(), options
     )
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise DatabaseError(
             toolbelt.tr("Cannot write table {name} in {path}: {error}").format(
                 name=name, path=path, error=writer.errorMessage()

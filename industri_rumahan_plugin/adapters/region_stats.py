@@ -32,7 +32,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters.geopackage import to_variant
-from industri_rumahan_plugin.compat import ProcessingFlag, new_field
+from industri_rumahan_plugin.compat import FeatureRequest, ProcessingFlag, new_field
 from industri_rumahan_plugin.core import density
 
 #: Suffix given to a region field whose name a statistic uses (e.g. the BIG ``luas_km2``).
@@ -71,7 +71,7 @@ def read_regions(
     source, repair: bool, feedback: QgsProcessingFeedback | None = None
 ) -> Regions:
     """Every region feature, its geometry as shapely, invalid ones repaired or dropped."""
-    request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    request = QgsFeatureRequest().setInvalidGeometryCheck(FeatureRequest.NO_GEOMETRY_CHECK)
     if isinstance(source, QgsProcessingFeatureSource):  # our own repair rule, not Processing's
         features = list(source.getFeatures(
             request, ProcessingFlag.SKIP_GEOMETRY_CHECKS))
@@ -190,7 +190,7 @@ def write_features(
         if feature.hasGeometry():
             out.setGeometry(feature.geometry())
         out.setAttributes([*feature.attributes(), *extra])
-        if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+        if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(toolbelt.tr("Could not write a feature to the output."))
 
 
@@ -206,5 +206,5 @@ def write_table(sink: QgsFeatureSink, fields: QgsFields, frame: pd.DataFrame,
             out = QgsFeature(fields)
             out.setAttributes(row)
             features.append(out)
-        if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(toolbelt.tr("Could not write a feature to the output."))

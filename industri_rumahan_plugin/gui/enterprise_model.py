@@ -15,6 +15,7 @@ from qgis.core import QgsFeatureRequest, QgsProviderRegistry, QgsVectorLayer
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import FeatureRequest
 from industri_rumahan_plugin.core import catalogue, enterprise_filter
 
 FID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,7 +58,7 @@ def read_list_frame(layer: QgsVectorLayer) -> tuple[np.ndarray, pd.DataFrame]:
     direct = _read_file_directly(layer, names)
     if direct is not None:
         return direct
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(FeatureRequest.NO_GEOMETRY)
     request.setSubsetOfAttributes(names, layer.fields())
     index = [layer.fields().indexOf(n) for n in names]
     fids: list[int] = []

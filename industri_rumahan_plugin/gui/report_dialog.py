@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 
 from qgis.core import (
-    QgsMapLayerProxyModel,
     QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
@@ -31,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import LayerFilter
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.processing.provider import PROVIDER_ID
 
@@ -51,11 +51,11 @@ class ReportDialog(QDialog):
         self.setWindowTitle(toolbelt.tr("Region report (PDF)"))
         form = QFormLayout(self)
         self.enterprises = QgsMapLayerComboBox(self)
-        self.enterprises.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.enterprises.setFilters(LayerFilter.POINT)
         self.regions = QgsMapLayerComboBox(self)
-        self.regions.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.regions.setFilters(LayerFilter.POLYGON)
         self.services = QgsMapLayerComboBox(self)
-        self.services.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.services.setFilters(LayerFilter.POINT)
         self.services.setAllowEmptyLayer(True)
         for combo, role in ((self.enterprises, "enterprises"), (self.regions, "regencies"),
                             (self.services, "services")):
@@ -74,7 +74,7 @@ class ReportDialog(QDialog):
         self.suppress = QCheckBox(toolbelt.tr("Show counts of 1–2 as \"<3\" (privacy)"), self)
         self.suppress.setChecked(True)
         self.output = QgsFileWidget(self)
-        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(toolbelt.tr("PDF files (*.pdf)"))
         form.addRow(toolbelt.tr("Enterprises"), self.enterprises)
         form.addRow(toolbelt.tr("Regions"), self.regions)

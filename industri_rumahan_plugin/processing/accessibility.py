@@ -221,5 +221,5 @@ class Accessibility(IndustriRumahanAlgorithm):
                     None if kode is None or kode != kode else str(kode), jenis, int(row.n),
                     float(row["mean"]), float(row["median"]), int(row.k),
                     100.0 * float(row.k) / float(row.n)])
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest

@@ -246,7 +246,7 @@ class DensityByRegion(IndustriRumahanAlgorithm):
                 attrs = feature.attributes()
                 feature.setFields(fields, False)
                 feature.setAttributes([attrs[i] for i in keep])
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest
 
 

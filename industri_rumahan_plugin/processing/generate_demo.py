@@ -168,6 +168,6 @@ class GenerateDemo(IndustriRumahanAlgorithm):
             feature = QgsFeature(fields)
             feature.setAttributes([to_variant(v) for v in row])
             feature.setGeometry(geom)
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, key))
         return dest_id

@@ -16,7 +16,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
-from industri_rumahan_plugin.compat import FieldDataType, NumberType, Unit
+from industri_rumahan_plugin.compat import FieldDataType, Misc, NumberType, Unit
 from industri_rumahan_plugin.core import catalogue
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -165,7 +165,7 @@ def write_geotiff(path: str, grid: Grid, crs: QgsCoordinateReferenceSystem) -> N
     if ds is None:
         raise QgsProcessingException(f"GDAL could not create {path}")
     ds.SetGeoTransform(grid.geotransform())
-    ds.SetProjection(crs.toWkt(QgsCoordinateReferenceSystem.WKT2_2019))
+    ds.SetProjection(crs.toWkt(Misc.WKT2_2019))
     band = ds.GetRasterBand(1)
     band.WriteArray(np.asarray(grid.values, dtype=np.float32))  # no copy: already float32
     band.SetDescription("usaha_per_km2")

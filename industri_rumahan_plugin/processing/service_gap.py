@@ -198,7 +198,7 @@ class ServiceGap(IndustriRumahanAlgorithm):
                     geom.fromWkb(shapely.to_wkb(geometries[r]))
                     geom.convertToMultiType()
                     feature.setGeometry(geom)
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest
 
     def _write_table(self, parameters, context, table: pd.DataFrame, keys, columns):
@@ -214,7 +214,7 @@ class ServiceGap(IndustriRumahanAlgorithm):
         for row in table[keys + [c for c, _ in columns]].itertuples(index=False):
             feature = QgsFeature(fields)
             feature.setAttributes([_plain(v) for v in row])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest
 
 

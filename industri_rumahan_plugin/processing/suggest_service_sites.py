@@ -139,7 +139,7 @@ class SuggestServiceSites(IndustriRumahanAlgorithm):
                 attrs[out_fields.indexOf(name)] = value
             feature.setAttributes(attrs)
             feature.setGeometry(features[fid].geometry())
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(self.tr("{k} sites cover {n} more enterprises.").format(
             k=len(chosen), n=int(chosen["kumulatif_usaha"].max()) if len(chosen) else 0))
         return {"OUTPUT": dest}

@@ -21,7 +21,6 @@ from qgis.core import (
     QgsRendererCategory,
     QgsRuleBasedRenderer,
     QgsSimpleMarkerSymbolLayer,
-    QgsSimpleMarkerSymbolLayerBase,
     QgsSvgMarkerSymbolLayer,
     QgsSymbolLayer,
     QgsTextBufferSettings,
@@ -31,7 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.compat import LabelPlacement, Unit
+from industri_rumahan_plugin.compat import LabelPlacement, Symbology, Unit
 from industri_rumahan_plugin.core import catalogue
 
 STAGE_FIELD = "tahap"
@@ -78,7 +77,7 @@ def _symbol(*layers: QgsSymbolLayer) -> QgsMarkerSymbol:
 
 
 def circle_symbol(color: str, size: float = STAGE_SIZE_MM) -> QgsMarkerSymbol:
-    layer = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.Circle, size)
+    layer = QgsSimpleMarkerSymbolLayer(Symbology.CIRCLE, size)
     layer.setColor(QColor(color))
     layer.setStrokeColor(QColor(OUTLINE))
     layer.setStrokeWidth(0.3)
@@ -184,12 +183,12 @@ def stage_sector_renderer(
 
 def cluster_symbol() -> QgsMarkerSymbol:
     """A dark disc growing with the count, the count written in white."""
-    disc = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.Circle, 5.0)
+    disc = QgsSimpleMarkerSymbolLayer(Symbology.CIRCLE, 5.0)
     disc.setColor(QColor(CLUSTER_COLOR))
     disc.setStrokeColor(QColor("#ffffff"))
     disc.setStrokeWidth(0.4)
     disc.setDataDefinedProperty(
-        QgsSymbolLayer.PropertySize,
+        Symbology.PROPERTY_SIZE,
         QgsProperty.fromExpression("min(7.5, 4 + 0.7 * ln(@cluster_size))"),
     )
     count = QgsFontMarkerSymbolLayer("Sans Serif", "", 2.6)
@@ -197,7 +196,7 @@ def cluster_symbol() -> QgsMarkerSymbol:
     count.setStrokeWidth(0)
     count.setFontStyle("Bold")
     count.setDataDefinedProperty(
-        QgsSymbolLayer.PropertyCharacter, QgsProperty.fromExpression("@cluster_size")
+        Symbology.PROPERTY_CHARACTER, QgsProperty.fromExpression("@cluster_size")
     )
     return _symbol(disc, count)
 

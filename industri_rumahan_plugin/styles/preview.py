@@ -9,13 +9,13 @@ from collections.abc import Sequence
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsLayerTree,
     QgsLayerTreeModel,
     QgsLegendRenderer,
     QgsLegendSettings,
-    QgsLegendStyle,
     QgsMapLayer,
     QgsMapRendererCustomPainterJob,
     QgsMapSettings,
@@ -26,6 +26,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QSize
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
+
+from industri_rumahan_plugin.compat import Symbology
 
 DPI = 96
 
@@ -40,8 +42,8 @@ def map_settings(layers: Sequence[QgsMapLayer], extent: QgsRectangle,
     settings.setOutputDpi(DPI)
     settings.setBackgroundColor(QColor("#ffffff"))
     settings.setExtent(extent)
-    settings.setFlag(QgsMapSettings.Antialiasing, True)
-    settings.setFlag(QgsMapSettings.DrawLabeling, True)
+    settings.setFlag(Qgis.MapSettingsFlag.Antialiasing, True)
+    settings.setFlag(Qgis.MapSettingsFlag.DrawLabeling, True)
     settings.setTransformContext(QgsProject.instance().transformContext())
     return settings
 
@@ -87,11 +89,11 @@ def render_legend(layers: Sequence[QgsMapLayer], title: str = "",
     model = QgsLayerTreeModel(root)
     settings = QgsLegendSettings()
     settings.setTitle(title)
-    for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
-                  QgsLegendStyle.SymbolLabel):
+    for style in (Symbology.LEGEND_TITLE, Symbology.LEGEND_GROUP, Symbology.LEGEND_SUBGROUP,
+                  Symbology.LEGEND_SYMBOL_LABEL):
         font = QFont("Sans Serif")
-        font.setPointSizeF(11 if style == QgsLegendStyle.Title else 8.5)
-        font.setBold(style in (QgsLegendStyle.Title, QgsLegendStyle.Subgroup))
+        font.setPointSizeF(11 if style == Symbology.LEGEND_TITLE else 8.5)
+        font.setBold(style in (Symbology.LEGEND_TITLE, Symbology.LEGEND_SUBGROUP))
         legend_style = settings.style(style)
         legend_style.setFont(font)
         settings.setStyle(style, legend_style)
