@@ -23,7 +23,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin.compat import NUMERIC_KINDS, field_kind
 
-_B = QgsExpressionNodeBinaryOperator
+_B = QgsExpressionNodeBinaryOperator.BinaryOperator
 _COMPARE = {_B.boEQ: "=", _B.boNE: "<>", _B.boLT: "<", _B.boLE: "<=", _B.boGT: ">",
             _B.boGE: ">="}
 
@@ -67,7 +67,7 @@ def _kind(node: QgsExpressionNode, fields: QgsFields) -> str:
 
 def _literal_value(node: QgsExpressionNode):
     if isinstance(node, QgsExpressionNodeUnaryOperator) and node.op() == \
-            QgsExpressionNodeUnaryOperator.uoMinus:
+            QgsExpressionNodeUnaryOperator.UnaryOperator.uoMinus:
         value = _literal_value(node.operand())
         if isinstance(value, str):
             raise UntranslatableError("-'text'")
@@ -109,7 +109,7 @@ def _node(node: QgsExpressionNode, fields: QgsFields) -> str:
             return f"({_operand(left, fields)} {_COMPARE[op]} {_operand(right, fields)})"
         raise UntranslatableError(node.dump())
     if isinstance(node, QgsExpressionNodeUnaryOperator) and \
-            node.op() == QgsExpressionNodeUnaryOperator.uoNot:
+            node.op() == QgsExpressionNodeUnaryOperator.UnaryOperator.uoNot:
         return f"(NOT {_node(node.operand(), fields)})"
     if isinstance(node, QgsExpressionNodeInOperator):
         column = node.node()
