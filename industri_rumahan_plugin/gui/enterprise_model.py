@@ -7,6 +7,7 @@ for the cells it paints. No query per row. NIK and phone are masked here.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import numpy as np
@@ -15,6 +16,7 @@ from qgis.core import QgsFeatureRequest, QgsProviderRegistry, QgsVectorLayer
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters import gpkg_read
 from industri_rumahan_plugin.compat import FeatureRequest
 from industri_rumahan_plugin.core import catalogue, enterprise_filter
 
@@ -43,13 +45,9 @@ def _read_file_directly(layer: QgsVectorLayer, names: list[str]) -> tuple | None
     if not path or not table or not str(path).lower().endswith(".gpkg"):
         return None
     try:
-        import pyogrio
-
-        frame = pyogrio.read_dataframe(path, layer=table, columns=names, read_geometry=False,
-                                       fid_as_index=True)
-    except Exception:  # any driver problem: the QGIS request is the reference path
+        return gpkg_read.read_columns(str(path), table, names)
+    except (sqlite3.Error, KeyError, OSError, StopIteration):  # the QGIS request is the reference
         return None
-    return frame.index.to_numpy(dtype=np.int64), frame.reset_index(drop=True)
 
 
 def read_list_frame(layer: QgsVectorLayer) -> tuple[np.ndarray, pd.DataFrame]:
