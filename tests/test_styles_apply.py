@@ -113,9 +113,13 @@ def test_algorithm_refuses_a_style_that_does_not_fit(usaha, qgis_processing):
 
 
 def test_post_processor_styles_outputs_loaded_on_completion(districts_gpkg, qgis_new_project,
-                                                            qgis_processing):
+                                                            qgis_processing, monkeypatch):
+    from processing.gui import Postprocessing
     from processing.gui.Postprocessing import handleAlgorithmResults
 
+    # As in qgis_process: no desktop. QGIS 3.40+ would hand pytest-qgis's stand-in
+    # iface.layerTreeView() (a MagicMock) to QgsProcessingGuiUtils.addResultLayers.
+    monkeypatch.setattr(Postprocessing, "iface", None, raising=False)
     project = QgsProject.instance()
     context = QgsProcessingContext()
     context.setProject(project)
