@@ -117,7 +117,7 @@ class IndustriRumahanPlugin:
             from industri_rumahan_plugin.gui.dock import EnterpriseDock
 
             self.dock = EnterpriseDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.dock.setToggleVisibilityAction(self.dock_action)
         self.dock.setUserVisible(bool(checked))
 

@@ -98,10 +98,10 @@ def enable_plugin(profiles_root: Path, profile: str = "default") -> Path:
 
     path = settings_file(profiles_root, profile)
     path.parent.mkdir(parents=True, exist_ok=True)
-    settings = QSettings(str(path), QSettings.IniFormat)
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
     settings.setValue(f"PythonPlugins/{PLUGIN_NAME}", True)
     settings.sync()
-    if settings.status() != QSettings.NoError:
+    if settings.status() != QSettings.Status.NoError:
         raise OSError(f"could not write {path}")
     return path
 

@@ -1,9 +1,10 @@
 """Build ``industri_rumahan_plugin.zip`` for QGIS's *Plugins > Install from ZIP*.
 
 The zip has one top folder ``industri_rumahan_plugin/`` with ``metadata.txt`` (copied from the
-top level), compiled ``.qm`` translations, the icons and ``resources_rc.py`` compiled from the
-top-level ``resources.qrc`` (for designers; the plugin loads icons by file path). No tests,
-byte code or translation sources. Entries are sorted with fixed timestamps, so the same sources
+top level), compiled ``.qm`` translations and the icons. The plugin loads icons by file path:
+no compiled ``resources_rc.py`` (pyrcc5 writes PyQt5 code that QGIS 4's PyQt6 cannot import;
+``resources.qrc`` stays at the top level for Qt Designer users). No tests, byte code or
+translation sources. Entries are sorted with fixed timestamps, so the same sources
 give the same zip.
 """
 
@@ -11,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,21 +25,8 @@ from plugin_install import METADATA, PLUGIN_NAME, REPO, copy_plugin
 
 QRC = REPO / "resources.qrc"
 DEFAULT_ZIP = REPO / "out" / f"{PLUGIN_NAME}.zip"
-FORBIDDEN_PARTS = {"__pycache__", "tests", ".pytest_cache"}
+FORBIDDEN_PARTS = {"__pycache__", "tests", ".pytest_cache", "resources_rc.py"}
 FORBIDDEN_SUFFIXES = {".pyc", ".pyo", ".ts"}
-
-
-def compile_qrc(target: Path, qrc: Path = QRC) -> Path | None:
-    """Compile ``resources.qrc`` to ``target/resources_rc.py`` (skipped without pyrcc5)."""
-    pyrcc = shutil.which("pyrcc5")
-    if not qrc.is_file() or pyrcc is None:
-        print("package: pyrcc5 or resources.qrc missing, resources_rc.py not built",
-              file=sys.stderr)
-        return None
-    out = target / "resources_rc.py"
-    # pyrcc5 resolves the qrc's paths relative to the working directory's file.
-    subprocess.run([pyrcc, "-o", str(out), qrc.name], cwd=qrc.parent, check=True)
-    return out
 
 
 def write_qrc(qrc: Path = QRC) -> Path:
@@ -99,11 +85,10 @@ def problems(zip_path: Path) -> list[str]:
 
 
 def build_package(zip_path: Path = DEFAULT_ZIP) -> Path:
-    """Stage a clean copy of the plugin, add compiled resources, zip it and check the zip."""
+    """Stage a clean copy of the plugin, zip it and check the zip."""
     zip_path = Path(zip_path).resolve()
     with tempfile.TemporaryDirectory(prefix="ir_package_") as staging:
         folder = copy_plugin(Path(staging))
-        compile_qrc(folder)
         if zip_path.exists():
             zip_path.unlink()
         zip_folder(folder, zip_path)

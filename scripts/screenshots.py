@@ -37,7 +37,7 @@ def with_dock():
 
     plugin = qgis.utils.plugins["industri_rumahan_plugin"]
     plugin.toggle_dock(True)
-    window.resizeDocks([plugin.dock], [560], Qt.Horizontal)
+    window.resizeDocks([plugin.dock], [560], Qt.Orientation.Horizontal)
     QTimer.singleShot(4000, select)
 
 
@@ -71,7 +71,7 @@ def set_locale(lang: str) -> None:
     """The screenshots show the interface in Indonesian (QGIS ships qgis_id.qm)."""
     from qgis.PyQt.QtCore import QSettings
 
-    settings = QSettings(str(plugin_install.settings_file(PROFILES)), QSettings.IniFormat)
+    settings = QSettings(str(plugin_install.settings_file(PROFILES)), QSettings.Format.IniFormat)
     settings.setValue("locale/userLocale", lang)
     settings.setValue("locale/overrideFlag", True)
     settings.sync()

@@ -31,7 +31,7 @@ def _ours(window) -> list[str]:
 def _flush_deletes(qtbot) -> None:
     from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qtbot.wait(10)
 
 

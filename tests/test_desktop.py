@@ -42,7 +42,7 @@ def _record(text):
 
 
 def _on_message(message, tag, level):
-    if level == Qgis.Critical and tag == "Python":
+    if level == Qgis.MessageLevel.Critical and tag == "Python":
         _record(message)
 
 

@@ -120,7 +120,7 @@ def test_add_with_form_fills_regions_and_writes_file(dock, demo_copy, qtbot):
     panel = dock.add()
     fill(qtbot, panel, GOOD)
     panel.set_point(INSIDE)
-    qtbot.mouseClick(panel.save_button, Qt.LeftButton)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert panel.last_issues == [] or all(i.severity == "warning" for i in panel.last_issues)
     assert file_count(demo_copy) == before + 1
     saved = next(QgsVectorLayer(f"{demo_copy}|layername=usaha", "c", "ogr").getFeatures(
@@ -149,7 +149,7 @@ def test_each_bad_input_is_refused_with_its_message(dock, demo_copy, qtbot, chan
     panel = dock.add()
     fill(qtbot, panel, {**GOOD, **changes})
     panel.set_point(INSIDE)
-    qtbot.mouseClick(panel.save_button, Qt.LeftButton)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     assert (field_name, key) in [(i.field, i.key) for i in panel.last_issues]
     assert panel.messages.isVisible() and panel.messages.text()
     assert editor(panel, field_name).toolTip()  # the message sits on the field too
@@ -195,10 +195,10 @@ def test_village_centroid_and_stage_suggestion(dock, qtbot):
     panel = dock.add()
     fill(qtbot, panel, {**GOOD, "kode_desa": "19.71.04.1005", "izin_nib": True,
                         "izin_pirt": True, "pemasaran": "antar_kabupaten"})
-    qtbot.mouseClick(panel.centroid_button, Qt.LeftButton)
+    qtbot.mouseClick(panel.centroid_button, Qt.MouseButton.LeftButton)
     assert panel.location.codes["kode_desa"] == "19.71.04.1005"
     assert "has NIB and PIRT" in panel.suggestion_label.text()
-    qtbot.mouseClick(panel.use_suggestion_button, Qt.LeftButton)
+    qtbot.mouseClick(panel.use_suggestion_button, Qt.MouseButton.LeftButton)
     assert editor(panel, "tahap").currentData() == "berkembang"
 
 
@@ -213,18 +213,18 @@ def test_edit_undo_redo_then_save(dock, demo_copy, qtbot):
     assert dock.layer.getFeature(fid)["nama_usaha"] == "Nama Baru"
     assert file_count(demo_copy, f"\"nama_usaha\" = '{old}'") >= 1  # not yet in the file
     assert dock.layer.undoStack().count() == 1
-    qtbot.mouseClick(dock.browse.undo_button, Qt.LeftButton)
+    qtbot.mouseClick(dock.browse.undo_button, Qt.MouseButton.LeftButton)
     assert dock.layer.getFeature(fid)["nama_usaha"] == old
-    qtbot.mouseClick(dock.browse.redo_button, Qt.LeftButton)
+    qtbot.mouseClick(dock.browse.redo_button, Qt.MouseButton.LeftButton)
     assert dock.layer.getFeature(fid)["nama_usaha"] == "Nama Baru"
-    qtbot.mouseClick(dock.browse.commit_button, Qt.LeftButton)
+    qtbot.mouseClick(dock.browse.commit_button, Qt.MouseButton.LeftButton)
     assert file_count(demo_copy, "\"nama_usaha\" = 'Nama Baru'") == 1
 
 
 def test_delete(dock, demo_copy, qtbot):
     dock.browse.table.selectRow(5)
     uid = dock.layer.getFeature(dock.selected_fids()[0])["uid"]
-    qtbot.mouseClick(dock.browse.delete_button, Qt.LeftButton)
+    qtbot.mouseClick(dock.browse.delete_button, Qt.MouseButton.LeftButton)
     assert file_count(demo_copy, f"\"uid\" = '{uid}'") == 0
     assert file_count(demo_copy) == 2999 == dock.browse.model.rowCount()
 
@@ -268,7 +268,7 @@ def test_cancel_writes_nothing(dock, demo_copy, qtbot):
     old = dock.layer.getFeature(fid)["nama_usaha"]
     panel = dock.edit_selected()
     fill(qtbot, panel, {"nama_usaha": "Tidak jadi"})
-    qtbot.mouseClick(panel.cancel_button, Qt.LeftButton)
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     assert not dock.layer.isEditable() and dock.layer.getFeature(fid)["nama_usaha"] == old
     assert file_count(demo_copy, "\"nama_usaha\" = 'Tidak jadi'") == 0
 

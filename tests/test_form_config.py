@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 from qgis.core import (
-    QgsEditFormConfig,
     QgsFieldConstraints,
     QgsGeometry,
     QgsPointXY,
@@ -15,6 +14,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.adapters.form_config import configure_enterprise_layer
+from industri_rumahan_plugin.compat import Misc
 from industri_rumahan_plugin.core import schema, validation
 
 GOOD = {
@@ -61,14 +61,14 @@ def test_widgets_aliases_tabs_and_defaults(usaha_layer):
     assert layer.editorWidgetSetup(fields.indexOf("modal_rp")).config()["Prefix"] == "Rp "
     assert fields.field("krtp").alias() == "Perempuan kepala rumah tangga (KRTP)"
     form = layer.editFormConfig()
-    assert form.layout() == QgsEditFormConfig.TabLayout
+    assert form.layout() == Misc.FORM_DRAG_AND_DROP
     assert [t.name().replace("&&", "&") for t in form.tabs()] == [
         label for label, _ in schema.SECTIONS.values()]
     assert form.readOnly(fields.indexOf("uid"))
     nik = fields.field("nik").constraints()
     assert "16" in nik.constraintDescription()
     assert fields.field("nama_usaha").constraints().constraints() & (
-        QgsFieldConstraints.ConstraintNotNull)
+        QgsFieldConstraints.Constraint.ConstraintNotNull)
 
 
 def test_native_dialog_adds_a_valid_feature_with_defaults(usaha_layer, qgis_bot):

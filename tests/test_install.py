@@ -20,7 +20,7 @@ NAME = plugin_install.PLUGIN_NAME
 def _enabled(root: Path) -> bool:
     from qgis.PyQt.QtCore import QSettings
 
-    settings = QSettings(str(plugin_install.settings_file(root)), QSettings.IniFormat)
+    settings = QSettings(str(plugin_install.settings_file(root)), QSettings.Format.IniFormat)
     return settings.value(f"PythonPlugins/{NAME}", False, type=bool)
 
 
@@ -51,7 +51,7 @@ def test_reinstall_replaces_and_keeps_other_settings(tmp_path):
     stale.write_text("x = 1\n")
     assert plugin_install.install_plugin(tmp_path) == target
     assert not stale.exists(), "a re-install must not keep files of the previous copy"
-    settings = QSettings(str(ini), QSettings.IniFormat)
+    settings = QSettings(str(ini), QSettings.Format.IniFormat)
     assert settings.value("qgis/someSetting") == "42"
     assert settings.value("PythonPlugins/other_plugin", False, type=bool)
     assert _enabled(tmp_path)
@@ -91,6 +91,7 @@ def test_qgis_process_lists_the_provider(installed_root):
 def test_qgis_process_runs_createdatabase_from_the_installed_copy(installed_root, tmp_path):
     from qgis.core import QgsVectorLayer, QgsWkbTypes
 
+    from industri_rumahan_plugin.compat import GeometryType
     from industri_rumahan_plugin.core import schema
 
     out = tmp_path / "baru.gpkg"
@@ -106,7 +107,7 @@ def test_qgis_process_runs_createdatabase_from_the_installed_copy(installed_root
     usaha = QgsVectorLayer(f"{out}|layername={schema.ENTERPRISES}", "usaha", "ogr")
     assert usaha.isValid()
     assert usaha.featureCount() == 0
-    assert QgsWkbTypes.geometryType(usaha.wkbType()) == QgsWkbTypes.PointGeometry
+    assert QgsWkbTypes.geometryType(usaha.wkbType()) == GeometryType.POINT
     assert usaha.crs().authid() == "EPSG:4326"
     names = set(usaha.fields().names())
     assert set(schema.field_names()) <= names, set(schema.field_names()) - names

@@ -8,6 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from industri_rumahan_plugin.compat import Unit
+
 pytestmark = pytest.mark.filterwarnings("ignore")
 OFFICE = "DP3ACSKB Provinsi Kepulauan Bangka Belitung"
 
@@ -153,14 +155,14 @@ def test_no_personal_data_anywhere(report, demo_gpkg):
 def test_restyled_template_and_kecamatan_of_one_regency(demo_gpkg, tmp_path, provider):
     """An office edits the template (moves the title, drops the chart): reports still come."""
     from qgis import processing
-    from qgis.core import QgsLayoutPoint, QgsProject, QgsReadWriteContext, QgsUnitTypes
+    from qgis.core import QgsLayoutPoint, QgsProject, QgsReadWriteContext
 
     from industri_rumahan_plugin.report import template
 
     layout = template.load_layout(QgsProject.instance())
     layout.removeLayoutItem(layout.itemById(template.CHART))
     layout.itemById(template.TITLE).attemptMove(
-        QgsLayoutPoint(20, 5, QgsUnitTypes.LayoutMillimeters), page=1)
+        QgsLayoutPoint(20, 5, Unit.LAYOUT_MM), page=1)
     restyled = tmp_path / "kantor.qpt"
     assert layout.saveAsTemplate(str(restyled), QgsReadWriteContext())
     kecamatan = [f["nama"] for f in _layer(demo_gpkg, "kecamatan").getFeatures()

@@ -42,7 +42,7 @@ SHARE_FLOOR = 0.0002
 
 def _has_colour(image: QImage, color: str, at_least: int = 20) -> bool:
     """Whether ``color`` (exactly) covers at least ``at_least`` pixels of the image."""
-    image = image.convertToFormat(QImage.Format_RGB32)
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
     data = np.frombuffer(bytes(image.constBits().asarray(image.sizeInBytes())), dtype=np.uint32)
     return int((data & 0xFFFFFF == QColor(color).rgb() & 0xFFFFFF).sum()) >= at_least
 

@@ -23,6 +23,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import FeatureRequest
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
@@ -94,7 +95,7 @@ def read_source(
             from qgis.core import QgsProject
 
             request.setDestinationCrs(target_crs, QgsProject.instance().transformContext())
-    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    request.setInvalidGeometryCheck(FeatureRequest.NO_GEOMETRY_CHECK)
 
     total = max(source.featureCount(), 1)
     start, end = progress_span

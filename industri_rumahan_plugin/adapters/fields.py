@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 from qgis.core import QgsField, QgsFields
-from qgis.PyQt.QtCore import QVariant
 
+from industri_rumahan_plugin.compat import new_field
 from industri_rumahan_plugin.core.schema import Field
-
-QVARIANT_TYPES = {
-    "string": QVariant.String,
-    "int": QVariant.Int,
-    "int64": QVariant.LongLong,
-    "double": QVariant.Double,
-    "bool": QVariant.Bool,
-    "datetime": QVariant.DateTime,
-}
 
 
 def qgs_field(spec: Field, lang: str = "id") -> QgsField:
-    qfield = QgsField(spec.name, QVARIANT_TYPES[spec.type])
-    if spec.type == "string" and spec.length:
-        qfield.setLength(spec.length)
+    qfield = new_field(spec.name, spec.type, spec.length if spec.type == "string" else 0)
     qfield.setAlias(spec.alias(lang))
     return qfield
 

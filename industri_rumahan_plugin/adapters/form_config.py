@@ -23,9 +23,10 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import Misc
 from industri_rumahan_plugin.core import catalogue, schema, validation
 
-HARD = QgsFieldConstraints.ConstraintStrengthHard
+HARD = QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
 
 #: Defaults as QGIS expressions: (expression, apply on update).
 DEFAULTS: dict[str, tuple[str, bool]] = {
@@ -101,9 +102,9 @@ def configure_enterprise_layer(layer: QgsVectorLayer, lang: str | None = None) -
         layer.setFieldAlias(idx, spec.alias(lang))
         layer.setEditorWidgetSetup(idx, widget_setup(spec, lang))
         if spec.name in required:
-            layer.setFieldConstraint(idx, QgsFieldConstraints.ConstraintNotNull, HARD)
+            layer.setFieldConstraint(idx, QgsFieldConstraints.Constraint.ConstraintNotNull, HARD)
         else:
-            layer.removeFieldConstraint(idx, QgsFieldConstraints.ConstraintNotNull)
+            layer.removeFieldConstraint(idx, QgsFieldConstraints.Constraint.ConstraintNotNull)
         if spec.name in expressions:
             expression, issue = expressions[spec.name]
             if spec.name in required:
@@ -131,7 +132,7 @@ def configure_enterprise_layer(layer: QgsVectorLayer, lang: str | None = None) -
     for name in ("uid", "dibuat"):
         idx = fields.indexOf(name)
         if idx >= 0:
-            layer.setFieldConstraint(idx, QgsFieldConstraints.ConstraintNotNull, HARD)
+            layer.setFieldConstraint(idx, QgsFieldConstraints.Constraint.ConstraintNotNull, HARD)
     _tabs(form, layer, lang)
     layer.setEditFormConfig(form)
 
@@ -145,7 +146,7 @@ def _not_blank(spec: schema.Field) -> str:
 
 def _tabs(form: QgsEditFormConfig, layer: QgsVectorLayer, lang: str) -> None:
     """One tab per schema section, fields in schema order (drag-and-drop layout)."""
-    form.setLayout(QgsEditFormConfig.TabLayout)
+    form.setLayout(Misc.FORM_DRAG_AND_DROP)
     form.clearTabs()
     root = form.invisibleRootContainer()
     fields = layer.fields()
@@ -167,4 +168,4 @@ def _tabs(form: QgsEditFormConfig, layer: QgsVectorLayer, lang: str) -> None:
 def is_configured(layer: QgsVectorLayer) -> bool:
     """Whether the layer already carries this form (tabs named after the schema sections)."""
     form = layer.editFormConfig()
-    return form.layout() == QgsEditFormConfig.TabLayout and len(form.tabs()) >= 5
+    return form.layout() == Misc.FORM_DRAG_AND_DROP and len(form.tabs()) >= 5

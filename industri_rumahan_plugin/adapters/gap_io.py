@@ -24,11 +24,11 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
 from industri_rumahan_plugin.adapters.point_arrays import read_points
+from industri_rumahan_plugin.compat import FeatureRequest, FieldTypeValue
 from industri_rumahan_plugin.core.density import slug
 from industri_rumahan_plugin.core.nearest import OdTableError, od_pairs
 
@@ -160,7 +160,7 @@ def read_od_table(
     return pairs
 
 
-def new_fields(base: QgsFields, extra: Sequence[tuple[str, QVariant.Type]]) -> QgsFields:
+def new_fields(base: QgsFields, extra: Sequence[tuple[str, FieldTypeValue]]) -> QgsFields:
     fields = QgsFields(base)
     for name, kind in extra:
         if fields.indexOf(name) >= 0:
@@ -186,7 +186,7 @@ def write_with_columns(
     total = max(len(fids), 1)
     batch: list[QgsFeature] = []
     written = 0
-    request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    request = QgsFeatureRequest().setInvalidGeometryCheck(FeatureRequest.NO_GEOMETRY_CHECK)
     base = len(source.fields())
     for count, feature in enumerate(source.getFeatures(request)):
         i = position.get(feature.id())
@@ -197,7 +197,7 @@ def write_with_columns(
                 feature.setAttribute(base + j, column[i])
         batch.append(feature)
         if len(batch) == 10000:
-            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
             written += len(batch)
             batch = []
             if feedback is not None:
@@ -205,7 +205,7 @@ def write_with_columns(
                     return written
                 feedback.setProgress(span[0] + (span[1] - span[0]) * count / total)
     if batch:
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
         written += len(batch)
     return written
 

@@ -27,14 +27,15 @@ from qgis.PyQt.QtCore import QDateTime
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters.fields import qgs_fields
+from industri_rumahan_plugin.compat import WkbType, new_field
 from industri_rumahan_plugin.core import catalogue, schema
 from industri_rumahan_plugin.metadata import plugin_version
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 _WKB = {
-    "Point": QgsWkbTypes.Point,
-    "MultiPolygon": QgsWkbTypes.MultiPolygon,
-    "None": QgsWkbTypes.NoGeometry,
+    "Point": WkbType.POINT,
+    "MultiPolygon": WkbType.MULTI_POLYGON,
+    "None": WkbType.NO_GEOMETRY,
 }
 
 
@@ -74,14 +75,14 @@ def write_table(
     options.layerName = name
     options.fileEncoding = "UTF-8"
     options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteLayer
+        QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
         if Path(path).exists()
-        else QgsVectorFileWriter.CreateOrOverwriteFile
+        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
     )
     writer = QgsVectorFileWriter.create(
         path, fields, _WKB[geometry_type], crs, QgsCoordinateTransformContext(), options
     )
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise DatabaseError(
             toolbelt.tr("Cannot write table {name} in {path}: {error}").format(
                 name=name, path=path, error=writer.errorMessage()
@@ -122,13 +123,11 @@ def _add(writer: QgsVectorFileWriter, batch: list[QgsFeature], name: str) -> Non
 
 def _lookup_tables() -> dict[str, tuple[QgsFields, list[list[Any]]]]:
     """The catalogues as tables, so other tools (spreadsheets, SQL) can read the codes."""
-    from qgis.core import QgsField
-    from qgis.PyQt.QtCore import QVariant
 
     def table(entries: tuple[catalogue.Entry, ...], extra: Sequence[str]) -> tuple:
         fields = QgsFields()
         for name in ("kode", "label_id", "label_en", *extra):
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(new_field(name, "string"))
         rows = [
             [e.code, e.label_id, e.label_en, *(str(getattr(e, x)) for x in extra)]
             for e in entries
@@ -170,12 +169,10 @@ def create_database(
 
 
 def write_metadata(path: str | Path) -> None:
-    from qgis.core import QgsField
-    from qgis.PyQt.QtCore import QVariant
 
     fields = QgsFields()
-    fields.append(QgsField("kunci", QVariant.String))
-    fields.append(QgsField("nilai", QVariant.String))
+    fields.append(new_field("kunci", "string"))
+    fields.append(new_field("nilai", "string"))
     rows = [
         ["schema_version", str(schema.SCHEMA_VERSION)],
         ["plugin_version", plugin_version()],

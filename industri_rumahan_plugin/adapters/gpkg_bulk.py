@@ -35,10 +35,10 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
-_SQL_TYPE = {QVariant.String: "TEXT", QVariant.Double: "REAL", QVariant.Int: "INTEGER",
-             QVariant.LongLong: "INTEGER"}
+from industri_rumahan_plugin.compat import FieldTypeValue, field_kind
+
+_SQL_TYPE = {"string": "TEXT", "double": "REAL", "int": "INTEGER", "int64": "INTEGER"}
 
 
 @dataclass
@@ -105,7 +105,7 @@ def write_output(
     context: QgsProcessingContext,
     feedback: QgsProcessingFeedback | None,
     fids: np.ndarray,
-    extra: Sequence[tuple[str, QVariant.Type]],
+    extra: Sequence[tuple[str, FieldTypeValue]],
     columns: Sequence[np.ndarray],
     span: tuple[float, float] = (70.0, 100.0),
 ) -> str | None:
@@ -133,7 +133,7 @@ def write_gpkg_with_columns(
     source: tuple[str, str],
     target: GpkgTarget,
     fids: np.ndarray,
-    extra: Sequence[tuple[str, QVariant.Type]],
+    extra: Sequence[tuple[str, FieldTypeValue]],
     columns: Sequence[np.ndarray],
     feedback: QgsProcessingFeedback | None = None,
     span: tuple[float, float] = (70.0, 100.0),
@@ -189,7 +189,7 @@ def _copy_file(src_path, layer, path, fids, extra, columns, feedback, span) -> b
         con.execute("BEGIN")
         for name, kind in extra:
             con.execute(f"ALTER TABLE {_q(layer)} ADD COLUMN {_q(name)} "
-                        f"{_SQL_TYPE.get(kind, 'TEXT')}")
+                        f"{_SQL_TYPE.get(field_kind(kind), 'TEXT')}")
         values, joins = _stage(con, fids, extra, columns)
         if _progress(feedback, span, 0.4):
             return False
@@ -222,8 +222,8 @@ def _copy_rows(src_path, layer, path, fids, extra, columns, feedback, span) -> b
         return False
     out_lyr = out.GetLayer(0)
     for name, kind in extra:
-        field = ogr.FieldDefn(name, ogr.OFTReal if kind == QVariant.Double else
-                              ogr.OFTInteger64 if kind in (QVariant.Int, QVariant.LongLong)
+        field = ogr.FieldDefn(name, ogr.OFTReal if field_kind(kind) == "double" else
+                              ogr.OFTInteger64 if field_kind(kind) in ("int", "int64")
                               else ogr.OFTString)
         if out_lyr.CreateField(field) != 0:
             return False
@@ -300,7 +300,7 @@ def _stage(con: sqlite3.Connection, fids, extra, columns) -> tuple[list[str], st
             joins.append(f"LEFT JOIN temp.ir_lookup_{j} AS l{j} ON l{j}.k = v.c{j}")
             values.append(f"l{j}.v")
         else:
-            slots.append(f"c{j} {_SQL_TYPE.get(kind, 'REAL')}")
+            slots.append(f"c{j} {_SQL_TYPE.get(field_kind(kind), 'REAL')}")
             rows.append(_plain(arr))
             values.append(f"v.c{j}")
     con.execute(f"CREATE TEMP TABLE ir_values (fid INTEGER PRIMARY KEY, {', '.join(slots)})")

@@ -136,7 +136,7 @@ def build_graph(
     # swapped forward/backward values = the reversed graph
     director = QgsVectorLayerDirector(
         network, direction, settings.backward_value, settings.forward_value,
-        settings.both_value, QgsVectorLayerDirector.DirectionBoth)
+        settings.both_value, QgsVectorLayerDirector.Direction.DirectionBoth)
     if settings.strategy == FASTEST:
         speed = fields.indexOf(settings.speed_field) if settings.speed_field else -1
         if settings.speed_field and speed < 0:

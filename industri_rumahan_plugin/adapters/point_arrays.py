@@ -26,6 +26,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin.adapters import gpkg_columns
 from industri_rumahan_plugin.adapters.arrays import read_source
+from industri_rumahan_plugin.compat import Misc
 
 
 @dataclass
@@ -67,7 +68,7 @@ def transform_xy(xy: np.ndarray, source: QgsCoordinateReferenceSystem,
 
     def srs(crs: QgsCoordinateReferenceSystem) -> osr.SpatialReference:
         ref = osr.SpatialReference()
-        ref.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WKT2_2019))
+        ref.ImportFromWkt(crs.toWkt(Misc.WKT2_2019))
         ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
         return ref
 

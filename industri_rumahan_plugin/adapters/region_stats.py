@@ -29,10 +29,10 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsProcessingFeedback,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters.geopackage import to_variant
+from industri_rumahan_plugin.compat import FeatureRequest, ProcessingFlag, new_field
 from industri_rumahan_plugin.core import density
 
 #: Suffix given to a region field whose name a statistic uses (e.g. the BIG ``luas_km2``).
@@ -71,10 +71,10 @@ def read_regions(
     source, repair: bool, feedback: QgsProcessingFeedback | None = None
 ) -> Regions:
     """Every region feature, its geometry as shapely, invalid ones repaired or dropped."""
-    request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    request = QgsFeatureRequest().setInvalidGeometryCheck(FeatureRequest.NO_GEOMETRY_CHECK)
     if isinstance(source, QgsProcessingFeatureSource):  # our own repair rule, not Processing's
         features = list(source.getFeatures(
-            request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks))
+            request, ProcessingFlag.SKIP_GEOMETRY_CHECKS))
     else:
         features = list(source.getFeatures(request))
     wkb = [None if not f.hasGeometry() or f.geometry().isEmpty()
@@ -132,8 +132,7 @@ def _measure_areas(regions: Regions, transform_context, ellipsoid: str) -> np.nd
     return out
 
 
-_QTYPES = {"i": QVariant.LongLong, "u": QVariant.LongLong, "f": QVariant.Double,
-           "b": QVariant.Bool}
+_KINDS = {"i": "int64", "u": "int64", "f": "double", "b": "bool"}
 
 
 def frame_fields(frame: pd.DataFrame) -> list[QgsField]:
@@ -141,7 +140,7 @@ def frame_fields(frame: pd.DataFrame) -> list[QgsField]:
     out = []
     for name in frame.columns:
         kind = frame[name].dtype.kind
-        out.append(QgsField(str(name), _QTYPES.get(kind, QVariant.String)))
+        out.append(new_field(str(name), _KINDS.get(kind, "string")))
     return out
 
 
@@ -191,7 +190,7 @@ def write_features(
         if feature.hasGeometry():
             out.setGeometry(feature.geometry())
         out.setAttributes([*feature.attributes(), *extra])
-        if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+        if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(toolbelt.tr("Could not write a feature to the output."))
 
 
@@ -207,5 +206,5 @@ def write_table(sink: QgsFeatureSink, fields: QgsFields, frame: pd.DataFrame,
             out = QgsFeature(fields)
             out.setAttributes(row)
             features.append(out)
-        if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(toolbelt.tr("Could not write a feature to the output."))

@@ -22,6 +22,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from industri_rumahan_plugin.compat import FeatureRequest
 from industri_rumahan_plugin.core import schema
 
 #: boundary role -> enterprise field it fills
@@ -120,7 +121,7 @@ class RegionLocator:
         layer = self.layers.get("villages")
         if layer is None:
             return {}
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(FeatureRequest.NO_GEOMETRY)
         request.setSubsetOfAttributes(["kode", "nama"], layer.fields())
         return {str(f["kode"]): str(f["nama"]) for f in layer.getFeatures(request)}
 
@@ -130,7 +131,7 @@ class RegionLocator:
         layer = self.layers.get(role)
         if layer is None:
             return {}
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(FeatureRequest.NO_GEOMETRY)
         request.setSubsetOfAttributes(["kode", "nama"], layer.fields())
         self._names[role] = {str(f["kode"]): str(f["nama"]) for f in layer.getFeatures(request)}
         return self._names[role]

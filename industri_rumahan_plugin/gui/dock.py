@@ -203,7 +203,8 @@ class EnterpriseDock(QgsDockWidget):
                                  model.index(row, model.columnCount() - 1))
         self._syncing = True
         try:
-            table.selectionModel().select(selection, QItemSelectionModel.ClearAndSelect)
+            table.selectionModel().select(selection,
+                                          QItemSelectionModel.SelectionFlag.ClearAndSelect)
             if not selection.isEmpty():
                 table.scrollTo(selection.indexes()[0])
         finally:
@@ -294,11 +295,11 @@ class EnterpriseDock(QgsDockWidget):
     def edit_rules(self) -> None:
         from industri_rumahan_plugin.gui.rules_dialog import StageRulesDialog
 
-        StageRulesDialog(rule_store.load_rules(), self).exec_()
+        StageRulesDialog(rule_store.load_rules(), self).exec()
 
     def _ask(self, text: str) -> bool:
         return QMessageBox.question(self, toolbelt.tr("Industri Rumahan"), text) == (
-            QMessageBox.Yes)
+            QMessageBox.StandardButton.Yes)
 
-    def show_in(self, main_window, area=Qt.RightDockWidgetArea) -> None:
+    def show_in(self, main_window, area=Qt.DockWidgetArea.RightDockWidgetArea) -> None:
         main_window.addDockWidget(area, self)

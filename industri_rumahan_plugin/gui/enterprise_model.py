@@ -7,6 +7,7 @@ for the cells it paints. No query per row. NIK and phone are masked here.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import numpy as np
@@ -15,9 +16,11 @@ from qgis.core import QgsFeatureRequest, QgsProviderRegistry, QgsVectorLayer
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters import gpkg_read
+from industri_rumahan_plugin.compat import FeatureRequest
 from industri_rumahan_plugin.core import catalogue, enterprise_filter
 
-FID_ROLE = Qt.UserRole + 1
+FID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _plain(value: Any) -> Any:
@@ -42,13 +45,9 @@ def _read_file_directly(layer: QgsVectorLayer, names: list[str]) -> tuple | None
     if not path or not table or not str(path).lower().endswith(".gpkg"):
         return None
     try:
-        import pyogrio
-
-        frame = pyogrio.read_dataframe(path, layer=table, columns=names, read_geometry=False,
-                                       fid_as_index=True)
-    except Exception:  # any driver problem: the QGIS request is the reference path
+        return gpkg_read.read_columns(str(path), table, names)
+    except (sqlite3.Error, KeyError, OSError, StopIteration):  # the QGIS request is the reference
         return None
-    return frame.index.to_numpy(dtype=np.int64), frame.reset_index(drop=True)
 
 
 def read_list_frame(layer: QgsVectorLayer) -> tuple[np.ndarray, pd.DataFrame]:
@@ -57,7 +56,7 @@ def read_list_frame(layer: QgsVectorLayer) -> tuple[np.ndarray, pd.DataFrame]:
     direct = _read_file_directly(layer, names)
     if direct is not None:
         return direct
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(FeatureRequest.NO_GEOMETRY)
     request.setSubsetOfAttributes(names, layer.fields())
     index = [layer.fields().indexOf(n) for n in names]
     fids: list[int] = []
@@ -142,14 +141,14 @@ class EnterpriseTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         i = self.visible[index.row()]
         name = self.COLUMNS[index.column()]
         if role == FID_ROLE:
             return int(self.fids[i])
-        if role not in (Qt.DisplayRole, Qt.ToolTipRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         value = self._columns[name][i]
         if isinstance(value, float) and value != value:
@@ -162,7 +161,7 @@ class EnterpriseTableModel(QAbstractTableModel):
             return self._labels[name].get(value, value or "")
         return "" if value is None else str(value)
 
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole) -> Any:
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[self.COLUMNS[section]]
         return None

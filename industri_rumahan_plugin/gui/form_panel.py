@@ -34,6 +34,7 @@ from qgis.PyQt.QtWidgets import (
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters.form_config import constraint_text
 from industri_rumahan_plugin.adapters.regions import Location, RegionLocator
+from industri_rumahan_plugin.compat import FeatureRequest
 from industri_rumahan_plugin.core import catalogue, schema, stage_rules, validation
 
 ERROR_STYLE = "border: 2px solid #d7191c;"
@@ -68,11 +69,11 @@ class EnterpriseFormPanel(QgsPanelWidget):
         if fid is None:
             feature = QgsVectorLayerUtils.createFeature(
                 layer, context=layer.createExpressionContext())
-            mode = QgsAttributeEditorContext.AddFeatureMode
+            mode = QgsAttributeEditorContext.Mode.AddFeatureMode
             self.setPanelTitle(toolbelt.tr("New enterprise"))
         else:
             feature = layer.getFeature(fid)
-            mode = QgsAttributeEditorContext.SingleEditMode
+            mode = QgsAttributeEditorContext.Mode.SingleEditMode
             self.setPanelTitle(toolbelt.tr("Edit enterprise"))
         self.original = QgsFeature(feature)
         if not QgsGui.editorWidgetRegistry().factories():
@@ -254,7 +255,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
             uid = str(record.get("uid") or "").replace("'", "''")
             request = QgsFeatureRequest().setFilterExpression(
                 f"\"nik\" = '{escaped}' AND coalesce(\"uid\", '') <> '{uid}'")
-            request.setFlags(QgsFeatureRequest.NoGeometry).setLimit(1)
+            request.setFlags(FeatureRequest.NO_GEOMETRY).setLimit(1)
             if any(True for _ in self.layer.getFeatures(request)):
                 other.add(str(nik))
         inside = None if self.point() is None else self.location.inside
@@ -340,7 +341,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
         layer.endEditCommand()
         self.original = QgsFeature(layer.getFeature(self.fid))
         # the form's own baseline = what we wrote, so QgsAttributeForm never saves it again
-        self.form.setMode(QgsAttributeEditorContext.SingleEditMode)
+        self.form.setMode(QgsAttributeEditorContext.Mode.SingleEditMode)
         self.form.setFeature(self.original)
         stop = self.started_editing and not self._buffer_has_other_edits()
         if self.auto_commit and not layer.commitChanges(stop):
@@ -362,7 +363,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
             return int(self.fid)
         escaped = str(uid).replace("'", "''")
         request = QgsFeatureRequest().setFilterExpression(f"\"uid\" = '{escaped}'")
-        request.setFlags(QgsFeatureRequest.NoGeometry).setLimit(1)
+        request.setFlags(FeatureRequest.NO_GEOMETRY).setLimit(1)
         for feature in self.layer.getFeatures(request):
             return int(feature.id())
         return int(self.fid)
@@ -387,7 +388,7 @@ def _fit_to_dock(form: QgsAttributeForm) -> None:
     from qgis.PyQt.QtWidgets import QComboBox, QStackedWidget
 
     for combo in form.findChildren(QComboBox):
-        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)
     names = set(form.layer().fields().names())
     for widget in form.findChildren(QWidget):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from qgis.core import QgsMapLayerProxyModel, QgsProcessingFeedback, QgsProject, QgsWkbTypes
+from qgis.core import QgsProcessingFeedback, QgsProject, QgsWkbTypes
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import LayerFilter
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.core.importing import headers, tables
 
@@ -62,14 +63,14 @@ class ImportDialog(QDialog):
         form.addRow(toolbelt.tr("Spreadsheet"), self.file_widget)
         self.layer_combo = QgsMapLayerComboBox(self)
         self.layer_combo.setObjectName("import_target")
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.layer_combo.setFilters(LayerFilter.POINT)
         self._keep_enterprise_layers()
         form.addRow(toolbelt.tr("Enterprise layer"), self.layer_combo)
         self.dry_run = QCheckBox(toolbelt.tr("Dry run (check only, write nothing)"), self)
         self.dry_run.setObjectName("import_dry_run")
         form.addRow("", self.dry_run)
         self.report_widget = QgsFileWidget(self)
-        self.report_widget.setStorageMode(QgsFileWidget.SaveFile)
+        self.report_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.report_widget.setFilter(toolbelt.tr("Excel (*.xlsx);;CSV (*.csv)"))
         form.addRow(toolbelt.tr("Validation report"), self.report_widget)
         layout.addLayout(form)
@@ -83,9 +84,9 @@ class ImportDialog(QDialog):
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.run_button = self.buttons.addButton(toolbelt.tr("Import"),
-                                                 QDialogButtonBox.AcceptRole)
+                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.setObjectName("import_run")
         self.run_button.setEnabled(False)
         self.buttons.accepted.connect(self.run)
@@ -192,5 +193,5 @@ class ImportDialog(QDialog):
 def show_import_dialog(parent=None) -> None:
     """Menu entry: open the dialog modally (it closes with its Close button)."""
     dialog = ImportDialog(parent)
-    dialog.exec_()
+    dialog.exec()
     dialog.deleteLater()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 
 from qgis.core import (
-    QgsMapLayerProxyModel,
     QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
@@ -31,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import LayerFilter
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.processing.provider import PROVIDER_ID
 
@@ -51,11 +51,11 @@ class ReportDialog(QDialog):
         self.setWindowTitle(toolbelt.tr("Region report (PDF)"))
         form = QFormLayout(self)
         self.enterprises = QgsMapLayerComboBox(self)
-        self.enterprises.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.enterprises.setFilters(LayerFilter.POINT)
         self.regions = QgsMapLayerComboBox(self)
-        self.regions.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.regions.setFilters(LayerFilter.POLYGON)
         self.services = QgsMapLayerComboBox(self)
-        self.services.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.services.setFilters(LayerFilter.POINT)
         self.services.setAllowEmptyLayer(True)
         for combo, role in ((self.enterprises, "enterprises"), (self.regions, "regencies"),
                             (self.services, "services")):
@@ -74,7 +74,7 @@ class ReportDialog(QDialog):
         self.suppress = QCheckBox(toolbelt.tr("Show counts of 1–2 as \"<3\" (privacy)"), self)
         self.suppress.setChecked(True)
         self.output = QgsFileWidget(self)
-        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(toolbelt.tr("PDF files (*.pdf)"))
         form.addRow(toolbelt.tr("Enterprises"), self.enterprises)
         form.addRow(toolbelt.tr("Regions"), self.regions)
@@ -85,7 +85,8 @@ class ReportDialog(QDialog):
         form.addRow(toolbelt.tr("Report language"), self.language)
         form.addRow(self.suppress)
         form.addRow(toolbelt.tr("Report PDF"), self.output)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -111,7 +112,7 @@ class ReportDialog(QDialog):
             return
         progress = QProgressDialog(toolbelt.tr("Writing the report…"), toolbelt.tr("Cancel"),
                                    0, 100, self)
-        progress.setWindowModality(Qt.WindowModal)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
         feedback = QgsProcessingFeedback()
         feedback.progressChanged.connect(lambda v: progress.setValue(int(v)))
         progress.canceled.connect(feedback.cancel)
@@ -134,4 +135,4 @@ def show_report_dialog(parent=None) -> None:
         add_to_project(QgsProject.instance())
     except TemplateError as error:
         QMessageBox.warning(parent, toolbelt.tr("Region report (PDF)"), str(error))
-    ReportDialog(parent).exec_()
+    ReportDialog(parent).exec()

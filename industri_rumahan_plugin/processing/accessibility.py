@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -14,10 +13,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from industri_rumahan_plugin.adapters import gap_io
 from industri_rumahan_plugin.adapters.arrays import read_source
+from industri_rumahan_plugin.compat import FieldDataType, FieldType, NumberType, SourceType, WkbType
 from industri_rumahan_plugin.core import access
 from industri_rumahan_plugin.core.density import OUTSIDE, assign_points
 from industri_rumahan_plugin.core.nearest import pairs_within
@@ -63,7 +62,7 @@ class Accessibility(IndustriRumahanAlgorithm):
         gap_params.add_services(self, capacity=True)
         self.addParameter(QgsProcessingParameterField(
             "DEMAND_FIELD", self.tr("Enterprise demand weight field (empty = 1 each)"), None,
-            "INPUT", QgsProcessingParameterField.Numeric, optional=True))
+            "INPUT", FieldDataType.NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             "METHOD", self.tr("Method"),
             [self.tr("2SFCA"), self.tr("E2SFCA (step weights)"), self.tr("2SFCA, Gaussian decay"),
@@ -76,27 +75,27 @@ class Accessibility(IndustriRumahanAlgorithm):
             "1, 0.68, 0.22"))
         self.addParameter(QgsProcessingParameterNumber(
             "SIGMA", self.tr("Gaussian sigma (0 = half the catchment)"),
-            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
+            NumberType.DOUBLE, 0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             "GRAVITY_ALPHA", self.tr("Gravity exponent alpha (negative = decay)"),
-            QgsProcessingParameterNumber.Double, -1.0))
+            NumberType.DOUBLE, -1.0))
         self.addParameter(QgsProcessingParameterNumber(
             "GRAVITY_MIN_COST", self.tr("Gravity minimum cost (avoids infinity at 0)"),
-            QgsProcessingParameterNumber.Double, 100.0, minValue=0.0))
+            NumberType.DOUBLE, 100.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             "UNDERSERVED_SHARE", self.tr("Underserved below this share of the mean index"),
-            QgsProcessingParameterNumber.Double, 0.5, minValue=0.0))
+            NumberType.DOUBLE, 0.5, minValue=0.0))
         gap_params.add_od(self)
         network_params.add_network(self)
         self.addParameter(QgsProcessingParameterFeatureSource(
             "REGIONS", self.tr("Regions for a summary (optional)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [SourceType.POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterField(
             "REGION_CODE_FIELD", self.tr("Region code field"), "kode", "REGIONS", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", self.tr("Enterprises with accessibility")))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_REGIONS", self.tr("Accessibility by region"), QgsProcessing.TypeVector,
+            "OUTPUT_REGIONS", self.tr("Accessibility by region"), SourceType.VECTOR,
             optional=True, createByDefault=False))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -173,7 +172,7 @@ class Accessibility(IndustriRumahanAlgorithm):
                 index, _ = access.two_stage_fca(pairs, demand, supply, weights)
             flags, threshold = access.underserved(index, share)
             suffix = gap_io.type_suffix(jenis)
-            extra += [(f"akses_{suffix}", QVariant.Double), (f"kurang_{suffix}", QVariant.Bool)]
+            extra += [(f"akses_{suffix}", FieldType.DOUBLE), (f"kurang_{suffix}", FieldType.BOOL)]
             columns += [index, flags]
             summaries.append((jenis, index, flags))
             feedback.pushInfo(self.tr(
@@ -198,20 +197,20 @@ class Accessibility(IndustriRumahanAlgorithm):
 
     def _regions(self, parameters, context, regions_src, code_field, lonlat, summaries):
         import pandas as pd
-        from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsWkbTypes
+        from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields
 
         regions = read_source(regions_src, [code_field], context=context)
         region = assign_points(lonlat[:, 0], lonlat[:, 1], list(regions.geometries)).region
         codes = regions.attributes[code_field].astype(object).to_numpy()
         label = np.array([codes[r] if r != OUTSIDE else None for r in region], dtype=object)
         fields = QgsFields()
-        for name, kind in (("kode", QVariant.String), ("jenis", QVariant.String),
-                           ("n_usaha", QVariant.Int), ("akses_rata", QVariant.Double),
-                           ("akses_median", QVariant.Double), ("n_kurang", QVariant.Int),
-                           ("persen_kurang", QVariant.Double)):
+        for name, kind in (("kode", FieldType.STRING), ("jenis", FieldType.STRING),
+                           ("n_usaha", FieldType.INT), ("akses_rata", FieldType.DOUBLE),
+                           ("akses_median", FieldType.DOUBLE), ("n_kurang", FieldType.INT),
+                           ("persen_kurang", FieldType.DOUBLE)):
             fields.append(QgsField(name, kind))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT_REGIONS", context, fields,
-                                          QgsWkbTypes.NoGeometry)
+                                          WkbType.NO_GEOMETRY)
         for jenis, index, flags in summaries:
             frame = pd.DataFrame({"kode": label, "a": index, "k": flags.astype(int)})
             table = frame.groupby("kode", dropna=False).agg(
@@ -222,5 +221,5 @@ class Accessibility(IndustriRumahanAlgorithm):
                     None if kode is None or kode != kode else str(kode), jenis, int(row.n),
                     float(row["mean"]), float(row["median"]), int(row.k),
                     100.0 * float(row.k) / float(row.n)])
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest

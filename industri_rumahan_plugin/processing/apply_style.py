@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -19,6 +17,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import ProcessingFlag, SourceType
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm
 from industri_rumahan_plugin.styles import STYLE_TITLES, STYLES
 from industri_rumahan_plugin.styles.apply import (
@@ -68,12 +67,12 @@ class ApplyStyle(IndustriRumahanAlgorithm):
 
     def flags(self):
         # Changes a project layer's renderer: must run in the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | ProcessingFlag.NO_THREADING
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.INPUT, self.tr("Layer to style"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+            [SourceType.POINT, SourceType.POLYGON]))
         self.addParameter(QgsProcessingParameterEnum(
             self.STYLE, self.tr("Style"), [self.tr(STYLE_TITLES[s]) for s in STYLES],
             defaultValue=0))

@@ -6,7 +6,6 @@ from typing import Any, ClassVar
 
 from qgis.core import (
     QgsFeatureSource,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -16,6 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import SourceType
 
 GROUPS: dict[str, tuple[str, str]] = {
     "data": ("Data", "Data"),
@@ -68,12 +68,12 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
     # Parameters several algorithms share, so their labels and types stay the same everywhere.
     def enterprises_parameter(self, name: str = "INPUT") -> QgsProcessingParameterFeatureSource:
         return QgsProcessingParameterFeatureSource(
-            name, self.tr("Enterprises"), [QgsProcessing.TypeVectorPoint])
+            name, self.tr("Enterprises"), [SourceType.POINT])
 
     def regions_parameter(self, name: str = "REGIONS") -> QgsProcessingParameterFeatureSource:
         return QgsProcessingParameterFeatureSource(
             name, self.tr("Regions (kabupaten/kota or kecamatan)"),
-            [QgsProcessing.TypeVectorPolygon])
+            [SourceType.POLYGON])
 
     def filter_parameter(
         self, name: str = "FILTER", parent: str = "INPUT"

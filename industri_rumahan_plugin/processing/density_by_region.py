@@ -7,17 +7,15 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsFields,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
 
+from industri_rumahan_plugin.compat import FieldDataType, ProcessingFlag, SourceType, WkbType
 from industri_rumahan_plugin.core import catalogue, schema
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -73,10 +71,10 @@ class DensityByRegion(IndustriRumahanAlgorithm):
         self.addParameter(self.regions_parameter(self.REGIONS))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field"), "penduduk_total",
-            self.REGIONS, QgsProcessingParameterField.Numeric, optional=True))
+            self.REGIONS, FieldDataType.NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.WOMEN_POPULATION_FIELD, self.tr("Women population field"), "penduduk_wanita",
-            self.REGIONS, QgsProcessingParameterField.Numeric, optional=True))
+            self.REGIONS, FieldDataType.NUMERIC, optional=True))
         self.addParameter(self.filter_parameter(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterField(
             self.CATEGORY_FIELDS, self.tr("Category fields (first two are crossed)"),
@@ -86,17 +84,17 @@ class DensityByRegion(IndustriRumahanAlgorithm):
             True))
         pushdown = QgsProcessingParameterBoolean(self.PUSHDOWN, self.tr(
             "Count in the database when both layers are in the same PostGIS database"), True)
-        pushdown.setFlags(pushdown.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        pushdown.setFlags(pushdown.flags() | ProcessingFlag.ADVANCED)
         self.addParameter(pushdown)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Regions with enterprise statistics"),
-            QgsProcessing.TypeVectorPolygon))
+            SourceType.POLYGON))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_TABLE, self.tr("Long table (for spreadsheet pivots)"),
-            QgsProcessing.TypeVector, optional=True, createByDefault=False))
+            SourceType.VECTOR, optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_OUTSIDE, self.tr("Enterprises outside every region"),
-            QgsProcessing.TypeVectorPoint, optional=True, createByDefault=False))
+            SourceType.POINT, optional=True, createByDefault=False))
 
     def _optional_field(self, parameters, name, fields, context, feedback) -> str:
         value = self.parameterAsString(parameters, name, context)
@@ -226,7 +224,7 @@ class DensityByRegion(IndustriRumahanAlgorithm):
         for f in region_stats.frame_fields(tidy):
             fields.append(f)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields,
-                                          QgsWkbTypes.NoGeometry)
+                                          WkbType.NO_GEOMETRY)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TABLE))
         region_stats.write_table(sink, fields, tidy)
@@ -248,7 +246,7 @@ class DensityByRegion(IndustriRumahanAlgorithm):
                 attrs = feature.attributes()
                 feature.setFields(fields, False)
                 feature.setAttributes([attrs[i] for i in keep])
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from qgis.core import (
-    QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -21,6 +19,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from industri_rumahan_plugin.compat import NumberType, ProcessingFlag, SourceType
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm
 
 LANGUAGES = ("id", "en")
@@ -66,20 +65,20 @@ class ExportReport(IndustriRumahanAlgorithm):
 
     def flags(self):
         # layouts and their fonts and pictures are built on the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | ProcessingFlag.NO_THREADING
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.INPUT, self.tr("Enterprises"), [QgsProcessing.TypeVectorPoint]))
+            self.INPUT, self.tr("Enterprises"), [SourceType.POINT]))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.REGIONS, self.tr("Regions (kabupaten/kota or kecamatan)"),
-            [QgsProcessing.TypeVectorPolygon]))
+            [SourceType.POLYGON]))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.SERVICES, self.tr("Services"), [QgsProcessing.TypeVectorPoint],
+            self.SERVICES, self.tr("Services"), [SourceType.POINT],
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.YEAR, self.tr("Period: enterprises recorded up to the end of year (0 = all)"),
-            QgsProcessingParameterNumber.Integer, dt.date.today().year, False, 0, 2100))
+            NumberType.INTEGER, dt.date.today().year, False, 0, 2100))
         self.addParameter(QgsProcessingParameterString(
             self.REGENCY_CODE, self.tr("Only regions whose code starts with (e.g. a regency "
                                        "code for its kecamatan)"), "", optional=True))
@@ -87,7 +86,7 @@ class ExportReport(IndustriRumahanAlgorithm):
             self.OFFICE, self.tr("Office (shown in the title)"), "DP3A"))
         self.addParameter(QgsProcessingParameterNumber(
             self.THRESHOLD, self.tr("Service gap threshold (metres)"),
-            QgsProcessingParameterNumber.Double, 10_000.0, False, 1.0))
+            NumberType.DOUBLE, 10_000.0, False, 1.0))
         self.addParameter(QgsProcessingParameterEnum(
             self.LANGUAGE, self.tr("Report language"),
             [self.tr("Indonesian"), self.tr("English")], defaultValue=0))

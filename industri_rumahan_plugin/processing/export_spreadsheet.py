@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pandas as pd
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
@@ -16,6 +15,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.adapters.arrays import read_source
+from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.core.importing import tables
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel, require
@@ -43,7 +43,7 @@ class ExportSpreadsheet(IndustriRumahanAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Enterprise layer"), [QgsProcessing.TypeVectorPoint]))
+            self.INPUT, self.tr("Enterprise layer"), [SourceType.POINT]))
         self.addParameter(QgsProcessingParameterBoolean(
             self.MASK_NIK, self.tr("Mask NIK (show only its region code and last digits)"),
             defaultValue=True))

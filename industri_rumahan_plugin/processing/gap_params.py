@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -13,6 +12,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import FieldDataType, NumberType, SourceType
 
 tr = toolbelt.tr
 
@@ -26,9 +26,9 @@ COST_GEODESIC, COST_OD, COST_NETWORK = 0, 1, 2
 def add_services(alg: QgsProcessingAlgorithm, capacity: bool = False) -> None:
     """INPUT, SERVICES, SERVICE_TYPE_FIELD, SERVICE_TYPES, SERVICE_NAME_FIELD, SERVICE_ID_FIELD."""
     alg.addParameter(QgsProcessingParameterFeatureSource(
-        "INPUT", tr("Enterprises"), [QgsProcessing.TypeVectorPoint]))
+        "INPUT", tr("Enterprises"), [SourceType.POINT]))
     alg.addParameter(QgsProcessingParameterFeatureSource(
-        "SERVICES", tr("Services"), [QgsProcessing.TypeVectorPoint]))
+        "SERVICES", tr("Services"), [SourceType.POINT]))
     alg.addParameter(QgsProcessingParameterField(
         "SERVICE_TYPE_FIELD", tr("Service type field"), "jenis", "SERVICES", optional=True))
     alg.addParameter(QgsProcessingParameterString(
@@ -41,7 +41,7 @@ def add_services(alg: QgsProcessingAlgorithm, capacity: bool = False) -> None:
     if capacity:
         alg.addParameter(QgsProcessingParameterField(
             "CAPACITY_FIELD", tr("Service capacity field"), "kapasitas", "SERVICES",
-            QgsProcessingParameterField.Numeric, optional=True))
+            FieldDataType.NUMERIC, optional=True))
 
 
 def add_od(alg: QgsProcessingAlgorithm) -> None:
@@ -56,7 +56,7 @@ def add_od(alg: QgsProcessingAlgorithm) -> None:
         "INPUT", optional=True))
     alg.addParameter(QgsProcessingParameterFeatureSource(
         "OD_TABLE", tr("Origin-destination table (CSV or table layer)"),
-        [QgsProcessing.TypeVector], optional=True))
+        [SourceType.VECTOR], optional=True))
     for name, label in (("OD_ORIGIN_FIELD", tr("Origin id field")),
                         ("OD_DEST_FIELD", tr("Destination id field")),
                         ("OD_COST_FIELD", tr("Cost field"))):
@@ -67,4 +67,4 @@ def add_od(alg: QgsProcessingAlgorithm) -> None:
 def metres_parameter(name: str, label: str, default: float, optional: bool = False):
     """A distance in metres, always metres whatever the layers' CRSs (geodesic on WGS84)."""
     return QgsProcessingParameterNumber(
-        name, label, QgsProcessingParameterNumber.Double, default, optional, 0.0)
+        name, label, NumberType.DOUBLE, default, optional, 0.0)

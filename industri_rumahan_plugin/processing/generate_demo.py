@@ -7,7 +7,6 @@ import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -15,13 +14,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
 from industri_rumahan_plugin.adapters.demo_data import frame_rows, point_geometries
 from industri_rumahan_plugin.adapters.fields import qgs_fields
 from industri_rumahan_plugin.adapters.geopackage import to_variant
+from industri_rumahan_plugin.compat import FieldDataType, NumberType, SourceType, WkbType
 from industri_rumahan_plugin.core import demo, schema
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -65,23 +64,23 @@ class GenerateDemo(IndustriRumahanAlgorithm):
             self.NAME_FIELD, self.tr("Region name field"), "nama", self.REGIONS, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field (weights the counts)"),
-            "penduduk_total", self.REGIONS, QgsProcessingParameterField.Numeric, optional=True))
+            "penduduk_total", self.REGIONS, FieldDataType.NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.VILLAGES, self.tr("Village points (cluster centres)"),
-            [QgsProcessing.TypeVectorPoint], optional=True))
+            [SourceType.POINT], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.VILLAGE_CODE_FIELD, self.tr("Village code field"), "kode", self.VILLAGES,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.COUNT, self.tr("Number of enterprises"), QgsProcessingParameterNumber.Integer,
+            self.COUNT, self.tr("Number of enterprises"), NumberType.INTEGER,
             5000, minValue=0, maxValue=10_000_000))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 20241231,
+            self.SEED, self.tr("Random seed"), NumberType.INTEGER, 20241231,
             minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Demo enterprises"), QgsProcessing.TypeVectorPoint))
+            self.OUTPUT, self.tr("Demo enterprises"), SourceType.POINT))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SERVICES, self.tr("Demo services"), QgsProcessing.TypeVectorPoint,
+            self.OUTPUT_SERVICES, self.tr("Demo services"), SourceType.POINT,
             optional=True, createByDefault=True))
 
     def processAlgorithm(
@@ -158,7 +157,7 @@ class GenerateDemo(IndustriRumahanAlgorithm):
         _table, _geometry, specs = schema.LAYERS[role]
         fields = qgs_fields(specs)
         sink, dest_id = self.parameterAsSink(parameters, key, context, fields,
-                                             QgsWkbTypes.Point, WGS84)
+                                             WkbType.POINT, WGS84)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
         total = max(len(frame), 1)
@@ -169,6 +168,6 @@ class GenerateDemo(IndustriRumahanAlgorithm):
             feature = QgsFeature(fields)
             feature.setAttributes([to_variant(v) for v in row])
             feature.setGeometry(geom)
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, key))
         return dest_id

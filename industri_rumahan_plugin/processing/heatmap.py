@@ -14,9 +14,9 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsUnitTypes,
 )
 
+from industri_rumahan_plugin.compat import FieldDataType, Misc, NumberType, Unit
 from industri_rumahan_plugin.core import catalogue
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -74,12 +74,12 @@ class Heatmap(IndustriRumahanAlgorithm):
         self.addParameter(self.filter_parameter(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterField(
             self.WEIGHT_FIELD, self.tr("Weight field"), None, self.INPUT,
-            QgsProcessingParameterField.Numeric, optional=True))
+            FieldDataType.NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.RADIUS, self.tr("Radius (metres)"), QgsProcessingParameterNumber.Double,
+            self.RADIUS, self.tr("Radius (metres)"), NumberType.DOUBLE,
             2000.0, minValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.PIXEL_SIZE, self.tr("Pixel size (metres)"), QgsProcessingParameterNumber.Double,
+            self.PIXEL_SIZE, self.tr("Pixel size (metres)"), NumberType.DOUBLE,
             100.0, minValue=1.0))
         kernel = QgsProcessingParameterEnum(
             self.KERNEL, self.tr("Kernel"), list(KERNELS), defaultValue="quartic")
@@ -110,7 +110,7 @@ class Heatmap(IndustriRumahanAlgorithm):
                     self.tr("Field {field} not found in the enterprises.").format(field=f))
         crs = source.sourceCrs()
         metric_layer = (not crs.isGeographic()
-                        and crs.mapUnits() == QgsUnitTypes.DistanceMeters)
+                        and crs.mapUnits() == Unit.METERS)
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         read_crs = crs if metric_layer else WGS84
         points = read_points(layer, parameters.get(self.INPUT), source,
@@ -165,7 +165,7 @@ def write_geotiff(path: str, grid: Grid, crs: QgsCoordinateReferenceSystem) -> N
     if ds is None:
         raise QgsProcessingException(f"GDAL could not create {path}")
     ds.SetGeoTransform(grid.geotransform())
-    ds.SetProjection(crs.toWkt(QgsCoordinateReferenceSystem.WKT2_2019))
+    ds.SetProjection(crs.toWkt(Misc.WKT2_2019))
     band = ds.GetRasterBand(1)
     band.WriteArray(np.asarray(grid.values, dtype=np.float32))  # no copy: already float32
     band.SetDescription("usaha_per_km2")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -16,6 +15,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from industri_rumahan_plugin.compat import FieldDataType, GeometryType, NumberType, SourceType
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 # scipy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
@@ -56,28 +56,28 @@ class Hotspots(IndustriRumahanAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Regions or points with a value"),
-            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
+            [SourceType.POLYGON, SourceType.POINT]))
         self.addParameter(QgsProcessingParameterField(
             self.VALUE_FIELD, self.tr("Value field"), "per_1000_pddk", self.INPUT,
-            QgsProcessingParameterField.Numeric))
+            FieldDataType.NUMERIC))
         param = QgsProcessingParameterEnum(self.WEIGHTS, self.tr("Neighbours"), list(WEIGHTS),
                                            defaultValue="queen")
         param.setUsesStaticStrings(True)
         self.addParameter(param)
         self.addParameter(QgsProcessingParameterNumber(
             self.DISTANCE, self.tr("Distance band (metres)"),
-            QgsProcessingParameterNumber.Double, 50000.0, minValue=0.0))
+            NumberType.DOUBLE, 50000.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.NEIGHBOURS, self.tr("Number of nearest neighbours"),
-            QgsProcessingParameterNumber.Integer, 8, minValue=1))
+            NumberType.INTEGER, 8, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(
             self.PERMUTATIONS, self.tr("Permutations (0 = none)"),
-            QgsProcessingParameterNumber.Integer, 0, minValue=0, maxValue=99999))
+            NumberType.INTEGER, 0, minValue=0, maxValue=99999))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 12345,
+            self.SEED, self.tr("Random seed"), NumberType.INTEGER, 12345,
             minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Hot spots"), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr("Hot spots"), SourceType.VECTOR_ANY))
 
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
@@ -95,7 +95,7 @@ class Hotspots(IndustriRumahanAlgorithm):
         if source.fields().indexOf(field) < 0:
             raise QgsProcessingException(self.tr("Field {field} not found.").format(field=field))
         scheme = self.parameterAsEnumString(parameters, self.WEIGHTS, context) or "queen"
-        polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+        polygons = QgsWkbTypes.geometryType(source.wkbType()) == GeometryType.POLYGON
         if scheme == "queen" and not polygons:
             raise QgsProcessingException(self.tr("Queen contiguity needs polygons; choose a "
                                                  "distance band or k nearest for points."))

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -20,6 +19,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.adapters import spreadsheet_io
+from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.core.importing import headers, pipeline, tables
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel, require
@@ -69,13 +69,13 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.SHEET, self.tr("Sheet name (XLSX; empty: the first sheet)"), optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.TARGET, self.tr("Enterprise layer to add to"), [QgsProcessing.TypeVectorPoint]))
+            self.TARGET, self.tr("Enterprise layer to add to"), [SourceType.POINT]))
         self.addParameter(QgsProcessingParameterString(
             self.MAPPING, self.tr("Column mapping (JSON: header -> field; \"\" ignores a column)"),
             optional=True, multiLine=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.VILLAGES, self.tr("Village boundaries (for villages without coordinates)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [SourceType.POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.DRY_RUN, self.tr("Dry run (check only, write nothing)"), defaultValue=False))
         self.addParameter(QgsProcessingParameterFileDestination(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
 )
 
+from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 # scipy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
@@ -47,7 +47,7 @@ class NearestNeighbourIndex(IndustriRumahanAlgorithm):
         self.addParameter(self.filter_parameter(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Regions with nearest neighbour index"),
-            QgsProcessing.TypeVectorPolygon))
+            SourceType.POLYGON))
 
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback

@@ -7,9 +7,9 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from industri_rumahan_plugin.adapters import gap_io, gpkg_bulk
+from industri_rumahan_plugin.compat import FieldType
 from industri_rumahan_plugin.core.nearest import NONE, nearest_from_pairs, nearest_geodesic
 from industri_rumahan_plugin.processing import gap_params, network_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
@@ -115,9 +115,9 @@ class NearestService(IndustriRumahanAlgorithm):
             names = np.full(len(fids), None, dtype=object)
             ids[hit] = services.ident[index[hit]]
             names[hit] = services.name[index[hit]]
-            extra += [(f"id_layanan_{suffix}", QVariant.String),
-                      (f"layanan_{suffix}", QVariant.String),
-                      (f"{prefix}_{suffix}", QVariant.Double)]
+            extra += [(f"id_layanan_{suffix}", FieldType.STRING),
+                      (f"layanan_{suffix}", FieldType.STRING),
+                      (f"{prefix}_{suffix}", FieldType.DOUBLE)]
             columns += [np.array([None if v is None else str(v) for v in ids], dtype=object),
                         np.array([None if v is None else str(v) for v in names], dtype=object),
                         found.distance]

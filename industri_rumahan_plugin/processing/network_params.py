@@ -6,12 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -26,6 +24,7 @@ from industri_rumahan_plugin.adapters.network_costs import (
     NetworkSettings,
     network_pairs,
 )
+from industri_rumahan_plugin.compat import FieldDataType, NumberType, ProcessingFlag, SourceType
 from industri_rumahan_plugin.processing import gap_params
 
 tr = toolbelt.tr
@@ -35,21 +34,21 @@ def add_network(alg: QgsProcessingAlgorithm) -> None:
     """NETWORK, NETWORK_STRATEGY, SPEED_FIELD, DEFAULT_SPEED; advanced: TOLERANCE, direction."""
     alg.addParameter(QgsProcessingParameterFeatureSource(
         "NETWORK", tr("Road network (line layer; for road-network costs)"),
-        [QgsProcessing.TypeVectorLine], optional=True))
+        [SourceType.LINE], optional=True))
     alg.addParameter(QgsProcessingParameterEnum(
         "NETWORK_STRATEGY", tr("Road-network cost"),
         [tr("Shortest (distance in metres)"), tr("Fastest (travel time in minutes)")],
         defaultValue=0))
     alg.addParameter(QgsProcessingParameterField(
         "SPEED_FIELD", tr("Speed field (km/h; empty = default speed everywhere)"), None,
-        "NETWORK", QgsProcessingParameterField.Numeric, optional=True))
+        "NETWORK", FieldDataType.NUMERIC, optional=True))
     alg.addParameter(QgsProcessingParameterNumber(
-        "DEFAULT_SPEED", tr("Default speed (km/h)"), QgsProcessingParameterNumber.Double,
+        "DEFAULT_SPEED", tr("Default speed (km/h)"), NumberType.DOUBLE,
         30.0, minValue=0.001))
     advanced = [
         QgsProcessingParameterNumber(
             "TOLERANCE", tr("Topology tolerance (metres; road ends closer than this are joined)"),
-            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0),
+            NumberType.DOUBLE, 0.0, minValue=0.0),
         QgsProcessingParameterField(
             "DIRECTION_FIELD", tr("Direction field (empty = every road both ways)"), None,
             "NETWORK", optional=True),
@@ -62,7 +61,7 @@ def add_network(alg: QgsProcessingAlgorithm) -> None:
             "VALUE_BOTH", tr("Value for two-way roads"), "", optional=True),
     ]
     for param in advanced:
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        param.setFlags(param.flags() | ProcessingFlag.ADVANCED)
         alg.addParameter(param)
 
 

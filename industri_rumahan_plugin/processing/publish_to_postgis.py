@@ -20,6 +20,7 @@ from industri_rumahan_plugin.adapters.postgis.connection import (
     connection,
     table_layer,
 )
+from industri_rumahan_plugin.compat import FeatureRequest
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel, require
 
@@ -91,7 +92,7 @@ class PublishToPostgis(IndustriRumahanAlgorithm):
 
     def _copy(self, source, target, specs, key: str) -> tuple[int, int]:
         key_index = target.fields().indexOf(key)
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(FeatureRequest.NO_GEOMETRY)
         request.setSubsetOfAttributes([key_index])
         present = {str(f[key]) for f in target.getFeatures(request)}
         names = [s.name for s in specs if source.fields().indexOf(s.name) >= 0]

@@ -13,17 +13,15 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from industri_rumahan_plugin.adapters import gap_io
 from industri_rumahan_plugin.adapters.arrays import read_source
+from industri_rumahan_plugin.compat import FieldType, SourceType, WkbType
 from industri_rumahan_plugin.core.coverage import OUTSIDE, gap_table, programme_gap
 from industri_rumahan_plugin.core.density import assign_points
 from industri_rumahan_plugin.core.nearest import nearest_geodesic
@@ -31,15 +29,15 @@ from industri_rumahan_plugin.processing import gap_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 GAP_COLUMNS = [
-    ("n_usaha", QVariant.Int), ("n_dalam", QVariant.Int), ("n_luar", QVariant.Int),
-    ("persen_luar", QVariant.Double), ("luar_perempuan", QVariant.Int),
-    ("luar_krtp", QVariant.Int), ("jarak_rata_m", QVariant.Double),
-    ("jarak_p90_m", QVariant.Double), ("peringkat", QVariant.Int),
+    ("n_usaha", FieldType.INT), ("n_dalam", FieldType.INT), ("n_luar", FieldType.INT),
+    ("persen_luar", FieldType.DOUBLE), ("luar_perempuan", FieldType.INT),
+    ("luar_krtp", FieldType.INT), ("jarak_rata_m", FieldType.DOUBLE),
+    ("jarak_p90_m", FieldType.DOUBLE), ("peringkat", FieldType.INT),
 ]
 PROGRAMME_COLUMNS = [
-    ("n_usaha", QVariant.Int), ("n_tanpa_pelatihan", QVariant.Int),
-    ("n_tanpa_bantuan", QVariant.Int), ("n_belum_dibina", QVariant.Int),
-    ("n_belum_tersentuh", QVariant.Int), ("persen_belum_tersentuh", QVariant.Double),
+    ("n_usaha", FieldType.INT), ("n_tanpa_pelatihan", FieldType.INT),
+    ("n_tanpa_bantuan", FieldType.INT), ("n_belum_dibina", FieldType.INT),
+    ("n_belum_tersentuh", FieldType.INT), ("persen_belum_tersentuh", FieldType.DOUBLE),
 ]
 PROGRAMME_FIELDS = ("pelatihan", "bantuan", "status_binaan")
 
@@ -74,7 +72,7 @@ class ServiceGap(IndustriRumahanAlgorithm):
         gap_params.add_services(self)
         self.addParameter(QgsProcessingParameterFeatureSource(
             "REGIONS", self.tr("Regions (kabupaten or kecamatan)"),
-            [QgsProcessing.TypeVectorPolygon]))
+            [SourceType.POLYGON]))
         self.addParameter(QgsProcessingParameterField(
             "REGION_CODE_FIELD", self.tr("Region code field"), "kode", "REGIONS", optional=True))
         self.addParameter(QgsProcessingParameterField(
@@ -90,10 +88,10 @@ class ServiceGap(IndustriRumahanAlgorithm):
             self.addParameter(QgsProcessingParameterField(name, label, default, "INPUT",
                                                           optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", self.tr("Service gap by region"), QgsProcessing.TypeVectorPolygon))
+            "OUTPUT", self.tr("Service gap by region"), SourceType.POLYGON))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT_PROGRAMME", self.tr("Programme gap by region, sector and stage"),
-            QgsProcessing.TypeVector, optional=True, createByDefault=True))
+            SourceType.VECTOR, optional=True, createByDefault=True))
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "INPUT", context)
@@ -177,12 +175,12 @@ class ServiceGap(IndustriRumahanAlgorithm):
     def _write_gap(self, parameters, context, tables, geometries, codes, labels, threshold):
         fields = QgsFields()
         for name in ("kode", "nama", "jenis"):
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(QgsField(name, FieldType.STRING))
         for name, kind in GAP_COLUMNS:
             fields.append(QgsField(name, kind))
-        fields.append(QgsField("ambang_m", QVariant.Double))
+        fields.append(QgsField("ambang_m", FieldType.DOUBLE))
         sink, dest = self.parameterAsSink(
-            parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon,
+            parameters, "OUTPUT", context, fields, WkbType.MULTI_POLYGON,
             QgsCoordinateReferenceSystem("EPSG:4326"))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
@@ -200,23 +198,23 @@ class ServiceGap(IndustriRumahanAlgorithm):
                     geom.fromWkb(shapely.to_wkb(geometries[r]))
                     geom.convertToMultiType()
                     feature.setGeometry(geom)
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest
 
     def _write_table(self, parameters, context, table: pd.DataFrame, keys, columns):
         fields = QgsFields()
         for key in keys:
-            fields.append(QgsField(key, QVariant.String))
+            fields.append(QgsField(key, FieldType.STRING))
         for name, kind in columns:
             fields.append(QgsField(name, kind))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT_PROGRAMME", context, fields,
-                                          QgsWkbTypes.NoGeometry)
+                                          WkbType.NO_GEOMETRY)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT_PROGRAMME"))
         for row in table[keys + [c for c, _ in columns]].itertuples(index=False):
             feature = QgsFeature(fields)
             feature.setAttributes([_plain(v) for v in row])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest
 
 

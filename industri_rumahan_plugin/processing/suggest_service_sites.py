@@ -9,7 +9,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -17,16 +16,16 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from industri_rumahan_plugin.adapters import gap_io
+from industri_rumahan_plugin.compat import FieldType, NumberType, SourceType
 from industri_rumahan_plugin.core.coverage import greedy_coverage
 from industri_rumahan_plugin.core.nearest import nearest_geodesic, pairs_within
 from industri_rumahan_plugin.processing import gap_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
-RESULT_FIELDS = (("urutan", QVariant.Int), ("tambah_usaha", QVariant.Int),
-                 ("tambah_bobot", QVariant.Double), ("kumulatif_usaha", QVariant.Int))
+RESULT_FIELDS = (("urutan", FieldType.INT), ("tambah_usaha", FieldType.INT),
+                 ("tambah_bobot", FieldType.DOUBLE), ("kumulatif_usaha", FieldType.INT))
 
 
 class SuggestServiceSites(IndustriRumahanAlgorithm):
@@ -54,13 +53,13 @@ class SuggestServiceSites(IndustriRumahanAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "INPUT", self.tr("Enterprises"), [QgsProcessing.TypeVectorPoint]))
+            "INPUT", self.tr("Enterprises"), [SourceType.POINT]))
         self.addParameter(QgsProcessingParameterFeatureSource(
             "CANDIDATES", self.tr("Candidate sites (points; polygons use their centroid)"),
-            [QgsProcessing.TypeVectorAnyGeometry]))
+            [SourceType.VECTOR_ANY]))
         self.addParameter(QgsProcessingParameterFeatureSource(
             "SERVICES", self.tr("Existing services (optional)"),
-            [QgsProcessing.TypeVectorPoint], optional=True))
+            [SourceType.POINT], optional=True))
         self.addParameter(QgsProcessingParameterField(
             "SERVICE_TYPE_FIELD", self.tr("Service type field"), "jenis", "SERVICES",
             optional=True))
@@ -70,16 +69,16 @@ class SuggestServiceSites(IndustriRumahanAlgorithm):
         self.addParameter(gap_params.metres_parameter(
             "THRESHOLD", self.tr("Coverage threshold (metres)"), 10000.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "K", self.tr("Number of sites to suggest"), QgsProcessingParameterNumber.Integer,
+            "K", self.tr("Number of sites to suggest"), NumberType.INTEGER,
             5, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(
             "WOMEN_WEIGHT", self.tr("Extra weight for women-owned enterprises"),
-            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
+            NumberType.DOUBLE, 0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             "KRTP_WEIGHT", self.tr("Extra weight for KRTP enterprises"),
-            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
+            NumberType.DOUBLE, 0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", self.tr("Suggested sites"), QgsProcessing.TypeVectorPoint))
+            "OUTPUT", self.tr("Suggested sites"), SourceType.POINT))
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "INPUT", context)
@@ -140,7 +139,7 @@ class SuggestServiceSites(IndustriRumahanAlgorithm):
                 attrs[out_fields.indexOf(name)] = value
             feature.setAttributes(attrs)
             feature.setGeometry(features[fid].geometry())
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(self.tr("{k} sites cover {n} more enterprises.").format(
             k=len(chosen), n=int(chosen["kumulatif_usaha"].max()) if len(chosen) else 0))
         return {"OUTPUT": dest}

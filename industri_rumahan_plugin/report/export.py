@@ -13,21 +13,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsLayoutExporter,
     QgsLayoutItemMap,
-    QgsLayoutRenderContext,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsRenderContext,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QMarginsF, QSizeF
 from qgis.PyQt.QtGui import QPageSize, QPainter, QPdfWriter
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import Layout
 from industri_rumahan_plugin.core import report_tables as rt
 from industri_rumahan_plugin.core.report_chart import stage_by_sector_svg
 from industri_rumahan_plugin.processing.base import check_cancel
@@ -164,14 +164,15 @@ def export_report(
         exporter = QgsLayoutExporter(layout)
         context_flags = layout.renderContext()
         context_flags.setDpi(options.dpi)
-        context_flags.setTextRenderFormat(QgsRenderContext.TextFormatAlwaysText)
-        context_flags.setFlag(QgsLayoutRenderContext.FlagUseAdvancedEffects, True)
-        context_flags.setFlag(QgsLayoutRenderContext.FlagForceVectorOutput, True)
+        context_flags.setTextRenderFormat(Qgis.TextRenderFormat.AlwaysText)
+        context_flags.setFlag(Layout.ADVANCED_EFFECTS, True)
+        context_flags.setFlag(Layout.FORCE_VECTOR, True)
         page = layout.pageCollection().page(t.SUMMARY_PAGE)
         size = layout.convertToLayoutUnits(page.pageSize())
         writer = QPdfWriter(str(pdf_path))
         writer.setResolution(options.dpi)
-        writer.setPageSize(QPageSize(QSizeF(size.width(), size.height()), QPageSize.Millimeter))
+        writer.setPageSize(QPageSize(QSizeF(size.width(), size.height()),
+                                 QPageSize.Unit.Millimeter))
         writer.setPageMargins(QMarginsF(0, 0, 0, 0))
         writer.setTitle(f"{text('report', lang)} — {summary_title(frame, lang)}")
         writer.setCreator("Industri Rumahan (QGIS)")

@@ -22,6 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QFont
 
+from industri_rumahan_plugin.compat import LabelPlacement
 from industri_rumahan_plugin.core import catalogue
 from industri_rumahan_plugin.report.texts import text
 from industri_rumahan_plugin.styles import enterprise_styles as es
@@ -55,7 +56,7 @@ def region_renderer(lang: str) -> QgsRuleBasedRenderer:
 def region_labels() -> QgsVectorLayerSimpleLabeling:
     settings = QgsPalLayerSettings()
     settings.fieldName = "nama"
-    settings.placement = QgsPalLayerSettings.OverPoint
+    settings.placement = LabelPlacement.OVER_POINT
     font = QFont("DejaVu Sans")
     font.setItalic(True)
     settings.setFormat(es.halo_text(font, 7, "#4a4a4a"))

@@ -48,7 +48,8 @@ def set_table(layout: QgsPrintLayout, item_id: str, rows: list[list[str]],
         column = QgsLayoutTableColumn(heading)
         if widths:
             column.setWidth(widths[j])
-        column.setHAlignment(Qt.AlignLeft if (j == 0 and first_left) else Qt.AlignRight)
+        column.setHAlignment(Qt.AlignmentFlag.AlignLeft if (j == 0 and first_left)
+                             else Qt.AlignmentFlag.AlignRight)
         columns.append(column)
     table.setHeaders(columns)
     contents = []
@@ -56,8 +57,8 @@ def set_table(layout: QgsPrintLayout, item_id: str, rows: list[list[str]],
         cells = []
         for j, value in enumerate(row):
             cell = QgsTableCell(value)
-            cell.setHorizontalAlignment(Qt.AlignLeft if (j == 0 and first_left)
-                                        else Qt.AlignRight)
+            cell.setHorizontalAlignment(Qt.AlignmentFlag.AlignLeft if (j == 0 and first_left)
+                                        else Qt.AlignmentFlag.AlignRight)
             if total_last and i == len(body) - 1:
                 cell.setBackgroundColor(QColor(TOTAL_FILL))
             cells.append(cell)

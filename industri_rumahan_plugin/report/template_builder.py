@@ -28,13 +28,12 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsScaleBarSettings,
     QgsTextFormat,
-    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
+from industri_rumahan_plugin.compat import Layout, Symbology, Unit
 from industri_rumahan_plugin.report import template as t
 
 ACCENT = "#5b2a86"  # header band
@@ -50,18 +49,19 @@ def _format(size: float, bold: bool = False, color: str = INK) -> QgsTextFormat:
     font.setBold(bold)
     fmt.setFont(font)
     fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    fmt.setSizeUnit(Unit.RENDER_POINTS)
     fmt.setColor(QColor(color))
     return fmt
 
 
 def _place(item, page: int, x: float, y: float, w: float, h: float, layout) -> None:
-    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters), page=page)
+    item.attemptResize(QgsLayoutSize(w, h, Unit.LAYOUT_MM))
+    item.attemptMove(QgsLayoutPoint(x, y, Unit.LAYOUT_MM), page=page)
 
 
 def _label(layout, item_id: str, text: str, page: int, rect: tuple, size: float = 9,
-           bold: bool = False, color: str = INK, align=Qt.AlignLeft) -> QgsLayoutItemLabel:
+           bold: bool = False, color: str = INK,
+           align=Qt.AlignmentFlag.AlignLeft) -> QgsLayoutItemLabel:
     label = QgsLayoutItemLabel(layout)
     label.setId(item_id)
     label.setText(text)
@@ -71,7 +71,7 @@ def _label(layout, item_id: str, text: str, page: int, rect: tuple, size: float 
     label.setFont(font)
     label.setFontColor(QColor(color))
     label.setHAlign(align)
-    label.setVAlign(Qt.AlignVCenter)
+    label.setVAlign(Qt.AlignmentFlag.AlignVCenter)
     layout.addLayoutItem(label)
     _place(label, page, *rect, layout)
     return label
@@ -79,11 +79,11 @@ def _label(layout, item_id: str, text: str, page: int, rect: tuple, size: float 
 
 def _band(layout, page: int) -> None:
     band = QgsLayoutItemShape(layout)
-    band.setShapeType(QgsLayoutItemShape.Rectangle)
+    band.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
     band.setId(f"kepala_{page}")
     symbol = band.symbol()
     symbol.setColor(QColor(ACCENT))
-    symbol.symbolLayer(0).setStrokeStyle(Qt.NoPen)
+    symbol.symbolLayer(0).setStrokeStyle(Qt.PenStyle.NoPen)
     band.setSymbol(symbol)
     layout.addLayoutItem(band)
     _place(band, page, 0, 0, W, 26, layout)
@@ -107,13 +107,13 @@ def _map(layout, item_id: str, page: int, rect: tuple, atlas: bool) -> QgsLayout
     item.setExtent(QgsRectangle(105.0, -3.5, 105.0 + 4.0 * w / h, 0.5))
     if atlas:
         item.setAtlasDriven(True)
-        item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+        item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
         item.setAtlasMargin(0.08)
     bar = QgsLayoutItemScaleBar(layout)
     bar.setId(f"{item_id}_skala")
     bar.setStyle("Single Box")
     bar.setLinkedMap(item)
-    bar.setUnits(QgsUnitTypes.DistanceKilometers)
+    bar.setUnits(Unit.KILOMETERS)
     bar.setUnitLabel("km")
     bar.setNumberOfSegments(2)
     bar.setNumberOfSegmentsLeft(0)
@@ -122,8 +122,8 @@ def _map(layout, item_id: str, page: int, rect: tuple, atlas: bool) -> QgsLayout
     bar.setBackgroundEnabled(True)
     bar.setBackgroundColor(QColor(255, 255, 255, 200))
     layout.addLayoutItem(bar)
-    bar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
-    bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    bar.applyDefaultSize(Unit.KILOMETERS)
+    bar.setSegmentSizeMode(Layout.SCALEBAR_FIT_WIDTH)
     bar.setMinimumBarWidth(15)
     bar.setMaximumBarWidth(35)
     _place(bar, page, x + 2, y + h - 11, 42, 9, layout)
@@ -152,17 +152,17 @@ def _legend(layout, item_id: str, page: int, rect: tuple, linked) -> None:
     legend.setSymbolWidth(4)
     legend.setSymbolHeight(3.2)
     legend.setBoxSpace(1.5)
-    for style, size, bold in ((QgsLegendStyle.Title, 9, True),
-                              (QgsLegendStyle.Group, 7.5, True),
-                              (QgsLegendStyle.Subgroup, 7.5, True),
-                              (QgsLegendStyle.SymbolLabel, 7, False)):
+    for style, size, bold in ((Symbology.LEGEND_TITLE, 9, True),
+                              (Symbology.LEGEND_GROUP, 7.5, True),
+                              (Symbology.LEGEND_SUBGROUP, 7.5, True),
+                              (Symbology.LEGEND_SYMBOL_LABEL, 7, False)):
         font = QFont(FONT)
         font.setPointSizeF(size)
         font.setBold(bold)
         legend.setStyleFont(style, font)
-    legend.setStyleMargin(QgsLegendStyle.Group, QgsLegendStyle.Top, 1.5)
-    legend.setStyleMargin(QgsLegendStyle.Subgroup, QgsLegendStyle.Top, 1.0)
-    legend.setStyleMargin(QgsLegendStyle.Symbol, QgsLegendStyle.Top, 0.8)
+    legend.setStyleMargin(Symbology.LEGEND_GROUP, QgsLegendStyle.Side.Top, 1.5)
+    legend.setStyleMargin(Symbology.LEGEND_SUBGROUP, QgsLegendStyle.Side.Top, 1.0)
+    legend.setStyleMargin(Symbology.LEGEND_SYMBOL, QgsLegendStyle.Side.Top, 0.8)
     legend.setResizeToContents(False)
     legend.setFrameEnabled(False)
     layout.addLayoutItem(legend)
@@ -174,15 +174,15 @@ def _table(layout, item_id: str, page: int, rect: tuple, size: float = 7.5) -> N
     table.setHeaderTextFormat(_format(size, bold=True))
     table.setContentTextFormat(_format(size))
     table.setIncludeTableHeader(True)
-    table.setHeaderMode(QgsLayoutItemManualTable.FirstFrame)
-    table.setHeaderHAlignment(QgsLayoutItemManualTable.FollowColumn)
+    table.setHeaderMode(QgsLayoutItemManualTable.HeaderMode.FirstFrame)
+    table.setHeaderHAlignment(QgsLayoutItemManualTable.HeaderHAlignment.FollowColumn)
     table.setCellMargin(0.8)
     table.setGridStrokeWidth(0.15)
     table.setGridColor(QColor("#b9b9b9"))
     table.setVerticalGrid(False)
     table.setBackgroundColor(QColor("#ffffff"))
-    table.setWrapBehavior(QgsLayoutItemManualTable.WrapText)
-    table.setResizeMode(QgsLayoutItemManualTable.UseExistingFrames)
+    table.setWrapBehavior(QgsLayoutItemManualTable.WrapBehavior.WrapText)
+    table.setResizeMode(QgsLayoutItemManualTable.ResizeMode.UseExistingFrames)
     layout.addMultiFrame(table)
     frame = QgsLayoutFrame(layout, table)
     frame.setId(item_id)
@@ -193,7 +193,7 @@ def _table(layout, item_id: str, page: int, rect: tuple, size: float = 7.5) -> N
 def _picture(layout, item_id: str, page: int, rect: tuple) -> None:
     pic = QgsLayoutItemPicture(layout)
     pic.setId(item_id)
-    pic.setResizeMode(QgsLayoutItemPicture.Zoom)
+    pic.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
     layout.addLayoutItem(pic)
     _place(pic, page, *rect, layout)
 
@@ -208,9 +208,9 @@ def build(path: str | Path = t.TEMPLATE) -> Path:
     """Build the two-page template and write it to ``path``."""
     layout = QgsPrintLayout(QgsProject.instance())
     layout.initializeDefaults()  # one A4 landscape page: portrait before adding the second
-    layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Portrait)
+    layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
     page = QgsLayoutItemPage(layout)
-    page.setPageSize("A4", QgsLayoutItemPage.Portrait)
+    page.setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
     layout.pageCollection().addPage(page)
     layout.setName(t.PROJECT_LAYOUT_NAME)
 

@@ -27,15 +27,15 @@ def style_active_layer(iface, style: str) -> bool:
     if not isinstance(layer, QgsVectorLayer):
         bar.pushMessage("Industri Rumahan",
                         toolbelt.tr("Select an enterprise point layer in the Layers panel first."),
-                        Qgis.Warning, 6)
+                        Qgis.MessageLevel.Warning, 6)
         return False
     try:
         apply_style(layer, style)
     except StyleError as error:
-        bar.pushMessage("Industri Rumahan", str(error), Qgis.Warning, 6)
+        bar.pushMessage("Industri Rumahan", str(error), Qgis.MessageLevel.Warning, 6)
         return False
     show_feature_count(layer, QgsProject.instance())
     iface.layerTreeView().refreshLayerSymbology(layer.id())
     bar.pushMessage("Industri Rumahan", toolbelt.tr("{layer}: {title}").format(
-        layer=layer.name(), title=toolbelt.tr(STYLE_TITLES[style])), Qgis.Success, 3)
+        layer=layer.name(), title=toolbelt.tr(STYLE_TITLES[style])), Qgis.MessageLevel.Success, 3)
     return True

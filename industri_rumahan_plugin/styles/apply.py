@@ -12,17 +12,17 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtXml import QDomDocument
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import FeatureRequest, GeometryType
 from industri_rumahan_plugin.styles import ENTERPRISE_STYLES, STYLES
 from industri_rumahan_plugin.styles import enterprise_styles as es
 from industri_rumahan_plugin.styles import region_styles as rs
 
 #: What a ``.qml`` of ours holds: symbology, labels and their scale limits.
-QML_CATEGORIES = QgsMapLayer.Symbology | QgsMapLayer.Labeling
+QML_CATEGORIES = QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling
 
 
 class StyleError(ValueError):
@@ -54,9 +54,9 @@ def apply_style(layer: QgsVectorLayer, style: str, field: str | None = None,
     if style not in STYLES:
         raise StyleError(toolbelt.tr("Unknown style: {style}").format(style=style))
     lang = lang or toolbelt.language()
-    geometry = layer.geometryType() if layer.isValid() else QgsWkbTypes.NullGeometry
-    wanted = QgsWkbTypes.PointGeometry if style in ENTERPRISE_STYLES else (
-        QgsWkbTypes.PolygonGeometry)
+    geometry = layer.geometryType() if layer.isValid() else GeometryType.NULL
+    wanted = GeometryType.POINT if style in ENTERPRISE_STYLES else (
+        GeometryType.POLYGON)
     if geometry != wanted:
         kind = toolbelt.tr("point") if style in ENTERPRISE_STYLES else toolbelt.tr("polygon")
         raise StyleError(
@@ -87,7 +87,7 @@ def apply_style(layer: QgsVectorLayer, style: str, field: str | None = None,
 def _all_values(layer: QgsVectorLayer, field: str) -> list[float]:
     """Every value of the field (classes weigh each region, not each distinct value)."""
     index = layer.fields().indexOf(field)
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(FeatureRequest.NO_GEOMETRY)
     request.setSubsetOfAttributes([index])
     return rs.clean_values(f.attributes()[index] for f in layer.getFeatures(request))
 

@@ -21,17 +21,16 @@ from qgis.core import (
     QgsRendererCategory,
     QgsRuleBasedRenderer,
     QgsSimpleMarkerSymbolLayer,
-    QgsSimpleMarkerSymbolLayerBase,
     QgsSvgMarkerSymbolLayer,
     QgsSymbolLayer,
     QgsTextBufferSettings,
     QgsTextFormat,
-    QgsUnitTypes,
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import LabelPlacement, Symbology, Unit
 from industri_rumahan_plugin.core import catalogue
 
 STAGE_FIELD = "tahap"
@@ -78,7 +77,7 @@ def _symbol(*layers: QgsSymbolLayer) -> QgsMarkerSymbol:
 
 
 def circle_symbol(color: str, size: float = STAGE_SIZE_MM) -> QgsMarkerSymbol:
-    layer = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.Circle, size)
+    layer = QgsSimpleMarkerSymbolLayer(Symbology.CIRCLE, size)
     layer.setColor(QColor(color))
     layer.setStrokeColor(QColor(OUTLINE))
     layer.setStrokeWidth(0.3)
@@ -184,12 +183,12 @@ def stage_sector_renderer(
 
 def cluster_symbol() -> QgsMarkerSymbol:
     """A dark disc growing with the count, the count written in white."""
-    disc = QgsSimpleMarkerSymbolLayer(QgsSimpleMarkerSymbolLayerBase.Circle, 5.0)
+    disc = QgsSimpleMarkerSymbolLayer(Symbology.CIRCLE, 5.0)
     disc.setColor(QColor(CLUSTER_COLOR))
     disc.setStrokeColor(QColor("#ffffff"))
     disc.setStrokeWidth(0.4)
     disc.setDataDefinedProperty(
-        QgsSymbolLayer.PropertySize,
+        Symbology.PROPERTY_SIZE,
         QgsProperty.fromExpression("min(7.5, 4 + 0.7 * ln(@cluster_size))"),
     )
     count = QgsFontMarkerSymbolLayer("Sans Serif", "", 2.6)
@@ -197,7 +196,7 @@ def cluster_symbol() -> QgsMarkerSymbol:
     count.setStrokeWidth(0)
     count.setFontStyle("Bold")
     count.setDataDefinedProperty(
-        QgsSymbolLayer.PropertyCharacter, QgsProperty.fromExpression("@cluster_size")
+        Symbology.PROPERTY_CHARACTER, QgsProperty.fromExpression("@cluster_size")
     )
     return _symbol(disc, count)
 
@@ -207,7 +206,7 @@ def with_clusters(renderer: QgsFeatureRenderer) -> QgsPointClusterRenderer:
     clusters = QgsPointClusterRenderer()
     clusters.setEmbeddedRenderer(renderer)
     clusters.setTolerance(CLUSTER_TOLERANCE_MM)
-    clusters.setToleranceUnit(QgsUnitTypes.RenderMillimeters)
+    clusters.setToleranceUnit(Unit.RENDER_MM)
     clusters.setClusterSymbol(cluster_symbol())
     return clusters
 
@@ -220,7 +219,7 @@ def name_labeling(field: str = NAME_FIELD) -> QgsVectorLayerSimpleLabeling:
     settings.scaleVisibility = True
     settings.minimumScale = LABEL_MAX_SCALE  # most zoomed-out scale showing labels
     settings.maximumScale = 0.0
-    settings.placement = QgsPalLayerSettings.OrderedPositionsAroundPoint
+    settings.placement = LabelPlacement.AROUND_POINT
     settings.dist = 1.0
     settings.setFormat(halo_text(QFont("Sans Serif"), 8, "#1a1a1a"))
     return QgsVectorLayerSimpleLabeling(settings)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -17,7 +18,6 @@ from qgis.core import (
     QgsLayerTreeModel,
     QgsLegendRenderer,
     QgsLegendSettings,
-    QgsLegendStyle,
     QgsMapLayer,
     QgsMapRendererCustomPainterJob,
     QgsMapSettings,
@@ -30,6 +30,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QSize
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
+
+from industri_rumahan_plugin.compat import Symbology
 
 DPI = 96
 
@@ -44,8 +46,8 @@ def map_settings(layers: Sequence[QgsMapLayer], extent: QgsRectangle,
     settings.setOutputDpi(DPI)
     settings.setBackgroundColor(QColor("#ffffff"))
     settings.setExtent(extent)
-    settings.setFlag(QgsMapSettings.Antialiasing, True)
-    settings.setFlag(QgsMapSettings.DrawLabeling, True)
+    settings.setFlag(Qgis.MapSettingsFlag.Antialiasing, True)
+    settings.setFlag(Qgis.MapSettingsFlag.DrawLabeling, True)
     settings.setTransformContext(QgsProject.instance().transformContext())
     return settings
 
@@ -60,7 +62,7 @@ def extent_in(layer: QgsMapLayer, crs: QgsCoordinateReferenceSystem,
 
 
 def render_map(settings: QgsMapSettings) -> QImage:
-    image = QImage(settings.outputSize(), QImage.Format_ARGB32)
+    image = QImage(settings.outputSize(), QImage.Format.Format_ARGB32)
     image.fill(settings.backgroundColor())
     painter = QPainter(image)
     job = QgsMapRendererCustomPainterJob(settings, painter)
@@ -91,11 +93,11 @@ def render_legend(layers: Sequence[QgsMapLayer], title: str = "",
     model = QgsLayerTreeModel(root)
     settings = QgsLegendSettings()
     settings.setTitle(title)
-    for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
-                  QgsLegendStyle.SymbolLabel):
+    for style in (Symbology.LEGEND_TITLE, Symbology.LEGEND_GROUP, Symbology.LEGEND_SUBGROUP,
+                  Symbology.LEGEND_SYMBOL_LABEL):
         font = QFont("Sans Serif")
-        font.setPointSizeF(11 if style == QgsLegendStyle.Title else 8.5)
-        font.setBold(style in (QgsLegendStyle.Title, QgsLegendStyle.Subgroup))
+        font.setPointSizeF(11 if style == Symbology.LEGEND_TITLE else 8.5)
+        font.setBold(style in (Symbology.LEGEND_TITLE, Symbology.LEGEND_SUBGROUP))
         legend_style = settings.style(style)
         legend_style.setFont(font)
         settings.setStyle(style, legend_style)
@@ -103,10 +105,10 @@ def render_legend(layers: Sequence[QgsMapLayer], title: str = "",
     scale = DPI / 25.4  # pixels per mm
     size_mm = renderer.minimumSize()
     image = QImage(int(size_mm.width() * scale) + 8, int(size_mm.height() * scale) + 8,
-                   QImage.Format_ARGB32)
+                   QImage.Format.Format_ARGB32)
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
-    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     context = QgsRenderContext.fromQPainter(painter)
     context.setScaleFactor(scale)
     context.setRendererScale(1000)
@@ -120,7 +122,7 @@ def render_legend(layers: Sequence[QgsMapLayer], title: str = "",
 def side_by_side(left: QImage, right: QImage) -> QImage:
     """The map with its legend on the right (top aligned, white background)."""
     image = QImage(left.width() + right.width(), max(left.height(), right.height()),
-                   QImage.Format_ARGB32)
+                   QImage.Format.Format_ARGB32)
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
     painter.drawImage(0, 0, left)
@@ -138,7 +140,7 @@ def difference(a: QImage, b: QImage, threshold: int = 48) -> float:
         return 1.0
 
     def pixels(image: QImage):
-        image = image.convertToFormat(QImage.Format_ARGB32)
+        image = image.convertToFormat(QImage.Format.Format_ARGB32)
         data = image.constBits().asarray(image.sizeInBytes())
         stride = image.bytesPerLine()
         array = np.frombuffer(bytes(data), dtype=np.uint8).reshape(image.height(), stride)

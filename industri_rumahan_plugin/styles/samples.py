@@ -17,13 +17,12 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsProject,
-    QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 from scipy.spatial import cKDTree
 
 from industri_rumahan_plugin.adapters.arrays import read_source
+from industri_rumahan_plugin.compat import FieldType, Unit
 
 KM_PER_DEGREE = 111.32
 GAP_KM = 15.0
@@ -73,9 +72,9 @@ def district_indicators(path: str | Path) -> QgsVectorLayer:
 
     out = QgsVectorLayer(f"MultiPolygon?crs={districts.crs().authid()}", "kecamatan", "memory")
     provider = out.dataProvider()
-    provider.addAttributes([QgsField("kode", QVariant.String), QgsField("nama", QVariant.String),
-                            QgsField("jumlah_usaha", QVariant.Int),
-                            *(QgsField(n, QVariant.Double) for n in SAMPLE_FIELDS[1:])])
+    provider.addAttributes([QgsField("kode", FieldType.STRING), QgsField("nama", FieldType.STRING),
+                            QgsField("jumlah_usaha", FieldType.INT),
+                            *(QgsField(n, FieldType.DOUBLE) for n in SAMPLE_FIELDS[1:])])
     out.updateFields()
     area = QgsDistanceArea()
     area.setSourceCrs(districts.crs(), QgsProject.instance().transformContext())
@@ -84,7 +83,7 @@ def district_indicators(path: str | Path) -> QgsVectorLayer:
     for source in districts.getFeatures():
         row = by_district.loc[source["kode"]] if source["kode"] in by_district.index else None
         km2 = area.convertAreaMeasurement(area.measureArea(source.geometry()),
-                                          QgsUnitTypes.AreaSquareKilometers)
+                                          Unit.SQUARE_KILOMETERS)
         feature = QgsFeature(out.fields())
         feature.setGeometry(source.geometry())
         count = 0 if row is None else int(row["count"])

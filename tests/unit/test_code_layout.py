@@ -62,5 +62,7 @@ def test_python_files_stay_small():
 def test_metadata_declares_the_supported_qgis_and_provider():
     text = (REPO / "metadata.txt").read_text(encoding="utf-8")
     assert "qgisMinimumVersion=3.22" in text
+    # QGIS caps a plugin without a maximum at 3.99: QGIS 4 (Qt6) would refuse it.
+    assert "\nqgisMaximumVersion=4.99\n" in text
     assert "hasProcessingProvider=yes" in text
     assert "\nversion=" in text

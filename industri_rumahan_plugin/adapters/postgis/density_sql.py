@@ -36,12 +36,12 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters.point_arrays import PointArrays
 from industri_rumahan_plugin.adapters.postgis.expression_sql import quote_ident, to_sql
 from industri_rumahan_plugin.adapters.region_stats import Regions, to_plain
+from industri_rumahan_plugin.compat import GeometryType, WkbType, field_kind
 from industri_rumahan_plugin.core import density, schema
 
 
@@ -154,9 +154,9 @@ def check(
         if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
                 value.selectedFeaturesOnly or value.featureLimit != -1):
             raise NotPushedError(toolbelt.tr("a layer is limited to selected features"))
-    if QgsWkbTypes.flatType(points.wkbType()) != QgsWkbTypes.Point:
+    if QgsWkbTypes.flatType(points.wkbType()) != WkbType.POINT:
         raise NotPushedError(toolbelt.tr("the enterprises are not single points"))
-    if QgsWkbTypes.geometryType(regions_layer.wkbType()) != QgsWkbTypes.PolygonGeometry or \
+    if QgsWkbTypes.geometryType(regions_layer.wkbType()) != GeometryType.POLYGON or \
             QgsWkbTypes.isCurvedType(regions_layer.wkbType()):
         raise NotPushedError(toolbelt.tr("the regions are not plain polygons"))
     if regions.invalid.any():
@@ -194,8 +194,8 @@ def pushdown(
                   expression)
     rkey = _key(QgsDataSourceUri(regions_layer.source()), regions_layer)
     pkey = _key(QgsDataSourceUri(points.source()), points)
-    if want_outside_keys and points.fields().field(pkey).type() not in (
-            QVariant.Int, QVariant.LongLong):
+    if want_outside_keys and field_kind(points.fields().field(pkey)) not in (
+            "int", "int64"):
         raise NotPushedError(toolbelt.tr("the enterprises' primary key is not an integer"))
     index = regions_layer.fields().indexOf(rkey)
     region_keys = [to_plain(f.attributes()[index]) for f in regions.features]

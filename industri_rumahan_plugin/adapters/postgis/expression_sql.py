@@ -20,13 +20,12 @@ from qgis.core import (
     QgsExpressionNodeUnaryOperator,
     QgsFields,
 )
-from qgis.PyQt.QtCore import QVariant
 
-_B = QgsExpressionNodeBinaryOperator
+from industri_rumahan_plugin.compat import NUMERIC_KINDS, field_kind
+
+_B = QgsExpressionNodeBinaryOperator.BinaryOperator
 _COMPARE = {_B.boEQ: "=", _B.boNE: "<>", _B.boLT: "<", _B.boLE: "<=", _B.boGT: ">",
             _B.boGE: ">="}
-_NUMERIC = {QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong,
-            QVariant.Double}
 
 
 class UntranslatableError(Exception):
@@ -54,10 +53,10 @@ def _kind(node: QgsExpressionNode, fields: QgsFields) -> str:
         index = fields.indexOf(node.name())
         if index < 0:
             raise UntranslatableError(node.name())
-        kind = fields.at(index).type()
-        if kind == QVariant.String:
+        kind = field_kind(fields.at(index))
+        if kind == "string":
             return "string"
-        if kind in _NUMERIC:
+        if kind in NUMERIC_KINDS:
             return "number"
         raise UntranslatableError(node.name())
     value = _literal_value(node)
@@ -68,7 +67,7 @@ def _kind(node: QgsExpressionNode, fields: QgsFields) -> str:
 
 def _literal_value(node: QgsExpressionNode):
     if isinstance(node, QgsExpressionNodeUnaryOperator) and node.op() == \
-            QgsExpressionNodeUnaryOperator.uoMinus:
+            QgsExpressionNodeUnaryOperator.UnaryOperator.uoMinus:
         value = _literal_value(node.operand())
         if isinstance(value, str):
             raise UntranslatableError("-'text'")
@@ -110,7 +109,7 @@ def _node(node: QgsExpressionNode, fields: QgsFields) -> str:
             return f"({_operand(left, fields)} {_COMPARE[op]} {_operand(right, fields)})"
         raise UntranslatableError(node.dump())
     if isinstance(node, QgsExpressionNodeUnaryOperator) and \
-            node.op() == QgsExpressionNodeUnaryOperator.uoNot:
+            node.op() == QgsExpressionNodeUnaryOperator.UnaryOperator.uoNot:
         return f"(NOT {_node(node.operand(), fields)})"
     if isinstance(node, QgsExpressionNodeInOperator):
         column = node.node()
