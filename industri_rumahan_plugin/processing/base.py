@@ -37,9 +37,22 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
     GROUP: ClassVar[str] = "data"
     TITLE: ClassVar[str] = ""
     HELP: ClassVar[dict[str, str]] = {}
+    #: Third-party libraries ``processAlgorithm`` needs (names of ``core.requirements``);
+    #: imported there, never at module level, so the provider lists every algorithm.
+    REQUIRES: ClassVar[tuple[str, ...]] = ()
 
     def tr(self, message: str) -> str:
         return toolbelt.tr(message)
+
+    def canExecute(self) -> tuple[bool, str]:
+        """False, with what to install, when a library of ``REQUIRES`` is missing."""
+        from industri_rumahan_plugin import dependencies
+        from industri_rumahan_plugin.core import requirements
+
+        lacking = requirements.missing(self.REQUIRES)
+        if lacking:
+            return False, dependencies.algorithm_message(lacking)
+        return True, ""
 
     def createInstance(self) -> QgsProcessingAlgorithm:
         return type(self)()

@@ -19,9 +19,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from industri_rumahan_plugin.adapters import spreadsheet_io
 from industri_rumahan_plugin.core import schema
-from industri_rumahan_plugin.core.importing import headers, pipeline, tables
+from industri_rumahan_plugin.core.importing import headers
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel, require
 from industri_rumahan_plugin.toolbelt import language
 
@@ -30,6 +29,7 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
     ALG_ID = "importspreadsheet"
     GROUP = "data"
     TITLE = "Import enterprises from a spreadsheet"
+    REQUIRES = ("numpy", "pandas", "shapely")
     HELP = {
         "id": (
             "Mengimpor industri rumahan dari berkas XLSX atau CSV seperti yang disimpan kantor. "
@@ -88,6 +88,9 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict:
+        from industri_rumahan_plugin.adapters import spreadsheet_io
+        from industri_rumahan_plugin.core.importing import pipeline, tables
+
         path = Path(self.parameterAsFile(parameters, self.INPUT, context))
         target = self.parameterAsVectorLayer(parameters, self.TARGET, context)
         require(target is not None and target.isValid(), self.tr("The target layer is invalid."))
@@ -163,6 +166,9 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         return {str(k): str(v or "") for k, v in mapping.items()}
 
     def _write_report(self, parameters, context, result, feedback) -> dict:
+        from industri_rumahan_plugin.adapters import spreadsheet_io
+        from industri_rumahan_plugin.core.importing import tables
+
         destination = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if not destination:
             return {self.REPORT: None}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
@@ -19,9 +18,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from industri_rumahan_plugin.adapters import gap_io
-from industri_rumahan_plugin.core.coverage import greedy_coverage
-from industri_rumahan_plugin.core.nearest import nearest_geodesic, pairs_within
 from industri_rumahan_plugin.processing import gap_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -33,6 +29,7 @@ class SuggestServiceSites(IndustriRumahanAlgorithm):
     ALG_ID = "suggestservicesites"
     GROUP = "services"
     TITLE = "Suggest new service sites"
+    REQUIRES = ("numpy", "pandas", "scipy", "shapely")
     HELP = {
         "id": (
             "Usulan lokasi layanan baru secara serakah (greedy maximal coverage): dari lokasi "
@@ -82,6 +79,12 @@ class SuggestServiceSites(IndustriRumahanAlgorithm):
             "OUTPUT", self.tr("Suggested sites"), QgsProcessing.TypeVectorPoint))
 
     def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
+        from industri_rumahan_plugin.adapters import gap_io
+        from industri_rumahan_plugin.core.coverage import greedy_coverage
+        from industri_rumahan_plugin.core.nearest import nearest_geodesic, pairs_within
+
         source = self.parameterAsSource(parameters, "INPUT", context)
         candidates_src = self.parameterAsSource(parameters, "CANDIDATES", context)
         if source is None or candidates_src is None:
