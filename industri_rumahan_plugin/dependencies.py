@@ -20,9 +20,9 @@ _reported = False
 def how_to_install(items: list[requirements.Missing]) -> str:
     """The three ways to add ``items``: OSGeo4W Shell, apt, or the qpip plugin."""
     return toolbelt.tr(
-        "To add them — Windows: run {pip} in the OSGeo4W Shell (as administrator); "
-        "Debian/Ubuntu: {apt}; macOS or any system: install the QGIS plugin \"QPIP\" "
-        "(Plugins menu) and let it install them. Then restart QGIS."
+        "To add them: on Windows, open the OSGeo4W Shell as administrator and run: {pip} — "
+        "on Debian/Ubuntu run: {apt} — on macOS or any other system, install the QGIS "
+        "plugin QPIP (Plugins menu), which installs them. Then restart QGIS."
     ).format(pip=requirements.pip_command(items), apt=requirements.apt_command(items))
 
 

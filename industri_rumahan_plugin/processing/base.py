@@ -54,6 +54,14 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
             return False, dependencies.algorithm_message(lacking)
         return True, ""
 
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        """Refuse to run with the ``canExecute`` message: not every runner asks it first
+        (QGIS 3.22's ``qgis_process run`` does not), and a traceback helps nobody."""
+        ok, message = self.canExecute()
+        if not ok:
+            raise QgsProcessingException(message)
+        return True
+
     def createInstance(self) -> QgsProcessingAlgorithm:
         return type(self)()
 
