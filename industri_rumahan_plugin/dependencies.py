@@ -56,5 +56,6 @@ def report_missing(iface=None) -> list[requirements.Missing]:
     if iface is not None:
         bar = iface.messageBar()
         if bar is not None:
-            bar.pushMessage(LOG_TAG, text, Qgis.Warning, 0)
+            # no title: QGIS logs bar messages under their title, which would log it twice
+            bar.pushMessage("", text, Qgis.Warning, 0)
     return items
