@@ -84,7 +84,16 @@ def test_qgis_process_without_a_library(profiles, demo_gpkg, tmp_path, library):
     assert our_tracebacks(out) == [] and database.stat().st_size > 0
 
     needing = NEEDED_BY[library]
-    if needing is None:
+    if needing is None:  # openpyxl: XLSX is written (and read) by GDAL
+        sheet = tmp_path / "ekspor.xlsx"
+        code, out = qgis_process(profiles, library, "run", "industrirumahan:exportspreadsheet",
+                                 "--", f"INPUT={demo_gpkg}|layername=usaha", f"OUTPUT={sheet}")
+        assert code == 0, out[-2000:]
+        assert our_tracebacks(out) == []
+        from industri_rumahan_plugin.adapters import xlsx
+
+        frame, _ = xlsx.read_table(sheet)
+        assert len(frame) == 3000 and {"Nama usaha", "NIK", "Lintang"} <= set(frame.columns)
         return
     code, out = qgis_process(
         profiles, library, "run", f"industrirumahan:{needing}", "--",

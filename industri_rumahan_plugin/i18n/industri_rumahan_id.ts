@@ -341,13 +341,13 @@
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="79"/>
-        <location filename="../gui/import_dialog.py" line="79"/>
+        <location filename="../gui/import_dialog.py" line="80"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="80"/>
-        <location filename="../gui/import_dialog.py" line="79"/>
+        <location filename="../gui/import_dialog.py" line="80"/>
         <source>Field</source>
         <translation>Atribut</translation>
     </message>
@@ -656,126 +656,126 @@
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="35"/>
+        <location filename="../gui/import_dialog.py" line="36"/>
         <source>Latitude</source>
         <translation>Lintang</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="36"/>
+        <location filename="../gui/import_dialog.py" line="37"/>
         <source>Longitude</source>
         <translation>Bujur</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="37"/>
+        <location filename="../gui/import_dialog.py" line="38"/>
         <source>Latitude, longitude (one column)</source>
         <translation>Lintang, bujur (satu kolom)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="38"/>
+        <location filename="../gui/import_dialog.py" line="39"/>
         <source>Village (desa/kelurahan) name</source>
         <translation>Nama desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="39"/>
+        <location filename="../gui/import_dialog.py" line="40"/>
         <source>District (kecamatan) name</source>
         <translation>Nama kecamatan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="40"/>
+        <location filename="../gui/import_dialog.py" line="41"/>
         <source>Regency (kabupaten/kota) name</source>
         <translation>Nama kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="42"/>
+        <location filename="../gui/import_dialog.py" line="43"/>
         <source>(do not import)</source>
         <translation>(jangan diimpor)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="54"/>
+        <location filename="../gui/import_dialog.py" line="55"/>
         <location filename="../processing/import_spreadsheet.py" line="31"/>
         <source>Import enterprises from a spreadsheet</source>
         <translation>Impor usaha dari lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="60"/>
+        <location filename="../gui/import_dialog.py" line="61"/>
         <location filename="../processing/import_spreadsheet.py" line="68"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="62"/>
+        <location filename="../gui/import_dialog.py" line="63"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
         <source>Spreadsheet</source>
         <translation>Lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="67"/>
+        <location filename="../gui/import_dialog.py" line="68"/>
         <location filename="../processing/export_spreadsheet.py" line="44"/>
         <source>Enterprise layer</source>
         <translation>Lapisan usaha</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="68"/>
+        <location filename="../gui/import_dialog.py" line="69"/>
         <location filename="../processing/import_spreadsheet.py" line="80"/>
         <source>Dry run (check only, write nothing)</source>
         <translation>Uji coba (hanya periksa, tidak menulis apa pun)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="73"/>
+        <location filename="../gui/import_dialog.py" line="74"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
         <location filename="../processing/import_spreadsheet.py" line="83"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="74"/>
+        <location filename="../gui/import_dialog.py" line="75"/>
         <location filename="../processing/import_spreadsheet.py" line="82"/>
         <source>Validation report</source>
         <translation>Laporan validasi</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="79"/>
+        <location filename="../gui/import_dialog.py" line="80"/>
         <source>Example</source>
         <translation>Contoh</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="87"/>
+        <location filename="../gui/import_dialog.py" line="88"/>
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="116"/>
+        <location filename="../gui/import_dialog.py" line="117"/>
         <location filename="../processing/import_spreadsheet.py" line="111"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="137"/>
+        <location filename="../gui/import_dialog.py" line="138"/>
         <source>{n} rows. Required fields without a column: {fields}</source>
         <translation>{n} baris. Kolom wajib yang belum punya kolom sumber: {fields}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="139"/>
+        <location filename="../gui/import_dialog.py" line="140"/>
         <source>{n} rows; every required field has a column.</source>
         <translation>{n} baris; setiap kolom wajib sudah punya kolom sumber.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="167"/>
+        <location filename="../gui/import_dialog.py" line="168"/>
         <source>Choose the enterprise layer to import into.</source>
         <translation>Pilih lapisan usaha tujuan impor.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="176"/>
+        <location filename="../gui/import_dialog.py" line="177"/>
         <source>{ok} imported, {skip} already present, {bad} not imported, {approx} at a village centroid.</source>
         <translation>{ok} diimpor, {skip} sudah ada, {bad} tidak diimpor, {approx} di titik tengah desa.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="181"/>
+        <location filename="../gui/import_dialog.py" line="182"/>
         <source>Dry run, nothing written.</source>
         <translation>Uji coba, tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="183"/>
+        <location filename="../gui/import_dialog.py" line="184"/>
         <source>Report: {path}</source>
         <translation>Laporan: {path}</translation>
     </message>
@@ -823,7 +823,7 @@
         <location filename="../gui/report_dialog.py" line="79"/>
         <location filename="../processing/base.py" line="92"/>
         <location filename="../processing/export_report.py" line="74"/>
-        <location filename="../processing/export_spreadsheet.py" line="77"/>
+        <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
         <location filename="../processing/suggest_service_sites.py" line="54"/>
         <source>Enterprises</source>
@@ -1426,12 +1426,12 @@
         <translation>Usaha yang ditulis</translation>
     </message>
     <message>
-        <location filename="../processing/export_spreadsheet.py" line="60"/>
+        <location filename="../processing/export_spreadsheet.py" line="61"/>
         <source>The enterprise layer is invalid.</source>
         <translation>Lapisan usaha tidak valid.</translation>
     </message>
     <message>
-        <location filename="../processing/export_spreadsheet.py" line="62"/>
+        <location filename="../processing/export_spreadsheet.py" line="63"/>
         <source>The layer has no nama_usaha field: it is not an enterprise layer of the plugin.</source>
         <translation>Lapisan tidak memiliki kolom nama_usaha: ini bukan lapisan usaha dari plugin.</translation>
     </message>
@@ -1780,12 +1780,12 @@
         <translation>Kolom tidak dikenal dalam pemetaan kolom: {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="178"/>
+        <location filename="../processing/import_spreadsheet.py" line="177"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="179"/>
+        <location filename="../processing/import_spreadsheet.py" line="178"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
     </message>

@@ -53,6 +53,7 @@ class ExportSpreadsheet(IndustriRumahanAlgorithm):
                          feedback: QgsProcessingFeedback) -> dict:
         import pandas as pd
 
+        from industri_rumahan_plugin.adapters import xlsx
         from industri_rumahan_plugin.adapters.arrays import read_source
         from industri_rumahan_plugin.core.importing import tables
 
@@ -74,6 +75,6 @@ class ExportSpreadsheet(IndustriRumahanAlgorithm):
         destination = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if Path(destination).suffix.lower() not in (".xlsx", ".csv"):
             destination = str(Path(destination).with_suffix(".xlsx"))
-        tables.write_table(out, destination, sheet=self.tr("Enterprises")[:31])
+        xlsx.write_table(out, destination, sheet=self.tr("Enterprises")[:31])
         feedback.setProgress(100)
         return {self.OUTPUT: destination, "COUNT": len(out)}
