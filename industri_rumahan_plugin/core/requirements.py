@@ -15,7 +15,7 @@ import re
 import sys
 from dataclasses import dataclass
 
-#: Runtime libraries: import name -> (minimum version, distribution, Debian package).
+#: Libraries the plugin uses: import name -> (minimum version, distribution, Debian package).
 LIBRARIES: dict[str, tuple[str, str, str]] = {
     "numpy": ("1.20", "numpy", "python3-numpy"),
     "shapely": ("2.0", "shapely", "python3-shapely"),
@@ -23,6 +23,10 @@ LIBRARIES: dict[str, tuple[str, str, str]] = {
     "scipy": ("1.7", "scipy", "python3-scipy"),
     "openpyxl": ("3.0", "openpyxl", "python3-openpyxl"),
 }
+#: Nice to have, never needed: openpyxl only sets XLSX column widths (GDAL writes the files).
+OPTIONAL = frozenset({"openpyxl"})
+#: What the analyses need; the start-up message lists those missing.
+REQUIRED = tuple(name for name in LIBRARIES if name not in OPTIONAL)
 
 
 @dataclass(frozen=True)
@@ -93,12 +97,12 @@ _cache: dict[str, Missing | None] = {}
 
 
 def missing(names: tuple[str, ...] | list[str] | None = None) -> list[Missing]:
-    """The libraries of ``names`` (default: all of ``LIBRARIES``) that cannot be used.
+    """The libraries of ``names`` (default: ``REQUIRED``) that cannot be used.
 
     Cached per process: installing a library needs a QGIS restart anyway.
     """
     out = []
-    for name in names if names is not None else tuple(LIBRARIES):
+    for name in names if names is not None else REQUIRED:
         if name not in _cache:
             _cache[name] = check(name)
         if _cache[name] is not None:

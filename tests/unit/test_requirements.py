@@ -28,10 +28,11 @@ def test_everything_present_here_and_nothing_imported_by_the_check():
     assert _child(code) == "[] []"
 
 
-def test_a_hidden_library_is_reported_missing():
+def test_a_hidden_library_is_reported_missing_and_openpyxl_only_when_asked():
     code = ("from industri_rumahan_plugin.core import requirements as r\n"
-            "print([m.describe() for m in r.missing()])")
-    assert _child(code, hide="pandas,openpyxl") == "['pandas', 'openpyxl']"
+            "print([m.describe() for m in r.missing()], "
+            "[m.name for m in r.missing(['openpyxl', 'scipy'])])")
+    assert _child(code, hide="pandas,openpyxl") == "['pandas'] ['openpyxl']"
 
 
 def test_shapely_1_counts_as_missing(tmp_path):
