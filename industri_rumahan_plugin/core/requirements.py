@@ -121,8 +121,14 @@ def pip_command(items: list[Missing]) -> str:
 
 
 def apt_command(items: list[Missing]) -> str:
-    """Debian/Ubuntu: ``sudo apt install python3-pandas``."""
-    return "sudo apt install " + " ".join(LIBRARIES[m.name][2] for m in items)
+    """Debian/Ubuntu: ``sudo apt install python3-pandas`` for what is absent; a version the
+    distribution has too old (Debian 12's shapely 1.8) comes from pip for the user instead."""
+    absent = [LIBRARIES[m.name][2] for m in items if not m.found]
+    old = [f'"{m.name}>={m.minimum}"' for m in items if m.found]
+    commands = ["sudo apt install " + " ".join(absent)] if absent else []
+    if old:
+        commands.append("python3 -m pip install --user --break-system-packages " + " ".join(old))
+    return "; ".join(commands)
 
 
 def names_text(items: list[Missing]) -> str:

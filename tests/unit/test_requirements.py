@@ -51,7 +51,10 @@ def test_install_commands_per_platform():
     items = [requirements.Missing("pandas", "", "1.3"), requirements.Missing("shapely", "1.8.5",
                                                                              "2.0")]
     assert requirements.pip_command(items) == 'python -m pip install pandas "shapely>=2.0"'
-    assert requirements.apt_command(items) == "sudo apt install python3-pandas python3-shapely"
+    assert requirements.apt_command(items) == (
+        'sudo apt install python3-pandas; '
+        'python3 -m pip install --user --break-system-packages "shapely>=2.0"')
+    assert requirements.apt_command(items[:1]) == "sudo apt install python3-pandas"
     assert requirements.names_text(items) == "pandas, shapely 1.8.5 (≥ 2.0)"
 
 
