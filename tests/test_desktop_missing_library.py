@@ -64,6 +64,7 @@ PROBE = r'''
 import json, sys, traceback
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QAction, QDockWidget
 import qgis.utils
 
 RESULT = {result!r}
@@ -72,12 +73,20 @@ RESULT = {result!r}
 def probe():
     result = {{}}
     try:
+        window = qgis.utils.iface.mainWindow()
+        before = len(qgis.utils.iface.messageBar().items())
+        for action in window.findChildren(QAction):
+            if action.objectName() == "IndustriRumahanDockToggle":
+                action.trigger()  # the enterprise panel (needs numpy and pandas)
+        docks = [d.objectName() for d in window.findChildren(QDockWidget) if d.isVisible()]
         provider = QgsApplication.processingRegistry().providerById("industrirumahan")
         density = provider.algorithm("densitybyregion") if provider else None
         create = provider.algorithm("createdatabase") if provider else None
         result.update(
             active=list(qgis.utils.active_plugins),
             bar=[item.text() for item in qgis.utils.iface.messageBar().items()],
+            bar_added=len(qgis.utils.iface.messageBar().items()) - before,
+            docks=docks,
             algorithms=len(provider.algorithms()) if provider else 0,
             density=list(density.canExecute()) if density else None,
             create=list(create.canExecute()) if create else None,
@@ -139,7 +148,7 @@ def desktop_run(request, tmp_path_factory) -> dict:
     return data
 
 
-def test_desktop_desktop_run_loads_and_says_so_in_indonesian(desktop_run):
+def test_desktop_without_a_library_loads_and_says_so_in_indonesian(desktop_run):
     run = desktop_run
     assert "probe_error" not in run, run["probe_error"] + "\n".join(run["python_errors"])
     assert run["hook_ran"]
@@ -157,7 +166,7 @@ def test_desktop_desktop_run_loads_and_says_so_in_indonesian(desktop_run):
     assert f"sudo apt install python3-{library}" in message and "QPIP" in message
 
 
-def test_desktop_desktop_run_lists_all_algorithms_and_refuses_the_dependent_ones(
+def test_desktop_without_a_library_lists_all_algorithms_and_refuses_the_dependent_ones(
         desktop_run):
     run = desktop_run
     assert run["algorithms"] == 16
@@ -166,3 +175,16 @@ def test_desktop_desktop_run_lists_all_algorithms_and_refuses_the_dependent_ones
     assert ok is False
     assert message.startswith(
         f"Alat ini memerlukan pustaka Python yang tidak ada di QGIS ini: {run['library']}.")
+
+
+def test_desktop_without_a_library_panel_opens_or_says_why(desktop_run):
+    run = desktop_run
+    if run["library"] == "pandas":  # the panel needs pandas: a message instead of the panel
+        assert run["bar_added"] == 1
+        assert any(m.startswith("Alat ini memerlukan pustaka Python yang tidak ada di QGIS "
+                                "ini: pandas.") for m in run["bar"])
+    else:  # the panel needs no shapely: it opens
+        assert run["bar_added"] == 0
+        assert any("IndustriRumahan" in name or "Enterprise" in name for name in run["docks"]), (
+            run["docks"])
+    assert run["python_errors"] == [], "\n".join(run["python_errors"])
