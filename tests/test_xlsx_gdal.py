@@ -66,7 +66,7 @@ def test_writing_equals_pandas_with_openpyxl(tmp_path):
     assert cells[2][4] == "<3"
 
 
-def test_write_table_keeps_widths_and_reads_back_through_gdal(tmp_path):
+def test_write_table_keeps_the_widths_and_reads_back_through_gdal(tmp_path):
     frame = _frame()
     ours = xlsx.write_table(frame, tmp_path / "ekspor.xlsx", sheet="Usaha")
     before = tables.write_table(frame, tmp_path / "lama.xlsx", sheet="Usaha")
@@ -87,12 +87,16 @@ def test_without_openpyxl_gdal_alone_writes_and_reads(tmp_path):
         "                      'Usaha (n)': [5, '<3'], 'Lintang': [-1.8517, None]})\n"
         f"path = xlsx.write_table(frame, {str(tmp_path / 'x.xlsx')!r}, sheet='Laporan')\n"
         "back, first = xlsx.read_table(path, 'Laporan')\n"
+        "import zipfile\n"
+        "xml = zipfile.ZipFile(path).read('xl/worksheets/sheet1.xml').decode()\n"
+        "print('<c r=\"C2\"><v>5</v></c>' in xml, 'width=\"12\"' in xml)\n"
         "print('openpyxl' in sys.modules, first, back.to_dict('list'))\n"
     )
     env = {**os.environ, "IR_HIDE_MODULES": "openpyxl",
            "PYTHONPATH": os.pathsep.join([str(REPO / "tests" / "hide_modules"), str(REPO)])}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                           timeout=120, check=True)
+    assert done.stdout.strip().splitlines()[-2] == "True True"  # a number cell, widths
     assert done.stdout.strip().splitlines()[-1] == (
         "False 2 {'Nama usaha': ['A', 'B'], 'Jumlah': ['12', '3'], "
         "'Usaha (n)': ['5', '<3'], 'Lintang': ['-1.8517', '']}")

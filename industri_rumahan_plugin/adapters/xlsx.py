@@ -2,15 +2,17 @@
 
 Reading gives what ``pandas.read_excel(header=None, dtype=str)`` gives (every cell as text,
 blank cells as ""), so ``core.importing.tables`` parses it the same way. Writing keeps the
-headers, values and sheet names of ``DataFrame.to_excel``; a column mixing numbers and text
-(report counts shown as "<3") is text in GDAL's file, and when openpyxl is installed its
-numbers are turned back into number cells and the columns get widths, as before.
+headers, values, sheet names and column widths of ``DataFrame.to_excel`` with openpyxl: GDAL
+types a whole column, so in a column mixing numbers and text (report counts shown as "<3")
+the numbers are put back as number cells by editing GDAL's worksheet XML (zip + regex).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import numbers
+import re
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -135,27 +137,67 @@ def write_sheets(path: str | Path, sheets: Mapping[str, pd.DataFrame]) -> Path:
     return path
 
 
+_TEXT_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)" t="s">\s*<v>[0-9]+</v>\s*</c>')
+_COLS = re.compile(r"<cols>.*?</cols>", re.S)
+
+
+def _column_letter(index: int) -> str:
+    """1 -> 'A', 27 -> 'AA'."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _sheet_xml(xml: str, frame: pd.DataFrame, kinds: list[str]) -> str:
+    """Column widths as Excel users expect, and number cells in mixed text columns."""
+    widths = []
+    numbers_at: dict[str, str] = {}
+    for j, (column, kind) in enumerate(zip(frame.columns, kinds), start=1):
+        values = frame[column]
+        width = max([len(str(column)), *values.astype(str).str.len().head(200)])
+        widths.append(f'<col min="{j}" max="{j}" width="{min(max(width + 2, 8), 60)}" '
+                      'customWidth="1"/>')
+        if kind != "text":
+            continue
+        letter = _column_letter(j)
+        for i, value in enumerate(values.tolist(), start=2):
+            if isinstance(value, numbers.Real) and not isinstance(value, bool) \
+                    and not _is_missing(value):
+                numbers_at[f"{letter}{i}"] = repr(value.item() if hasattr(value, "item")
+                                                  else value)
+    cols = "<cols>" + "".join(widths) + "</cols>"
+    xml = _COLS.sub(lambda _m: cols, xml, count=1) if _COLS.search(xml) else xml.replace(
+        "<sheetData>", cols + "<sheetData>", 1)
+    if numbers_at:
+        def number(match: re.Match) -> str:
+            ref = match.group(1)
+            if ref not in numbers_at:
+                return match.group(0)
+            return f'<c r="{ref}"><v>{numbers_at[ref]}</v></c>'
+
+        xml = _TEXT_CELL.sub(number, xml)
+    return xml
+
+
 def _polish(path: Path, sheets: Mapping[str, pd.DataFrame], kinds: dict[str, list[str]]
-            ) -> bool:
-    """With openpyxl: numbers of mixed columns as number cells, and column widths."""
-    try:
-        import openpyxl
-    except ImportError:
-        return False
-    book = openpyxl.load_workbook(path)
-    for name, frame in sheets.items():
-        sheet = book[name]
-        for j, (column, kind) in enumerate(zip(frame.columns, kinds[name]), start=1):
-            values = frame[column]
-            if kind == "text":
-                for i, value in enumerate(values.tolist(), start=2):
-                    if isinstance(value, numbers.Real) and not _is_missing(value):
-                        sheet.cell(i, j).value = value
-            width = max([len(str(column)), *values.astype(str).str.len().head(200)])
-            letter = sheet.cell(1, j).column_letter
-            sheet.column_dimensions[letter].width = min(max(width + 2, 8), 60)
-    book.save(path)
-    return True
+            ) -> None:
+    """Rewrite GDAL's worksheets (plain zip + XML): widths, numbers of mixed columns."""
+    parts = {f"xl/worksheets/sheet{k}.xml": name for k, name in enumerate(sheets, start=1)}
+    tmp = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+        missing = set(parts) - set(source.namelist())
+        if missing:
+            raise OSError(f"{path}: unexpected XLSX layout, no {sorted(missing)}")
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename in parts:
+                name = parts[item.filename]
+                data = _sheet_xml(data.decode("utf-8"), sheets[name], kinds[name]).encode(
+                    "utf-8")
+            out.writestr(item, data)
+    tmp.replace(path)
 
 
 def write_table(frame: pd.DataFrame, path: str | Path, sheet: str = "Data") -> Path:

@@ -21,12 +21,9 @@ LIBRARIES: dict[str, tuple[str, str, str]] = {
     "shapely": ("2.0", "shapely", "python3-shapely"),
     "pandas": ("1.3", "pandas", "python3-pandas"),
     "scipy": ("1.7", "scipy", "python3-scipy"),
-    "openpyxl": ("3.0", "openpyxl", "python3-openpyxl"),
 }
-#: Nice to have, never needed: openpyxl only sets XLSX column widths (GDAL writes the files).
-OPTIONAL = frozenset({"openpyxl"})
-#: What the analyses need; the start-up message lists those missing.
-REQUIRED = tuple(name for name in LIBRARIES if name not in OPTIONAL)
+#: Not needed any more: XLSX files are read and written through GDAL (``adapters.xlsx``).
+NOT_NEEDED = ("openpyxl", "pyproj")
 
 
 @dataclass(frozen=True)
@@ -97,12 +94,12 @@ _cache: dict[str, Missing | None] = {}
 
 
 def missing(names: tuple[str, ...] | list[str] | None = None) -> list[Missing]:
-    """The libraries of ``names`` (default: ``REQUIRED``) that cannot be used.
+    """The libraries of ``names`` (default: all of ``LIBRARIES``) that cannot be used.
 
     Cached per process: installing a library needs a QGIS restart anyway.
     """
     out = []
-    for name in names if names is not None else REQUIRED:
+    for name in names if names is not None else tuple(LIBRARIES):
         if name not in _cache:
             _cache[name] = check(name)
         if _cache[name] is not None:
