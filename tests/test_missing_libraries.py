@@ -105,3 +105,24 @@ def test_qgis_process_without_a_library(profiles, demo_gpkg, tmp_path, library):
     assert "OSGeo4W Shell" in out and f"python -m pip install {library}" in out
     assert f"sudo apt install python3-{library}" in out and "QPIP" in out
     assert not (tmp_path / "out.gpkg").exists()
+
+
+def test_qgis_process_with_shapely_1(profiles, demo_gpkg, tmp_path):
+    """Shapely 1.x (old OSGeo4W, Debian 12's python3-shapely) counts as missing: needs 2."""
+    old = tmp_path / "old" / "shapely"
+    old.mkdir(parents=True)
+    (old / "__init__.py").write_text("__version__ = '1.8.5'\n")
+    dist = tmp_path / "old" / "shapely-1.8.5.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: shapely\nVersion: 1.8.5\n")
+    env = hidden_env(profiles, "")
+    env["PYTHONPATH"] = os.pathsep.join([str(tmp_path / "old"), env["PYTHONPATH"]])
+    done = subprocess.run(
+        [plugin_install.QGIS_PROCESS_BIN, "run", "industrirumahan:densitybyregion", "--",
+         f"INPUT={demo_gpkg}|layername=usaha", f"REGIONS={demo_gpkg}|layername=kabupaten",
+         f"OUTPUT={tmp_path / 'out.gpkg'}"], env=env, capture_output=True, text=True, timeout=300)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0 and our_tracebacks(out) == []
+    assert "lacks: shapely 1.8.5 (≥ 2.0)." in out
+    assert 'python -m pip install "shapely>=2.0"' in out
+    assert 'python3 -m pip install --user --break-system-packages "shapely>=2.0"' in out
