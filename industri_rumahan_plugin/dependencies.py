@@ -52,10 +52,10 @@ def report_missing(iface=None) -> list[requirements.Missing]:
     if not items:
         return []
     text = startup_message(items)
-    QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Warning)
+    QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
     if iface is not None:
         bar = iface.messageBar()
         if bar is not None:
             # no title: QGIS logs bar messages under their title, which would log it twice
-            bar.pushMessage("", text, Qgis.Warning, 0)
+            bar.pushMessage("", text, Qgis.MessageLevel.Warning, 0)
     return items

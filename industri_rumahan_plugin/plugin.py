@@ -137,7 +137,8 @@ class IndustriRumahanPlugin:
         lacking = requirements.missing(names)
         if lacking:
             self.iface.messageBar().pushMessage(
-                dependencies.LOG_TAG, dependencies.algorithm_message(lacking), Qgis.Warning, 0)
+                dependencies.LOG_TAG, dependencies.algorithm_message(lacking),
+                Qgis.MessageLevel.Warning, 0)
         return not lacking
 
     def show_import_dialog(self) -> None:
