@@ -1,19 +1,24 @@
 """The plugin class: owns the actions, the provider and the dock, and removes all of them.
 
-GUI modules are imported on first use, so loading the plugin (also in qgis_process) stays light.
+GUI modules are imported on first use, so loading the plugin (also in qgis_process) stays light
+and works on a QGIS without numpy, pandas, scipy or shapely: what is missing is reported once
+(``dependencies``), and the tools that need it say so instead of failing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
-from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin import dependencies, toolbelt
+from industri_rumahan_plugin.core import requirements
 from industri_rumahan_plugin.processing.provider import PROVIDER_ID, IndustriRumahanProvider
 
 MENU = "&Industri Rumahan"
+#: Libraries the panel and the import dialog need (their modules import them at load).
+GUI_REQUIRES = ("numpy", "pandas")
 
 
 class IndustriRumahanPlugin:
@@ -28,6 +33,7 @@ class IndustriRumahanPlugin:
 
     # --- Processing -------------------------------------------------------------------
     def initProcessing(self) -> None:
+        dependencies.report_missing()  # qgis_process: the log only; no-op after initGui's
         if self.provider is None:
             provider = IndustriRumahanProvider()
             # False when a provider with our id is already registered: it is not ours to remove.
@@ -37,6 +43,7 @@ class IndustriRumahanPlugin:
     # --- GUI ----------------------------------------------------------------------------
     def initGui(self) -> None:
         self.translator = toolbelt.install_translator()
+        dependencies.report_missing(self.iface)
         self.initProcessing()
         self.toolbar = self.iface.addToolBar("Industri Rumahan")
         self.toolbar.setObjectName("IndustriRumahanToolbar")
@@ -111,6 +118,10 @@ class IndustriRumahanPlugin:
 
     def toggle_dock(self, checked: bool = True) -> None:
         """Show or hide the enterprise panel (created, docked right, on first use)."""
+        if self.dock is None and not self.libraries_present(GUI_REQUIRES):
+            if self.dock_action is not None:
+                self.dock_action.setChecked(False)
+            return
         if self.dock is None:
             from qgis.PyQt.QtCore import Qt
 
@@ -121,12 +132,27 @@ class IndustriRumahanPlugin:
             self.dock.setToggleVisibilityAction(self.dock_action)
         self.dock.setUserVisible(bool(checked))
 
+    def libraries_present(self, names: tuple[str, ...]) -> bool:
+        """True when ``names`` can be imported; else say in the message bar what to install."""
+        lacking = requirements.missing(names)
+        if lacking:
+            self.iface.messageBar().pushMessage(
+                dependencies.LOG_TAG, dependencies.algorithm_message(lacking),
+                Qgis.MessageLevel.Warning, 0)
+        return not lacking
+
     def show_import_dialog(self) -> None:
+        if not self.libraries_present(GUI_REQUIRES):
+            return
         from industri_rumahan_plugin.gui.import_dialog import show_import_dialog
 
         show_import_dialog(self.iface.mainWindow())
 
     def show_report_dialog(self) -> None:
+        from industri_rumahan_plugin.processing.export_report import ExportReport
+
+        if not self.libraries_present(ExportReport.REQUIRES):
+            return
         from industri_rumahan_plugin.gui.report_dialog import show_report_dialog
 
         show_report_dialog(self.iface.mainWindow())

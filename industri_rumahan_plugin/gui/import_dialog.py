@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters import xlsx
 from industri_rumahan_plugin.compat import LayerFilter
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.core.importing import headers, tables
@@ -112,7 +113,7 @@ class ImportDialog(QDialog):
         if not path or not Path(path).exists():
             return
         try:
-            frame, _ = tables.read_table(path)
+            frame, _ = xlsx.read_table(path)
         except tables.TableError as error:
             self.summary.setText(toolbelt.tr("Cannot read the spreadsheet: {error}").format(
                 error=error))

@@ -82,7 +82,7 @@
     </message>
     <message>
         <location filename="../adapters/network_costs.py" line="115"/>
-        <location filename="../processing/base.py" line="104"/>
+        <location filename="../processing/base.py" line="125"/>
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
     </message>
@@ -341,13 +341,13 @@
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="79"/>
-        <location filename="../gui/import_dialog.py" line="79"/>
+        <location filename="../gui/import_dialog.py" line="80"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="80"/>
-        <location filename="../gui/import_dialog.py" line="79"/>
+        <location filename="../gui/import_dialog.py" line="80"/>
         <source>Field</source>
         <translation>Atribut</translation>
     </message>
@@ -370,6 +370,21 @@
         <location filename="../adapters/spreadsheet_io.py" line="159"/>
         <source>unexpected feature count after writing</source>
         <translation>jumlah fitur tidak sesuai setelah penulisan</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="22"/>
+        <source>To add them: on Windows, open the OSGeo4W Shell as administrator and run: {pip} — on Debian/Ubuntu run: {apt} — on macOS or any other system, install the QGIS plugin QPIP (Plugins menu), which installs them. Then restart QGIS.</source>
+        <translation>Cara menambahkannya: di Windows, buka OSGeo4W Shell sebagai administrator lalu jalankan: {pip} — di Debian/Ubuntu jalankan: {apt} — di macOS atau sistem lain, pasang plugin QGIS QPIP (menu Plugin), yang akan memasangnya. Setelah itu mulai ulang QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="30"/>
+        <source>Industri Rumahan: this QGIS lacks Python libraries: {names}. The algorithms that need them cannot run; the others work.</source>
+        <translation>Industri Rumahan: QGIS ini tidak memiliki pustaka Python: {names}. Algoritme yang memerlukannya tidak dapat dijalankan; yang lain tetap berfungsi.</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="37"/>
+        <source>This tool needs Python libraries that this QGIS lacks: {names}.</source>
+        <translation>Alat ini memerlukan pustaka Python yang tidak ada di QGIS ini: {names}.</translation>
     </message>
     <message>
         <location filename="../gui/browse_panel.py" line="29"/>
@@ -641,126 +656,126 @@
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="35"/>
+        <location filename="../gui/import_dialog.py" line="36"/>
         <source>Latitude</source>
         <translation>Lintang</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="36"/>
+        <location filename="../gui/import_dialog.py" line="37"/>
         <source>Longitude</source>
         <translation>Bujur</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="37"/>
+        <location filename="../gui/import_dialog.py" line="38"/>
         <source>Latitude, longitude (one column)</source>
         <translation>Lintang, bujur (satu kolom)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="38"/>
+        <location filename="../gui/import_dialog.py" line="39"/>
         <source>Village (desa/kelurahan) name</source>
         <translation>Nama desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="39"/>
+        <location filename="../gui/import_dialog.py" line="40"/>
         <source>District (kecamatan) name</source>
         <translation>Nama kecamatan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="40"/>
+        <location filename="../gui/import_dialog.py" line="41"/>
         <source>Regency (kabupaten/kota) name</source>
         <translation>Nama kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="42"/>
+        <location filename="../gui/import_dialog.py" line="43"/>
         <source>(do not import)</source>
         <translation>(jangan diimpor)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="54"/>
-        <location filename="../processing/import_spreadsheet.py" line="32"/>
+        <location filename="../gui/import_dialog.py" line="55"/>
+        <location filename="../processing/import_spreadsheet.py" line="31"/>
         <source>Import enterprises from a spreadsheet</source>
         <translation>Impor usaha dari lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="60"/>
+        <location filename="../gui/import_dialog.py" line="61"/>
         <location filename="../processing/import_spreadsheet.py" line="68"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="62"/>
-        <location filename="../processing/export_spreadsheet.py" line="51"/>
+        <location filename="../gui/import_dialog.py" line="63"/>
+        <location filename="../processing/export_spreadsheet.py" line="49"/>
         <source>Spreadsheet</source>
         <translation>Lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="67"/>
-        <location filename="../processing/export_spreadsheet.py" line="46"/>
+        <location filename="../gui/import_dialog.py" line="68"/>
+        <location filename="../processing/export_spreadsheet.py" line="44"/>
         <source>Enterprise layer</source>
         <translation>Lapisan usaha</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="68"/>
+        <location filename="../gui/import_dialog.py" line="69"/>
         <location filename="../processing/import_spreadsheet.py" line="80"/>
         <source>Dry run (check only, write nothing)</source>
         <translation>Uji coba (hanya periksa, tidak menulis apa pun)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="73"/>
-        <location filename="../processing/export_spreadsheet.py" line="51"/>
+        <location filename="../gui/import_dialog.py" line="74"/>
+        <location filename="../processing/export_spreadsheet.py" line="49"/>
         <location filename="../processing/import_spreadsheet.py" line="83"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="74"/>
+        <location filename="../gui/import_dialog.py" line="75"/>
         <location filename="../processing/import_spreadsheet.py" line="82"/>
         <source>Validation report</source>
         <translation>Laporan validasi</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="79"/>
+        <location filename="../gui/import_dialog.py" line="80"/>
         <source>Example</source>
         <translation>Contoh</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="87"/>
+        <location filename="../gui/import_dialog.py" line="88"/>
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="116"/>
-        <location filename="../processing/import_spreadsheet.py" line="108"/>
+        <location filename="../gui/import_dialog.py" line="117"/>
+        <location filename="../processing/import_spreadsheet.py" line="111"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="137"/>
+        <location filename="../gui/import_dialog.py" line="138"/>
         <source>{n} rows. Required fields without a column: {fields}</source>
         <translation>{n} baris. Kolom wajib yang belum punya kolom sumber: {fields}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="139"/>
+        <location filename="../gui/import_dialog.py" line="140"/>
         <source>{n} rows; every required field has a column.</source>
         <translation>{n} baris; setiap kolom wajib sudah punya kolom sumber.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="167"/>
+        <location filename="../gui/import_dialog.py" line="168"/>
         <source>Choose the enterprise layer to import into.</source>
         <translation>Pilih lapisan usaha tujuan impor.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="176"/>
+        <location filename="../gui/import_dialog.py" line="177"/>
         <source>{ok} imported, {skip} already present, {bad} not imported, {approx} at a village centroid.</source>
         <translation>{ok} diimpor, {skip} sudah ada, {bad} tidak diimpor, {approx} di titik tengah desa.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="181"/>
+        <location filename="../gui/import_dialog.py" line="182"/>
         <source>Dry run, nothing written.</source>
         <translation>Uji coba, tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="183"/>
+        <location filename="../gui/import_dialog.py" line="184"/>
         <source>Report: {path}</source>
         <translation>Laporan: {path}</translation>
     </message>
@@ -782,35 +797,35 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="73"/>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/export_report.py" line="94"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="73"/>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/export_report.py" line="94"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="74"/>
-        <location filename="../processing/export_report.py" line="95"/>
+        <location filename="../processing/export_report.py" line="96"/>
         <source>Show counts of 1–2 as &quot;&lt;3&quot; (privacy)</source>
         <translation>Tampilkan jumlah 1–2 sebagai &quot;&lt;3&quot; (privasi)</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="78"/>
-        <location filename="../processing/export_report.py" line="100"/>
+        <location filename="../processing/export_report.py" line="101"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="79"/>
-        <location filename="../processing/base.py" line="71"/>
-        <location filename="../processing/export_report.py" line="73"/>
-        <location filename="../processing/export_spreadsheet.py" line="74"/>
+        <location filename="../processing/base.py" line="92"/>
+        <location filename="../processing/export_report.py" line="74"/>
+        <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
-        <location filename="../processing/suggest_service_sites.py" line="57"/>
+        <location filename="../processing/suggest_service_sites.py" line="54"/>
         <source>Enterprises</source>
         <translation>Usaha</translation>
     </message>
@@ -821,7 +836,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="81"/>
-        <location filename="../processing/export_report.py" line="78"/>
+        <location filename="../processing/export_report.py" line="79"/>
         <location filename="../processing/gap_params.py" line="31"/>
         <source>Services</source>
         <translation>Layanan</translation>
@@ -843,13 +858,13 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="85"/>
-        <location filename="../processing/export_report.py" line="92"/>
+        <location filename="../processing/export_report.py" line="93"/>
         <source>Report language</source>
         <translation>Bahasa laporan</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="87"/>
-        <location filename="../processing/export_report.py" line="100"/>
+        <location filename="../processing/export_report.py" line="101"/>
         <source>Report PDF</source>
         <translation>PDF laporan</translation>
     </message>
@@ -879,156 +894,156 @@
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="44"/>
+        <location filename="../plugin.py" line="51"/>
         <source>Create enterprise database…</source>
         <translation>Buat basis data usaha…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="49"/>
+        <location filename="../plugin.py" line="56"/>
         <source>Home industries panel</source>
         <translation>Panel industri rumahan</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="55"/>
+        <location filename="../plugin.py" line="62"/>
         <source>Generate demo enterprises…</source>
         <translation>Buat usaha contoh…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="61"/>
+        <location filename="../plugin.py" line="68"/>
         <source>Import enterprises from a spreadsheet…</source>
         <translation>Impor usaha dari lembar kerja…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="67"/>
+        <location filename="../plugin.py" line="74"/>
         <source>Export enterprises to a spreadsheet…</source>
         <translation>Ekspor usaha ke lembar kerja…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="73"/>
+        <location filename="../plugin.py" line="80"/>
         <source>Region report (PDF)…</source>
         <translation>Laporan wilayah (PDF)…</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="33"/>
+        <location filename="../processing/accessibility.py" line="27"/>
         <source>Service accessibility (2SFCA, E2SFCA, gravity)</source>
         <translation>Aksesibilitas layanan (2SFCA, E2SFCA, gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="65"/>
+        <location filename="../processing/accessibility.py" line="60"/>
         <source>Enterprise demand weight field (empty = 1 each)</source>
         <translation>Kolom bobot permintaan usaha (kosong = masing-masing 1)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="68"/>
+        <location filename="../processing/accessibility.py" line="63"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="69"/>
+        <location filename="../processing/accessibility.py" line="64"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="69"/>
+        <location filename="../processing/accessibility.py" line="64"/>
         <source>2SFCA, Gaussian decay</source>
         <translation>2SFCA, peluruhan Gauss</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="69"/>
+        <location filename="../processing/accessibility.py" line="64"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (bobot bertingkat)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="70"/>
+        <location filename="../processing/accessibility.py" line="65"/>
         <source>Gravity</source>
         <translation>Gravitasi</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="72"/>
+        <location filename="../processing/accessibility.py" line="67"/>
         <source>Catchment (metres, or the cost unit of the OD table or the road network)</source>
         <translation>Jangkauan (meter, atau satuan biaya tabel asal-tujuan atau jaringan jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="75"/>
+        <location filename="../processing/accessibility.py" line="70"/>
         <source>E2SFCA step weights (equal steps up to the catchment)</source>
         <translation>Bobot bertingkat E2SFCA (tingkat sama besar hingga batas jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="78"/>
+        <location filename="../processing/accessibility.py" line="73"/>
         <source>Gaussian sigma (0 = half the catchment)</source>
         <translation>Sigma Gauss (0 = setengah jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="81"/>
+        <location filename="../processing/accessibility.py" line="76"/>
         <source>Gravity exponent alpha (negative = decay)</source>
         <translation>Eksponen gravitasi alfa (negatif = peluruhan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="84"/>
+        <location filename="../processing/accessibility.py" line="79"/>
         <source>Gravity minimum cost (avoids infinity at 0)</source>
         <translation>Biaya minimum gravitasi (menghindari tak hingga pada 0)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="87"/>
+        <location filename="../processing/accessibility.py" line="82"/>
         <source>Underserved below this share of the mean index</source>
         <translation>Kurang terlayani di bawah proporsi indeks rata-rata ini</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="92"/>
+        <location filename="../processing/accessibility.py" line="87"/>
         <source>Regions for a summary (optional)</source>
         <translation>Wilayah untuk ringkasan (opsional)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="95"/>
-        <location filename="../processing/generate_demo.py" line="63"/>
-        <location filename="../processing/service_gap.py" line="79"/>
+        <location filename="../processing/accessibility.py" line="90"/>
+        <location filename="../processing/generate_demo.py" line="60"/>
+        <location filename="../processing/service_gap.py" line="77"/>
         <source>Region code field</source>
         <translation>Kolom kode wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="97"/>
+        <location filename="../processing/accessibility.py" line="92"/>
         <source>Enterprises with accessibility</source>
         <translation>Usaha dengan aksesibilitas</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="99"/>
+        <location filename="../processing/accessibility.py" line="94"/>
         <source>Accessibility by region</source>
         <translation>Aksesibilitas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="106"/>
-        <location filename="../processing/nearest_service.py" line="63"/>
+        <location filename="../processing/accessibility.py" line="107"/>
+        <location filename="../processing/nearest_service.py" line="66"/>
         <source>Choose the enterprise and service layers.</source>
         <translation>Pilih lapisan usaha dan lapisan layanan.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="111"/>
+        <location filename="../processing/accessibility.py" line="112"/>
         <source>Choose the service type and capacity fields.</source>
         <translation>Pilih kolom jenis layanan dan kolom kapasitas.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="115"/>
+        <location filename="../processing/accessibility.py" line="116"/>
         <source>The catchment must be greater than 0.</source>
         <translation>Jangkauan harus lebih besar dari 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="120"/>
+        <location filename="../processing/accessibility.py" line="121"/>
         <source>Step weights must be non-negative numbers separated by commas.</source>
         <translation>Bobot bertingkat harus berupa angka non-negatif yang dipisahkan koma.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="130"/>
+        <location filename="../processing/accessibility.py" line="131"/>
         <source>{n} services without a valid capacity count as 0.</source>
         <translation>{n} layanan tanpa kapasitas yang valid dihitung 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="142"/>
-        <location filename="../processing/nearest_service.py" line="142"/>
+        <location filename="../processing/accessibility.py" line="143"/>
+        <location filename="../processing/nearest_service.py" line="147"/>
         <source>Choose the origin-destination table.</source>
         <translation>Pilih tabel asal-tujuan.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="179"/>
+        <location filename="../processing/accessibility.py" line="180"/>
         <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
         <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
     </message>
@@ -1038,122 +1053,122 @@
         <translation>Terapkan gaya peta</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="75"/>
+        <location filename="../processing/apply_style.py" line="76"/>
         <source>Layer to style</source>
         <translation>Lapisan yang diberi gaya</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="79"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Enterprises by sector</source>
         <translation>Usaha menurut sektor</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="79"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Enterprises by stage</source>
         <translation>Usaha menurut tahap</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="79"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Enterprises by stage and sector</source>
         <translation>Usaha menurut tahap dan sektor</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="79"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Regions: accessibility index</source>
         <translation>Wilayah: indeks aksesibilitas</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="79"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Regions: enterprise density</source>
         <translation>Wilayah: kepadatan usaha</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="79"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Regions: location quotient (specialisation)</source>
         <translation>Wilayah: location quotient (spesialisasi)</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="79"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Regions: share of enterprises without service</source>
         <translation>Wilayah: proporsi usaha tanpa layanan</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="79"/>
         <source>Style</source>
         <translation>Gaya</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="81"/>
+        <location filename="../processing/apply_style.py" line="82"/>
         <source>Field (empty: standard or best matching field)</source>
         <translation>Kolom (kosong: kolom standar atau yang paling cocok)</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="84"/>
+        <location filename="../processing/apply_style.py" line="85"/>
         <source>Legend language</source>
         <translation>Bahasa legenda</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="85"/>
+        <location filename="../processing/apply_style.py" line="86"/>
         <source>Interface language</source>
         <translation>Bahasa antarmuka</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="88"/>
+        <location filename="../processing/apply_style.py" line="89"/>
         <source>Also save the style as</source>
         <translation>Simpan juga gaya sebagai</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="88"/>
+        <location filename="../processing/apply_style.py" line="89"/>
         <source>QGIS layer style (*.qml)</source>
         <translation>Gaya lapisan QGIS (*.qml)</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="90"/>
+        <location filename="../processing/apply_style.py" line="91"/>
         <source>Styled layer</source>
         <translation>Lapisan bergaya</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="91"/>
+        <location filename="../processing/apply_style.py" line="92"/>
         <source>Field used</source>
         <translation>Kolom yang dipakai</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="97"/>
+        <location filename="../processing/apply_style.py" line="98"/>
         <source>The layer to style could not be opened.</source>
         <translation>Lapisan yang akan diberi gaya tidak dapat dibuka.</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="111"/>
+        <location filename="../processing/apply_style.py" line="112"/>
         <source>The layer is not in the project: save the style as a .qml file to keep it.</source>
         <translation>Lapisan tidak ada di proyek: simpan gaya sebagai berkas .qml agar tidak hilang.</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="117"/>
+        <location filename="../processing/apply_style.py" line="118"/>
         <source>Style saved as {path}</source>
         <translation>Gaya disimpan sebagai {path}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="75"/>
-        <location filename="../processing/export_report.py" line="75"/>
+        <location filename="../processing/base.py" line="96"/>
+        <location filename="../processing/export_report.py" line="76"/>
         <source>Regions (kabupaten/kota or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="82"/>
+        <location filename="../processing/base.py" line="103"/>
         <source>Filter enterprises (expression)</source>
         <translation>Saring usaha (ekspresi)</translation>
     </message>
@@ -1235,103 +1250,103 @@
         <translation>Skema {schema} ditingkatkan dari versi {old} ke {v}; baris yang ada tetap disimpan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="34"/>
+        <location filename="../processing/density_by_region.py" line="37"/>
         <source>Enterprise density by region</source>
         <translation>Kepadatan usaha per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="75"/>
+        <location filename="../processing/density_by_region.py" line="79"/>
         <source>Population field</source>
         <translation>Kolom jumlah penduduk</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="78"/>
+        <location filename="../processing/density_by_region.py" line="82"/>
         <source>Women population field</source>
         <translation>Kolom jumlah penduduk perempuan</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="82"/>
+        <location filename="../processing/density_by_region.py" line="86"/>
         <source>Category fields (first two are crossed)</source>
         <translation>Kolom kategori (dua yang pertama disilangkan)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="85"/>
+        <location filename="../processing/density_by_region.py" line="89"/>
         <source>Repair invalid region geometries (otherwise skip them)</source>
         <translation>Perbaiki geometri wilayah yang tidak valid (jika tidak, lewati)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="87"/>
+        <location filename="../processing/density_by_region.py" line="91"/>
         <source>Count in the database when both layers are in the same PostGIS database</source>
         <translation>Hitung di basis data bila kedua lapisan ada di basis data PostGIS yang sama</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="92"/>
+        <location filename="../processing/density_by_region.py" line="96"/>
         <source>Regions with enterprise statistics</source>
         <translation>Wilayah dengan statistik usaha</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="95"/>
+        <location filename="../processing/density_by_region.py" line="99"/>
         <source>Long table (for spreadsheet pivots)</source>
         <translation>Tabel panjang (untuk pivot lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="98"/>
+        <location filename="../processing/density_by_region.py" line="102"/>
         <source>Enterprises outside every region</source>
         <translation>Usaha di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="104"/>
+        <location filename="../processing/density_by_region.py" line="108"/>
         <source>Field {field} not found: its statistics are left out.</source>
         <translation>Kolom {field} tidak ditemukan: statistiknya tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="123"/>
+        <location filename="../processing/density_by_region.py" line="127"/>
         <source>Category field {field} not found in the enterprises; left out.</source>
         <translation>Kolom kategori {field} tidak ditemukan pada usaha; tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="134"/>
-        <location filename="../processing/generate_demo.py" line="105"/>
+        <location filename="../processing/density_by_region.py" line="138"/>
+        <location filename="../processing/generate_demo.py" line="108"/>
         <source>The region layer has no features.</source>
         <translation>Lapisan wilayah tidak memiliki fitur.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="140"/>
+        <location filename="../processing/density_by_region.py" line="144"/>
         <source>Reading enterprises…</source>
         <translation>Membaca usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="151"/>
+        <location filename="../processing/density_by_region.py" line="155"/>
         <source>{n} enterprises read{fast}.</source>
         <translation>{n} usaha dibaca{fast}.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="152"/>
+        <location filename="../processing/density_by_region.py" line="156"/>
         <source> (fast path)</source>
         <translation> (jalur cepat)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="153"/>
+        <location filename="../processing/density_by_region.py" line="157"/>
         <source>Assigning enterprises to regions…</source>
         <translation>Menempatkan usaha ke wilayah…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="177"/>
+        <location filename="../processing/density_by_region.py" line="181"/>
         <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
         <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="200"/>
+        <location filename="../processing/density_by_region.py" line="204"/>
         <source>{n} enterprises have no location and are not counted.</source>
         <translation>{n} usaha tidak memiliki lokasi dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="203"/>
+        <location filename="../processing/density_by_region.py" line="207"/>
         <source>{n} enterprises lie outside every region and are not counted.</source>
         <translation>{n} usaha berada di luar semua wilayah dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="206"/>
+        <location filename="../processing/density_by_region.py" line="210"/>
         <source>{n} enterprises lie in more than one region (overlap or shared boundary; {b} exactly on a boundary): each was counted once.</source>
         <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
     </message>
@@ -1341,88 +1356,88 @@
         <translation>Ekspor laporan wilayah (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="81"/>
+        <location filename="../processing/export_report.py" line="82"/>
         <source>Period: enterprises recorded up to the end of year (0 = all)</source>
         <translation>Periode: usaha yang tercatat hingga akhir tahun (0 = semua)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="84"/>
+        <location filename="../processing/export_report.py" line="85"/>
         <source>Only regions whose code starts with (e.g. a regency code for its kecamatan)</source>
         <translation>Hanya wilayah yang kodenya diawali dengan (mis. kode kabupaten/kota untuk kecamatannya)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="87"/>
+        <location filename="../processing/export_report.py" line="88"/>
         <source>Office (shown in the title)</source>
         <translation>Dinas (ditampilkan di judul)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="89"/>
+        <location filename="../processing/export_report.py" line="90"/>
         <source>Service gap threshold (metres)</source>
         <translation>Ambang kesenjangan layanan (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="97"/>
+        <location filename="../processing/export_report.py" line="98"/>
         <source>Layout template (.qpt; empty = the plugin&apos;s)</source>
         <translation>Templat tata letak (.qpt; kosong = milik plugin)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="101"/>
+        <location filename="../processing/export_report.py" line="102"/>
         <source>Tables (XLSX)</source>
         <translation>Tabel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="102"/>
+        <location filename="../processing/export_report.py" line="103"/>
         <source>Pages</source>
         <translation>Halaman</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="119"/>
+        <location filename="../processing/export_report.py" line="120"/>
         <source>The enterprise layer has no field {field}.</source>
         <translation>Lapisan usaha tidak memiliki kolom {field}.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="122"/>
+        <location filename="../processing/export_report.py" line="123"/>
         <source>The region layer has no field nama.</source>
         <translation>Lapisan wilayah tidak memiliki kolom nama.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="141"/>
+        <location filename="../processing/export_report.py" line="142"/>
         <source>Cannot write the report: {error}</source>
         <translation>Tidak dapat menulis laporan: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="143"/>
+        <location filename="../processing/export_report.py" line="144"/>
         <source>{pages} pages written to {path}; tables in {xlsx}.</source>
         <translation>{pages} halaman ditulis ke {path}; tabel di {xlsx}.</translation>
     </message>
     <message>
-        <location filename="../processing/export_spreadsheet.py" line="27"/>
+        <location filename="../processing/export_spreadsheet.py" line="24"/>
         <source>Export enterprises to a spreadsheet</source>
         <translation>Ekspor usaha ke lembar kerja</translation>
     </message>
     <message>
-        <location filename="../processing/export_spreadsheet.py" line="48"/>
+        <location filename="../processing/export_spreadsheet.py" line="46"/>
         <source>Mask NIK (show only its region code and last digits)</source>
         <translation>Samarkan NIK (tampilkan hanya kode wilayah dan digit terakhirnya)</translation>
     </message>
     <message>
-        <location filename="../processing/export_spreadsheet.py" line="52"/>
+        <location filename="../processing/export_spreadsheet.py" line="50"/>
         <source>Enterprises written</source>
         <translation>Usaha yang ditulis</translation>
     </message>
     <message>
-        <location filename="../processing/export_spreadsheet.py" line="57"/>
+        <location filename="../processing/export_spreadsheet.py" line="61"/>
         <source>The enterprise layer is invalid.</source>
         <translation>Lapisan usaha tidak valid.</translation>
     </message>
     <message>
-        <location filename="../processing/export_spreadsheet.py" line="59"/>
+        <location filename="../processing/export_spreadsheet.py" line="63"/>
         <source>The layer has no nama_usaha field: it is not an enterprise layer of the plugin.</source>
         <translation>Lapisan tidak memiliki kolom nama_usaha: ini bukan lapisan usaha dari plugin.</translation>
     </message>
     <message>
         <location filename="../processing/gap_params.py" line="33"/>
-        <location filename="../processing/suggest_service_sites.py" line="65"/>
+        <location filename="../processing/suggest_service_sites.py" line="62"/>
         <source>Service type field</source>
         <translation>Kolom jenis layanan</translation>
     </message>
@@ -1492,64 +1507,64 @@
         <translation>Kolom biaya</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="32"/>
+        <location filename="../processing/generate_demo.py" line="28"/>
         <source>Generate demo enterprises</source>
         <translation>Buat usaha contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="65"/>
-        <location filename="../processing/service_gap.py" line="81"/>
+        <location filename="../processing/generate_demo.py" line="62"/>
+        <location filename="../processing/service_gap.py" line="79"/>
         <source>Region name field</source>
         <translation>Kolom nama wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="67"/>
+        <location filename="../processing/generate_demo.py" line="64"/>
         <source>Population field (weights the counts)</source>
         <translation>Kolom jumlah penduduk (pembobot jumlah)</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="70"/>
+        <location filename="../processing/generate_demo.py" line="67"/>
         <source>Village points (cluster centres)</source>
         <translation>Titik desa (pusat klaster)</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="73"/>
+        <location filename="../processing/generate_demo.py" line="70"/>
         <source>Village code field</source>
         <translation>Kolom kode desa</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="76"/>
+        <location filename="../processing/generate_demo.py" line="73"/>
         <source>Number of enterprises</source>
         <translation>Jumlah usaha</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="79"/>
+        <location filename="../processing/generate_demo.py" line="76"/>
         <location filename="../processing/hotspots.py" line="77"/>
         <source>Random seed</source>
         <translation>Benih acak</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="82"/>
+        <location filename="../processing/generate_demo.py" line="79"/>
         <source>Demo enterprises</source>
         <translation>Usaha contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="84"/>
+        <location filename="../processing/generate_demo.py" line="81"/>
         <source>Demo services</source>
         <translation>Layanan contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="97"/>
+        <location filename="../processing/generate_demo.py" line="100"/>
         <source>Population field {field} not found: every region gets the same weight.</source>
         <translation>Kolom penduduk {field} tidak ditemukan: setiap wilayah mendapat bobot yang sama.</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="129"/>
+        <location filename="../processing/generate_demo.py" line="132"/>
         <source>Generating {n} enterprises in {r} regions…</source>
         <translation>Membuat {n} usaha di {r} wilayah…</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="36"/>
+        <location filename="../processing/heatmap.py" line="35"/>
         <source>Enterprise heatmap (kernel density)</source>
         <translation>Peta panas usaha (kepadatan kernel)</translation>
     </message>
@@ -1579,27 +1594,27 @@
         <translation>Peta panas (usaha per km²)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="110"/>
+        <location filename="../processing/heatmap.py" line="112"/>
         <source>Field {field} not found in the enterprises.</source>
         <translation>Kolom {field} tidak ditemukan pada usaha.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="130"/>
+        <location filename="../processing/heatmap.py" line="132"/>
         <source>No enterprise matches the choice: nothing to estimate a density from.</source>
         <translation>Tidak ada usaha yang sesuai pilihan: tidak ada data untuk memperkirakan kepadatan.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="136"/>
+        <location filename="../processing/heatmap.py" line="138"/>
         <source>{n} enterprises, metric CRS {crs}.</source>
         <translation>{n} usaha, CRS metrik {crs}.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="138"/>
+        <location filename="../processing/heatmap.py" line="140"/>
         <source>Estimating the density…</source>
         <translation>Memperkirakan kepadatan…</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="30"/>
+        <location filename="../processing/hotspots.py" line="29"/>
         <source>Hot spots (Getis-Ord Gi*)</source>
         <translation>Titik panas (Getis-Ord Gi*)</translation>
     </message>
@@ -1639,32 +1654,32 @@
         <translation>Titik panas</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="96"/>
+        <location filename="../processing/hotspots.py" line="97"/>
         <source>Field {field} not found.</source>
         <translation>Kolom {field} tidak ditemukan.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="100"/>
+        <location filename="../processing/hotspots.py" line="101"/>
         <source>Queen contiguity needs polygons; choose a distance band or k nearest for points.</source>
         <translation>Ketetanggaan queen memerlukan poligon; untuk titik pilih pita jarak atau k terdekat.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="108"/>
+        <location filename="../processing/hotspots.py" line="109"/>
         <source>Gi* needs at least 3 features with a value and a geometry.</source>
         <translation>Gi* memerlukan sedikitnya 3 fitur yang memiliki nilai dan geometri.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="111"/>
+        <location filename="../processing/hotspots.py" line="112"/>
         <source>{n} features without a value or geometry are left out.</source>
         <translation>{n} fitur tanpa nilai atau geometri tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="127"/>
+        <location filename="../processing/hotspots.py" line="128"/>
         <source>{n} features have no neighbour: their Gi* only reflects their own value.</source>
         <translation>{n} fitur tidak memiliki tetangga: Gi*-nya hanya mencerminkan nilainya sendiri.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="150"/>
+        <location filename="../processing/hotspots.py" line="151"/>
         <source>Hot spots at 95 % or more: {hot}; cold spots: {cold}.</source>
         <translation>Titik panas pada 95 % atau lebih: {hot}; titik dingin: {cold}.</translation>
     </message>
@@ -1715,67 +1730,67 @@
         <translation>Baris yang tidak diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="93"/>
+        <location filename="../processing/import_spreadsheet.py" line="96"/>
         <source>The target layer is invalid.</source>
         <translation>Lapisan tujuan tidak valid.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="96"/>
+        <location filename="../processing/import_spreadsheet.py" line="99"/>
         <source>{layer} is not an enterprise layer of the plugin (fields uid, nama_usaha, sektor, tahap... are missing).</source>
         <translation>{layer} bukan lapisan usaha dari plugin (kolom uid, nama_usaha, sektor, tahap... tidak ada).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="99"/>
+        <location filename="../processing/import_spreadsheet.py" line="102"/>
         <source>{layer} is being edited: save or discard its edits first.</source>
         <translation>{layer} sedang disunting: simpan atau buang suntingannya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="109"/>
+        <location filename="../processing/import_spreadsheet.py" line="112"/>
         <source>{n} rows read from {file}</source>
         <translation>{n} baris dibaca dari {file}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="129"/>
+        <location filename="../processing/import_spreadsheet.py" line="132"/>
         <source>Dry run: {ok} rows would be imported, {skip} are already present, {bad} have errors. Nothing was written.</source>
         <translation>Uji coba: {ok} baris akan diimpor, {skip} sudah ada, {bad} memiliki kesalahan. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="138"/>
+        <location filename="../processing/import_spreadsheet.py" line="141"/>
         <source>Nothing was imported: the database refused the rows ({error}).</source>
         <translation>Tidak ada yang diimpor: basis data menolak baris-baris tersebut ({error}).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="142"/>
+        <location filename="../processing/import_spreadsheet.py" line="145"/>
         <source>{ok} rows imported, {skip} already present, {bad} not imported (see the report).</source>
         <translation>{ok} baris diimpor, {skip} sudah ada, {bad} tidak diimpor (lihat laporan).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="155"/>
+        <location filename="../processing/import_spreadsheet.py" line="158"/>
         <source>The column mapping is not valid JSON: {error}</source>
         <translation>Pemetaan kolom bukan JSON yang valid: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="157"/>
+        <location filename="../processing/import_spreadsheet.py" line="160"/>
         <source>The column mapping must be a JSON object: {&quot;header&quot;: &quot;field&quot;}.</source>
         <translation>Pemetaan kolom harus berupa objek JSON: {&quot;header&quot;: &quot;field&quot;}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="161"/>
+        <location filename="../processing/import_spreadsheet.py" line="164"/>
         <source>Unknown field(s) in the column mapping: {fields}</source>
         <translation>Kolom tidak dikenal dalam pemetaan kolom: {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="172"/>
+        <location filename="../processing/import_spreadsheet.py" line="177"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="173"/>
+        <location filename="../processing/import_spreadsheet.py" line="178"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="23"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="22"/>
         <source>Nearest neighbour index by region (Clark-Evans)</source>
         <translation>Indeks tetangga terdekat per wilayah (Clark-Evans)</translation>
     </message>
@@ -1785,143 +1800,143 @@
         <translation>Wilayah dengan indeks tetangga terdekat</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="78"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="80"/>
         <source>No enterprise lies in any region.</source>
         <translation>Tidak ada usaha yang berada di wilayah mana pun.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="81"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="83"/>
         <source>Distances measured in {crs}.</source>
         <translation>Jarak diukur dalam {crs}.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="21"/>
+        <location filename="../processing/nearest_service.py" line="18"/>
         <source>Nearest service per type</source>
         <translation>Layanan terdekat per jenis</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="53"/>
+        <location filename="../processing/nearest_service.py" line="51"/>
         <source>Maximum distance or cost (0 = no limit)</source>
         <translation>Jarak atau biaya maksimum (0 = tanpa batas)</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="57"/>
+        <location filename="../processing/nearest_service.py" line="55"/>
         <source>Enterprises with nearest services</source>
         <translation>Usaha dengan layanan terdekat</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="66"/>
+        <location filename="../processing/nearest_service.py" line="69"/>
         <source>Choose the service type field.</source>
         <translation>Pilih kolom jenis layanan.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="89"/>
+        <location filename="../processing/nearest_service.py" line="92"/>
         <source>{n} enterprises, {m} services; types: {types}</source>
         <translation>{n} usaha, {m} layanan; jenis: {types}</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="92"/>
+        <location filename="../processing/nearest_service.py" line="95"/>
         <source>No enterprise has a point geometry.</source>
         <translation>Tidak ada usaha yang memiliki geometri titik.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="103"/>
+        <location filename="../processing/nearest_service.py" line="106"/>
         <source>No service of type {jenis}: its columns stay empty.</source>
         <translation>Tidak ada layanan berjenis {jenis}: kolom-kolomnya tetap kosong.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="37"/>
+        <location filename="../processing/network_params.py" line="40"/>
         <source>Road network (line layer; for road-network costs)</source>
         <translation>Jaringan jalan (lapisan garis; untuk biaya melalui jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="40"/>
+        <location filename="../processing/network_params.py" line="43"/>
         <source>Road-network cost</source>
         <translation>Biaya jaringan jalan</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="41"/>
+        <location filename="../processing/network_params.py" line="44"/>
         <source>Fastest (travel time in minutes)</source>
         <translation>Tercepat (waktu tempuh dalam menit)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="41"/>
+        <location filename="../processing/network_params.py" line="44"/>
         <source>Shortest (distance in metres)</source>
         <translation>Terpendek (jarak dalam meter)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="44"/>
+        <location filename="../processing/network_params.py" line="47"/>
         <source>Speed field (km/h; empty = default speed everywhere)</source>
         <translation>Kolom kecepatan (km/jam; kosong = kecepatan bawaan di semua jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="47"/>
+        <location filename="../processing/network_params.py" line="50"/>
         <source>Default speed (km/h)</source>
         <translation>Kecepatan bawaan (km/jam)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="51"/>
+        <location filename="../processing/network_params.py" line="54"/>
         <source>Topology tolerance (metres; road ends closer than this are joined)</source>
         <translation>Toleransi topologi (meter; ujung jalan yang lebih dekat dari ini disambungkan)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="54"/>
+        <location filename="../processing/network_params.py" line="57"/>
         <source>Direction field (empty = every road both ways)</source>
         <translation>Kolom arah (kosong = semua jalan dua arah)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="57"/>
+        <location filename="../processing/network_params.py" line="60"/>
         <source>Value for one-way roads in line direction</source>
         <translation>Nilai untuk jalan satu arah searah garis</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="59"/>
+        <location filename="../processing/network_params.py" line="62"/>
         <source>Value for one-way roads against line direction</source>
         <translation>Nilai untuk jalan satu arah berlawanan arah garis</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="62"/>
+        <location filename="../processing/network_params.py" line="65"/>
         <source>Value for two-way roads</source>
         <translation>Nilai untuk jalan dua arah</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="77"/>
-        <location filename="../processing/network_params.py" line="116"/>
+        <location filename="../processing/network_params.py" line="80"/>
+        <location filename="../processing/network_params.py" line="125"/>
         <source>Choose the road network layer (NETWORK).</source>
         <translation>Pilih lapisan jaringan jalan (NETWORK).</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="79"/>
+        <location filename="../processing/network_params.py" line="82"/>
         <source>A road network is given: costs come from the road network.</source>
         <translation>Jaringan jalan diberikan: biaya dihitung melalui jaringan jalan.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="82"/>
+        <location filename="../processing/network_params.py" line="85"/>
         <source>Costs come from the origin-destination table; the road network is not used.</source>
         <translation>Biaya diambil dari tabel asal-tujuan; jaringan jalan tidak dipakai.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="119"/>
+        <location filename="../processing/network_params.py" line="128"/>
         <source>The default speed must be greater than 0.</source>
         <translation>Kecepatan bawaan harus lebih besar dari 0.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="123"/>
+        <location filename="../processing/network_params.py" line="132"/>
         <source>Road network: {vertices} vertices, {edges} edges; {pairs} enterprise-service costs (unit: {unit}). Distance from the enterprises to the nearest road: median {median:.0f} m, maximum {maximum:.0f} m.</source>
         <translation>Jaringan jalan: {vertices} simpul, {edges} ruas; {pairs} biaya usaha-layanan (satuan: {unit}). Jarak usaha ke jalan terdekat: median {median:.0f} m, maksimum {maximum:.0f} m.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="128"/>
+        <location filename="../processing/network_params.py" line="137"/>
         <source>metres</source>
         <translation>meter</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="128"/>
+        <location filename="../processing/network_params.py" line="137"/>
         <source>minutes</source>
         <translation>menit</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="131"/>
+        <location filename="../processing/network_params.py" line="140"/>
         <source>{n} enterprises cannot reach any service over the road network (roads not connected): their fields stay empty.</source>
         <translation>{n} usaha tidak dapat mencapai layanan mana pun melalui jaringan jalan (jalan tidak tersambung): kolomnya dibiarkan kosong.</translation>
     </message>
@@ -1956,138 +1971,138 @@
         <translation>Basis data menolak baris-baris {table}; tidak ada yang disalin: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="50"/>
-        <location filename="../processing/service_gap.py" line="93"/>
+        <location filename="../processing/service_gap.py" line="47"/>
+        <location filename="../processing/service_gap.py" line="91"/>
         <source>Service gap by region</source>
         <translation>Kesenjangan layanan per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="76"/>
+        <location filename="../processing/service_gap.py" line="74"/>
         <source>Regions (kabupaten or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="83"/>
+        <location filename="../processing/service_gap.py" line="81"/>
         <source>Distance threshold (metres)</source>
         <translation>Ambang jarak (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="85"/>
+        <location filename="../processing/service_gap.py" line="83"/>
         <source>Owner sex field (P = woman)</source>
         <translation>Kolom jenis kelamin pemilik (P = perempuan)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="86"/>
+        <location filename="../processing/service_gap.py" line="84"/>
         <source>Woman head of household (KRTP) field</source>
         <translation>Kolom kepala rumah tangga perempuan (KRTP)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="87"/>
+        <location filename="../processing/service_gap.py" line="85"/>
         <source>Sector field</source>
         <translation>Kolom sektor</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="88"/>
+        <location filename="../processing/service_gap.py" line="86"/>
         <source>Stage field</source>
         <translation>Kolom tahap</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="95"/>
+        <location filename="../processing/service_gap.py" line="93"/>
         <source>Programme gap by region, sector and stage</source>
         <translation>Kesenjangan program per wilayah, sektor dan tahap</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="104"/>
+        <location filename="../processing/service_gap.py" line="110"/>
         <source>Choose the enterprise, service and region layers.</source>
         <translation>Pilih lapisan usaha, layanan dan wilayah.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="109"/>
+        <location filename="../processing/service_gap.py" line="115"/>
         <source>Choose the service type and region code fields.</source>
         <translation>Pilih kolom jenis layanan dan kolom kode wilayah.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="117"/>
+        <location filename="../processing/service_gap.py" line="123"/>
         <source>Field {name} not found: not used.</source>
         <translation>Kolom {name} tidak ditemukan: tidak dipakai.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="133"/>
+        <location filename="../processing/service_gap.py" line="139"/>
         <source>{n} enterprises lie in no region; they are reported on a separate row.</source>
         <translation>{n} usaha tidak berada di wilayah mana pun; usaha tersebut dilaporkan di baris tersendiri.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="144"/>
+        <location filename="../processing/service_gap.py" line="150"/>
         <source>No service of type {jenis}: every enterprise counts as uncovered.</source>
         <translation>Tidak ada layanan berjenis {jenis}: setiap usaha dihitung tidak terjangkau.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="171"/>
+        <location filename="../processing/service_gap.py" line="177"/>
         <source>The enterprise layer has no pelatihan/bantuan/status_binaan fields: no programme gap.</source>
         <translation>Lapisan usaha tidak memiliki kolom pelatihan/bantuan/status_binaan: tidak ada kesenjangan program.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="195"/>
+        <location filename="../processing/service_gap.py" line="205"/>
         <source>outside every region</source>
         <translation>di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="35"/>
+        <location filename="../processing/suggest_service_sites.py" line="31"/>
         <source>Suggest new service sites</source>
         <translation>Sarankan lokasi layanan baru</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="59"/>
+        <location filename="../processing/suggest_service_sites.py" line="56"/>
         <source>Candidate sites (points; polygons use their centroid)</source>
         <translation>Lokasi kandidat (titik; poligon memakai titik tengahnya)</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="62"/>
+        <location filename="../processing/suggest_service_sites.py" line="59"/>
         <source>Existing services (optional)</source>
         <translation>Layanan yang sudah ada (opsional)</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="68"/>
+        <location filename="../processing/suggest_service_sites.py" line="65"/>
         <source>Service type of the new sites (empty = all services)</source>
         <translation>Jenis layanan lokasi baru (kosong = semua layanan)</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="71"/>
+        <location filename="../processing/suggest_service_sites.py" line="68"/>
         <source>Coverage threshold (metres)</source>
         <translation>Ambang jangkauan (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="73"/>
+        <location filename="../processing/suggest_service_sites.py" line="70"/>
         <source>Number of sites to suggest</source>
         <translation>Jumlah lokasi yang disarankan</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="76"/>
+        <location filename="../processing/suggest_service_sites.py" line="73"/>
         <source>Extra weight for women-owned enterprises</source>
         <translation>Bobot tambahan untuk usaha milik perempuan</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="79"/>
+        <location filename="../processing/suggest_service_sites.py" line="76"/>
         <source>Extra weight for KRTP enterprises</source>
         <translation>Bobot tambahan untuk usaha KRTP</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="82"/>
+        <location filename="../processing/suggest_service_sites.py" line="79"/>
         <source>Suggested sites</source>
         <translation>Lokasi yang disarankan</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="88"/>
+        <location filename="../processing/suggest_service_sites.py" line="91"/>
         <source>Choose the enterprise and candidate layers.</source>
         <translation>Pilih lapisan usaha dan lapisan kandidat.</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="111"/>
+        <location filename="../processing/suggest_service_sites.py" line="114"/>
         <source>{n} enterprises are already within reach.</source>
         <translation>{n} usaha sudah berada dalam jangkauan.</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="144"/>
+        <location filename="../processing/suggest_service_sites.py" line="147"/>
         <source>{k} sites cover {n} more enterprises.</source>
         <translation>{k} lokasi menjangkau {n} usaha tambahan.</translation>
     </message>

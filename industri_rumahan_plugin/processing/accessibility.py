@@ -3,7 +3,6 @@ defined as in PySAL ``access`` (see core.access)."""
 
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
@@ -14,12 +13,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from industri_rumahan_plugin.adapters import gap_io
-from industri_rumahan_plugin.adapters.arrays import read_source
 from industri_rumahan_plugin.compat import FieldDataType, FieldType, NumberType, SourceType, WkbType
-from industri_rumahan_plugin.core import access
-from industri_rumahan_plugin.core.density import OUTSIDE, assign_points
-from industri_rumahan_plugin.core.nearest import pairs_within
 from industri_rumahan_plugin.processing import gap_params, network_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -30,6 +24,7 @@ class Accessibility(IndustriRumahanAlgorithm):
     ALG_ID = "accessibility"
     GROUP = "services"
     TITLE = "Service accessibility (2SFCA, E2SFCA, gravity)"
+    REQUIRES = ("numpy", "pandas", "scipy", "shapely")
     HELP = {
         "id": (
             "Indeks aksesibilitas per usaha dan per jenis layanan, persis seperti paket PySAL "
@@ -99,6 +94,12 @@ class Accessibility(IndustriRumahanAlgorithm):
             optional=True, createByDefault=False))
 
     def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
+        from industri_rumahan_plugin.adapters import gap_io
+        from industri_rumahan_plugin.core import access
+        from industri_rumahan_plugin.core.nearest import pairs_within
+
         source = self.parameterAsSource(parameters, "INPUT", context)
         services_src = self.parameterAsSource(parameters, "SERVICES", context)
         if source is None or services_src is None:
@@ -196,8 +197,12 @@ class Accessibility(IndustriRumahanAlgorithm):
         return results
 
     def _regions(self, parameters, context, regions_src, code_field, lonlat, summaries):
+        import numpy as np
         import pandas as pd
         from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields
+
+        from industri_rumahan_plugin.adapters.arrays import read_source
+        from industri_rumahan_plugin.core.density import OUTSIDE, assign_points
 
         regions = read_source(regions_src, [code_field], context=context)
         region = assign_points(lonlat[:, 0], lonlat[:, 1], list(regions.geometries)).region

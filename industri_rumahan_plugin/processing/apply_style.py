@@ -34,6 +34,7 @@ class ApplyStyle(IndustriRumahanAlgorithm):
     ALG_ID = "applystyle"
     GROUP = "styles"
     TITLE = "Apply map style"
+    REQUIRES = ("numpy",)
     HELP = {
         "id": (
             "Memberi gaya peta plugin pada sebuah lapisan. Titik usaha: menurut tahap (tiga warna "

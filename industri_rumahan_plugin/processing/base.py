@@ -37,9 +37,30 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
     GROUP: ClassVar[str] = "data"
     TITLE: ClassVar[str] = ""
     HELP: ClassVar[dict[str, str]] = {}
+    #: Third-party libraries ``processAlgorithm`` needs (names of ``core.requirements``);
+    #: imported there, never at module level, so the provider lists every algorithm.
+    REQUIRES: ClassVar[tuple[str, ...]] = ()
 
     def tr(self, message: str) -> str:
         return toolbelt.tr(message)
+
+    def canExecute(self) -> tuple[bool, str]:
+        """False, with what to install, when a library of ``REQUIRES`` is missing."""
+        from industri_rumahan_plugin import dependencies
+        from industri_rumahan_plugin.core import requirements
+
+        lacking = requirements.missing(self.REQUIRES)
+        if lacking:
+            return False, dependencies.algorithm_message(lacking)
+        return True, ""
+
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        """Refuse to run with the ``canExecute`` message: not every runner asks it first
+        (QGIS 3.22's ``qgis_process run`` does not), and a traceback helps nobody."""
+        ok, message = self.canExecute()
+        if not ok:
+            raise QgsProcessingException(message)
+        return True
 
     def createInstance(self) -> QgsProcessingAlgorithm:
         return type(self)()

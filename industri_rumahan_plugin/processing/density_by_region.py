@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -19,8 +20,10 @@ from industri_rumahan_plugin.compat import FieldDataType, ProcessingFlag, Source
 from industri_rumahan_plugin.core import catalogue, schema
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
-# pandas, shapely and the adapters built on them are imported in processAlgorithm: every
-# qgis_process start loads the provider, and most runs never call this algorithm.
+# numpy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
+# every qgis_process start loads the provider, and most runs never call this algorithm.
+if TYPE_CHECKING:
+    import numpy as np
 
 WOMEN_FIELD = "jenis_kelamin_pemilik"
 KRTP_FIELD = "krtp"
@@ -30,6 +33,7 @@ class DensityByRegion(IndustriRumahanAlgorithm):
     ALG_ID = "densitybyregion"
     GROUP = "density"
     TITLE = "Enterprise density by region"
+    REQUIRES = ("numpy", "pandas", "shapely")
     HELP = {
         "id": (
             "Menghitung usaha per wilayah (kabupaten/kota atau kecamatan): jumlah, per sektor, "
@@ -207,6 +211,8 @@ class DensityByRegion(IndustriRumahanAlgorithm):
                 n=assignment.shared, b=assignment.on_boundary))
 
     def _write_tidy(self, parameters, context, regions, tidy, stats, cats) -> str:
+        import numpy as np
+
         from industri_rumahan_plugin.adapters import region_stats
         from industri_rumahan_plugin.core import density
 
@@ -252,6 +258,8 @@ class DensityByRegion(IndustriRumahanAlgorithm):
 
 def _true(values: np.ndarray) -> np.ndarray:
     """Yes/no flags from either read path: True or 1 is yes; False, 0 and NULL are no."""
+    import numpy as np
+
     return np.equal(np.asarray(values, dtype=object), True).astype(bool)
 
 

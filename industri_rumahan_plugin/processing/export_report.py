@@ -29,6 +29,7 @@ class ExportReport(IndustriRumahanAlgorithm):
     ALG_ID = "exportreport"
     GROUP = "reports"
     TITLE = "Export region report (PDF)"
+    REQUIRES = ("numpy", "pandas", "scipy", "shapely")
     HELP = {
         "id": (
             "Menulis satu PDF: halaman ringkasan provinsi lalu satu halaman per wilayah "

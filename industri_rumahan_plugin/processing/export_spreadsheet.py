@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
@@ -14,10 +13,8 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from industri_rumahan_plugin.adapters.arrays import read_source
 from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import schema
-from industri_rumahan_plugin.core.importing import tables
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel, require
 
 
@@ -25,6 +22,7 @@ class ExportSpreadsheet(IndustriRumahanAlgorithm):
     ALG_ID = "exportspreadsheet"
     GROUP = "data"
     TITLE = "Export enterprises to a spreadsheet"
+    REQUIRES = ("numpy", "pandas", "shapely")
     HELP = {
         "id": (
             "Menulis industri rumahan ke XLSX (atau CSV) dengan judul kolom berbahasa Indonesia, "
@@ -53,6 +51,12 @@ class ExportSpreadsheet(IndustriRumahanAlgorithm):
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict:
+        import pandas as pd
+
+        from industri_rumahan_plugin.adapters import xlsx
+        from industri_rumahan_plugin.adapters.arrays import read_source
+        from industri_rumahan_plugin.core.importing import tables
+
         source = self.parameterAsSource(parameters, self.INPUT, context)
         require(source is not None, self.tr("The enterprise layer is invalid."))
         names = [n for n in schema.field_names() if source.fields().indexOf(n) >= 0]
@@ -71,6 +75,6 @@ class ExportSpreadsheet(IndustriRumahanAlgorithm):
         destination = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if Path(destination).suffix.lower() not in (".xlsx", ".csv"):
             destination = str(Path(destination).with_suffix(".xlsx"))
-        tables.write_table(out, destination, sheet=self.tr("Enterprises")[:31])
+        xlsx.write_table(out, destination, sheet=self.tr("Enterprises")[:31])
         feedback.setProgress(100)
         return {self.OUTPUT: destination, "COUNT": len(out)}

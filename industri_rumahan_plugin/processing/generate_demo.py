@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -16,12 +14,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
-from industri_rumahan_plugin.adapters.demo_data import frame_rows, point_geometries
 from industri_rumahan_plugin.adapters.fields import qgs_fields
 from industri_rumahan_plugin.adapters.geopackage import to_variant
 from industri_rumahan_plugin.compat import FieldDataType, NumberType, SourceType, WkbType
-from industri_rumahan_plugin.core import demo, schema
+from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 
@@ -29,6 +25,7 @@ class GenerateDemo(IndustriRumahanAlgorithm):
     ALG_ID = "generatedemo"
     GROUP = "data"
     TITLE = "Generate demo enterprises"
+    REQUIRES = ("numpy", "pandas", "shapely")
     HELP = {
         "id": (
             "Membuat data contoh (sintetis, dengan benih acak tetap) di dalam poligon wilayah: "
@@ -86,6 +83,12 @@ class GenerateDemo(IndustriRumahanAlgorithm):
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
+        import numpy as np
+        import shapely
+
+        from industri_rumahan_plugin.adapters.arrays import read_source
+        from industri_rumahan_plugin.core import demo
+
         source = self.required_source(parameters, self.REGIONS, context)
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context)
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
@@ -141,6 +144,10 @@ class GenerateDemo(IndustriRumahanAlgorithm):
         return results
 
     def _villages(self, parameters, context, feedback):
+        import numpy as np
+
+        from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
+
         source = self.parameterAsSource(parameters, self.VILLAGES, context)
         if source is None:
             return None
@@ -154,6 +161,9 @@ class GenerateDemo(IndustriRumahanAlgorithm):
         return xy[ok], [c for c, keep in zip(codes, ok) if keep]
 
     def _write(self, parameters, key, role, frame, xy, context, feedback, span):
+        from industri_rumahan_plugin.adapters.arrays import WGS84
+        from industri_rumahan_plugin.adapters.demo_data import frame_rows, point_geometries
+
         _table, _geometry, specs = schema.LAYERS[role]
         fields = qgs_fields(specs)
         sink, dest_id = self.parameterAsSink(parameters, key, context, fields,

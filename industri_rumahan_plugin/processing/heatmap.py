@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingContext,
@@ -34,6 +33,7 @@ class Heatmap(IndustriRumahanAlgorithm):
     ALG_ID = "heatmap"
     GROUP = "density"
     TITLE = "Enterprise heatmap (kernel density)"
+    REQUIRES = ("numpy", "pandas", "scipy", "shapely")
     HELP = {
         "id": (
             "Raster kepadatan kernel (GeoTIFF) usaha per km², untuk semua usaha atau satu "
@@ -91,6 +91,8 @@ class Heatmap(IndustriRumahanAlgorithm):
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
+        import numpy as np
+
         from industri_rumahan_plugin.adapters.arrays import WGS84
         from industri_rumahan_plugin.adapters.point_arrays import read_points, to_metric
         from industri_rumahan_plugin.core import kde
@@ -156,6 +158,7 @@ class Heatmap(IndustriRumahanAlgorithm):
 
 def write_geotiff(path: str, grid: Grid, crs: QgsCoordinateReferenceSystem) -> None:
     """Float32 GeoTIFF (deflate) in ``crs``, written with GDAL in one block."""
+    import numpy as np
     from osgeo import gdal
 
     rows, cols = grid.shape

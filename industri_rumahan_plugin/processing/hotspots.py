@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
@@ -28,6 +27,7 @@ class Hotspots(IndustriRumahanAlgorithm):
     ALG_ID = "hotspots"
     GROUP = "density"
     TITLE = "Hot spots (Getis-Ord Gi*)"
+    REQUIRES = ("numpy", "pandas", "scipy", "shapely")
     HELP = {
         "id": (
             "Getis-Ord Gi* untuk nilai wilayah (ketetanggaan queen atau jarak) atau titik "
@@ -82,6 +82,7 @@ class Hotspots(IndustriRumahanAlgorithm):
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
+        import numpy as np
         import pandas as pd
         import shapely
 

@@ -18,10 +18,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from industri_rumahan_plugin.adapters import spreadsheet_io
 from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import schema
-from industri_rumahan_plugin.core.importing import headers, pipeline, tables
+from industri_rumahan_plugin.core.importing import headers
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel, require
 from industri_rumahan_plugin.toolbelt import language
 
@@ -30,6 +29,7 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
     ALG_ID = "importspreadsheet"
     GROUP = "data"
     TITLE = "Import enterprises from a spreadsheet"
+    REQUIRES = ("numpy", "pandas", "shapely")
     HELP = {
         "id": (
             "Mengimpor industri rumahan dari berkas XLSX atau CSV seperti yang disimpan kantor. "
@@ -88,6 +88,9 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict:
+        from industri_rumahan_plugin.adapters import spreadsheet_io, xlsx
+        from industri_rumahan_plugin.core.importing import pipeline, tables
+
         path = Path(self.parameterAsFile(parameters, self.INPUT, context))
         target = self.parameterAsVectorLayer(parameters, self.TARGET, context)
         require(target is not None and target.isValid(), self.tr("The target layer is invalid."))
@@ -102,7 +105,7 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         mapping = self._mapping(parameters, context)
         sheet = self.parameterAsString(parameters, self.SHEET, context)
         try:
-            frame, _ = tables.read_table(path, sheet or None)
+            frame, _ = xlsx.read_table(path, sheet or None)
         except tables.TableError as error:
             raise QgsProcessingException(
                 self.tr("Cannot read the spreadsheet: {error}").format(error=error)) from error
@@ -163,12 +166,14 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         return {str(k): str(v or "") for k, v in mapping.items()}
 
     def _write_report(self, parameters, context, result, feedback) -> dict:
+        from industri_rumahan_plugin.adapters import spreadsheet_io, xlsx
+
         destination = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if not destination:
             return {self.REPORT: None}
         if Path(destination).suffix.lower() not in (".xlsx", ".csv"):
             destination = str(Path(destination).with_suffix(".xlsx"))
-        tables.write_table(spreadsheet_io.report_frame(result), destination,
+        xlsx.write_table(spreadsheet_io.report_frame(result), destination,
                            sheet=self.tr("Report")[:31])
         feedback.pushInfo(self.tr("Validation report: {path}").format(path=destination))
         return {self.REPORT: destination}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
@@ -21,6 +20,7 @@ class NearestNeighbourIndex(IndustriRumahanAlgorithm):
     ALG_ID = "nearestneighbourindex"
     GROUP = "density"
     TITLE = "Nearest neighbour index by region (Clark-Evans)"
+    REQUIRES = ("numpy", "pandas", "scipy", "shapely")
     HELP = {
         "id": (
             "Indeks tetangga terdekat Clark-Evans per wilayah: nni < 1 mengelompok, > 1 menyebar. "
@@ -52,6 +52,8 @@ class NearestNeighbourIndex(IndustriRumahanAlgorithm):
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
+        import numpy as np
+
         from industri_rumahan_plugin.adapters import region_stats
         from industri_rumahan_plugin.adapters.arrays import WGS84
         from industri_rumahan_plugin.adapters.point_arrays import (

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
 )
 
-from industri_rumahan_plugin.adapters import gap_io, gpkg_bulk
 from industri_rumahan_plugin.compat import FieldType
-from industri_rumahan_plugin.core.nearest import NONE, nearest_from_pairs, nearest_geodesic
 from industri_rumahan_plugin.processing import gap_params, network_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -19,6 +16,7 @@ class NearestService(IndustriRumahanAlgorithm):
     ALG_ID = "nearestservice"
     GROUP = "services"
     TITLE = "Nearest service per type"
+    REQUIRES = ("numpy", "pandas", "scipy", "shapely")
     HELP = {
         "id": (
             "Untuk setiap usaha dan setiap jenis layanan (pelatihan, pasar, bank/KUR, izin...): "
@@ -57,6 +55,11 @@ class NearestService(IndustriRumahanAlgorithm):
             "OUTPUT", self.tr("Enterprises with nearest services")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
+        from industri_rumahan_plugin.adapters import gap_io, gpkg_bulk
+        from industri_rumahan_plugin.core.nearest import NONE, nearest_from_pairs, nearest_geodesic
+
         source = self.parameterAsSource(parameters, "INPUT", context)
         services_src = self.parameterAsSource(parameters, "SERVICES", context)
         if source is None or services_src is None:
@@ -137,6 +140,8 @@ class NearestService(IndustriRumahanAlgorithm):
         return {"OUTPUT": dest}
 
     def _od(self, parameters, context, feedback, frame, input_id, fids, services):
+        from industri_rumahan_plugin.adapters import gap_io
+
         table = self.parameterAsSource(parameters, "OD_TABLE", context)
         if table is None:
             raise QgsProcessingException(self.tr("Choose the origin-destination table."))

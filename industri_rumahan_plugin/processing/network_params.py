@@ -3,8 +3,8 @@ QGIS's own network algorithms where they exist, for batch users)."""
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
+
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -18,14 +18,17 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters.gap_io import Services
-from industri_rumahan_plugin.adapters.network_costs import (
-    FASTEST,
-    NetworkSettings,
-    network_pairs,
-)
 from industri_rumahan_plugin.compat import FieldDataType, NumberType, ProcessingFlag, SourceType
 from industri_rumahan_plugin.processing import gap_params
+
+# numpy, pandas and the network adapters are imported when an algorithm runs: listing the
+# provider (every QGIS and qgis_process start) must not need them.
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+    from industri_rumahan_plugin.adapters.gap_io import Services
+    from industri_rumahan_plugin.adapters.network_costs import NetworkSettings
 
 tr = toolbelt.tr
 
@@ -85,6 +88,8 @@ def cost_source(
 
 def settings(alg: QgsProcessingAlgorithm, parameters: dict,
              context: QgsProcessingContext) -> NetworkSettings:
+    from industri_rumahan_plugin.adapters.network_costs import NetworkSettings
+
     return NetworkSettings(
         strategy=alg.parameterAsEnum(parameters, "NETWORK_STRATEGY", context),
         speed_field=alg.parameterAsString(parameters, "SPEED_FIELD", context),
@@ -100,6 +105,8 @@ def settings(alg: QgsProcessingAlgorithm, parameters: dict,
 def column_prefix(alg: QgsProcessingAlgorithm, parameters: dict,
                   context: QgsProcessingContext) -> str:
     """``jarak_jalan_m`` (shortest) or ``waktu_menit`` (fastest)."""
+    from industri_rumahan_plugin.adapters.network_costs import FASTEST
+
     fastest = alg.parameterAsEnum(parameters, "NETWORK_STRATEGY", context) == FASTEST
     return "waktu_menit" if fastest else "jarak_jalan_m"
 
@@ -110,6 +117,8 @@ def pairs(
     max_cost: float | None = None, nearest_only: bool = False,
 ) -> pd.DataFrame:
     """Enterprise-service costs over NETWORK as an OD frame (origin, target, cost positions)."""
+    from industri_rumahan_plugin.adapters.network_costs import FASTEST, network_pairs
+
     network = alg.parameterAsSource(parameters, "NETWORK", context)
     if network is None:
         raise QgsProcessingException(tr("Choose the road network layer (NETWORK)."))

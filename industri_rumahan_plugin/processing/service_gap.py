@@ -3,9 +3,8 @@ programme gap (enterprises never trained, aided or assisted) per region, sector 
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
-import shapely
+from typing import TYPE_CHECKING
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -19,14 +18,12 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from industri_rumahan_plugin.adapters import gap_io
-from industri_rumahan_plugin.adapters.arrays import read_source
 from industri_rumahan_plugin.compat import FieldType, SourceType, WkbType
-from industri_rumahan_plugin.core.coverage import OUTSIDE, gap_table, programme_gap
-from industri_rumahan_plugin.core.density import assign_points
-from industri_rumahan_plugin.core.nearest import nearest_geodesic
 from industri_rumahan_plugin.processing import gap_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 GAP_COLUMNS = [
     ("n_usaha", FieldType.INT), ("n_dalam", FieldType.INT), ("n_luar", FieldType.INT),
@@ -46,6 +43,7 @@ class ServiceGap(IndustriRumahanAlgorithm):
     ALG_ID = "servicegap"
     GROUP = "services"
     TITLE = "Service gap by region"
+    REQUIRES = ("numpy", "pandas", "scipy", "shapely")
     HELP = {
         "id": (
             "Per wilayah (kabupaten atau kecamatan) dan per jenis layanan: jumlah usaha dalam "
@@ -94,6 +92,14 @@ class ServiceGap(IndustriRumahanAlgorithm):
             SourceType.VECTOR, optional=True, createByDefault=True))
 
     def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
+        from industri_rumahan_plugin.adapters import gap_io
+        from industri_rumahan_plugin.adapters.arrays import read_source
+        from industri_rumahan_plugin.core.coverage import OUTSIDE, gap_table, programme_gap
+        from industri_rumahan_plugin.core.density import assign_points
+        from industri_rumahan_plugin.core.nearest import nearest_geodesic
+
         source = self.parameterAsSource(parameters, "INPUT", context)
         services_src = self.parameterAsSource(parameters, "SERVICES", context)
         regions_src = self.parameterAsSource(parameters, "REGIONS", context)
@@ -173,6 +179,10 @@ class ServiceGap(IndustriRumahanAlgorithm):
         return results
 
     def _write_gap(self, parameters, context, tables, geometries, codes, labels, threshold):
+        import shapely
+
+        from industri_rumahan_plugin.core.coverage import OUTSIDE
+
         fields = QgsFields()
         for name in ("kode", "nama", "jenis"):
             fields.append(QgsField(name, FieldType.STRING))

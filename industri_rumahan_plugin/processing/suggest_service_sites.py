@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
@@ -17,10 +16,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from industri_rumahan_plugin.adapters import gap_io
 from industri_rumahan_plugin.compat import FieldType, NumberType, SourceType
-from industri_rumahan_plugin.core.coverage import greedy_coverage
-from industri_rumahan_plugin.core.nearest import nearest_geodesic, pairs_within
 from industri_rumahan_plugin.processing import gap_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -32,6 +28,7 @@ class SuggestServiceSites(IndustriRumahanAlgorithm):
     ALG_ID = "suggestservicesites"
     GROUP = "services"
     TITLE = "Suggest new service sites"
+    REQUIRES = ("numpy", "pandas", "scipy", "shapely")
     HELP = {
         "id": (
             "Usulan lokasi layanan baru secara serakah (greedy maximal coverage): dari lokasi "
@@ -81,6 +78,12 @@ class SuggestServiceSites(IndustriRumahanAlgorithm):
             "OUTPUT", self.tr("Suggested sites"), SourceType.POINT))
 
     def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
+        from industri_rumahan_plugin.adapters import gap_io
+        from industri_rumahan_plugin.core.coverage import greedy_coverage
+        from industri_rumahan_plugin.core.nearest import nearest_geodesic, pairs_within
+
         source = self.parameterAsSource(parameters, "INPUT", context)
         candidates_src = self.parameterAsSource(parameters, "CANDIDATES", context)
         if source is None or candidates_src is None:

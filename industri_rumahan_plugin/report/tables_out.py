@@ -1,4 +1,4 @@
-"""The report's tables beside the PDF: one XLSX (three sheets) and three CSVs (pandas).
+"""The report's tables beside the PDF: one XLSX (three sheets, GDAL) and three CSVs (pandas).
 
 The same cells as the PDF: small counts are "<3" when the report suppresses them, so the
 spreadsheets can be shared like the PDF.
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from industri_rumahan_plugin.adapters import xlsx as xlsx_io
 from industri_rumahan_plugin.core import report_tables as rt
 
 SHEETS = {"ringkasan": "Ringkasan", "sektor_tahap": "Sektor x tahap", "layanan": "Layanan"}
@@ -80,9 +81,7 @@ def write_tables(pdf_path: Path, frame: pd.DataFrame, names: Sequence[str],
         "layanan": gap_frame(gap, frame, names, threshold, suppress, lang),
     }
     xlsx = pdf_path.with_suffix(".xlsx")
-    with pd.ExcelWriter(xlsx, engine="openpyxl") as writer:
-        for key, table in tables.items():
-            table.to_excel(writer, sheet_name=SHEETS[key], index=False)
+    xlsx_io.write_sheets(xlsx, {SHEETS[key]: table for key, table in tables.items()})
     out = {"xlsx": str(xlsx)}
     for key, table in tables.items():
         path = pdf_path.with_name(f"{pdf_path.stem}_{key}.csv")

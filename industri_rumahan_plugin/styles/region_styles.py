@@ -21,8 +21,6 @@ from qgis.core import (
     QgsRendererRange,
 )
 
-from industri_rumahan_plugin.core import classify
-
 # ColorBrewer 5-class schemes (colour-blind safe).
 DENSITY_RAMP = ("#feebe2", "#fbb4b9", "#f768a1", "#c51b8a", "#7a0177")  # RdPu
 GAP_RAMP = ("#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000")  # OrRd
@@ -131,6 +129,9 @@ def _renderer(field: str, ranges: list[QgsRendererRange],
 
 def _classified(field: str, values: Sequence[float], ramp: Sequence[str], method_name: str,
                 unit: str, lang: str) -> QgsGraduatedSymbolRenderer:
+    # numpy (under classify) only when classifying: the style menu loads without it
+    from industri_rumahan_plugin.core import classify
+
     numbers = clean_values(values)
     if not numbers:
         raise ValueError(f"no numeric values in field {field}")

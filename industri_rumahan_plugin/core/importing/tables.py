@@ -7,6 +7,7 @@ their table); CSV separators ``;``, ``,`` and tab are detected from the header l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +36,11 @@ def _sniff_separator(path: Path, encoding: str) -> str:
     return best
 
 
-def _read_raw(path: Path, sheet: str | int | None) -> pd.DataFrame:
+def _read_raw(path: Path, sheet: str | int | None,
+              excel_reader: Callable[[Path, str | int | None], pd.DataFrame] | None = None,
+              ) -> pd.DataFrame:
+    if path.suffix.lower() in EXCEL_SUFFIXES and excel_reader is not None:
+        return excel_reader(path, sheet)
     if path.suffix.lower() in EXCEL_SUFFIXES:
         try:
             return pd.read_excel(path, sheet_name=sheet if sheet not in (None, "") else 0,
@@ -54,13 +59,20 @@ def _read_raw(path: Path, sheet: str | int | None) -> pd.DataFrame:
     raise TableError(f"{path.name}: unknown text encoding")
 
 
-def read_table(path: str | Path, sheet: str | int | None = None) -> tuple[pd.DataFrame, int]:
+def read_table(
+    path: str | Path, sheet: str | int | None = None,
+    excel_reader: Callable[[Path, str | int | None], pd.DataFrame] | None = None,
+) -> tuple[pd.DataFrame, int]:
     """The table as text, indexed by spreadsheet row number (blank rows dropped), and the
-    row number of the header's next row."""
+    row number of the header's next row.
+
+    ``excel_reader(path, sheet)`` reads a workbook's cells as text without a header (the
+    plugin passes GDAL's, ``adapters.xlsx.read_raw``); by default pandas with openpyxl.
+    """
     path = Path(path)
     if not path.exists():
         raise TableError(f"{path}: file not found")
-    raw = _read_raw(path, sheet)
+    raw = _read_raw(path, sheet, excel_reader)
     if raw.empty:
         raise TableError(f"{path.name}: the table is empty")
     top = raw.head(MAX_TITLE_ROWS)
