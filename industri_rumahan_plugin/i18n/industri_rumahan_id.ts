@@ -4,14 +4,14 @@
 <context>
     <name>IndustriRumahan</name>
     <message>
-        <location filename="../adapters/arrays.py" line="71"/>
+        <location filename="../adapters/arrays.py" line="72"/>
         <location filename="../adapters/network_costs.py" line="133"/>
         <location filename="../adapters/network_costs.py" line="143"/>
         <source>Field(s) not found in the input layer: {fields}</source>
         <translation>Kolom tidak ditemukan di lapisan masukan: {fields}</translation>
     </message>
     <message>
-        <location filename="../adapters/arrays.py" line="80"/>
+        <location filename="../adapters/arrays.py" line="81"/>
         <source>The filter expression is invalid: {error}</source>
         <translation>Ekspresi filter tidak valid: {error}</translation>
     </message>
@@ -51,32 +51,32 @@
         <translation>Masukan sudah memiliki kolom bernama {name}; ganti namanya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../adapters/geopackage.py" line="86"/>
+        <location filename="../adapters/geopackage.py" line="87"/>
         <source>Cannot write table {name} in {path}: {error}</source>
         <translation>Tidak dapat menulis tabel {name} di {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../adapters/geopackage.py" line="117"/>
+        <location filename="../adapters/geopackage.py" line="118"/>
         <source>Cannot write features to table {name}: {error}</source>
         <translation>Tidak dapat menulis fitur ke tabel {name}: {error}</translation>
     </message>
     <message>
-        <location filename="../adapters/geopackage.py" line="198"/>
+        <location filename="../adapters/geopackage.py" line="195"/>
         <source>File not found: {path}</source>
         <translation>Berkas tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../adapters/geopackage.py" line="201"/>
+        <location filename="../adapters/geopackage.py" line="198"/>
         <source>{path} is not an Industri Rumahan database (no ir_metadata table). It was not changed.</source>
         <translation>{path} bukan basis data Industri Rumahan (tidak ada tabel ir_metadata). Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/geopackage.py" line="210"/>
+        <location filename="../adapters/geopackage.py" line="207"/>
         <source>{path} uses schema version {found}; this plugin needs version {needed}. The file was not changed: upgrade it with a copy first.</source>
         <translation>{path} memakai skema versi {found}; plugin ini memerlukan versi {needed}. Berkas tidak diubah: tingkatkan versinya pada salinan terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../adapters/geopackage.py" line="215"/>
+        <location filename="../adapters/geopackage.py" line="212"/>
         <source>{path} was made by a newer plugin (schema version {found}); update the plugin. The file was not changed.</source>
         <translation>{path} dibuat oleh plugin yang lebih baru (skema versi {found}); perbarui plugin. Berkas tidak diubah.</translation>
     </message>
@@ -189,8 +189,8 @@
         <translation>Geometri wilayah {name} yang tidak valid dilewati: wilayah ini tidak menghitung apa pun.</translation>
     </message>
     <message>
-        <location filename="../adapters/region_stats.py" line="195"/>
-        <location filename="../adapters/region_stats.py" line="211"/>
+        <location filename="../adapters/region_stats.py" line="194"/>
+        <location filename="../adapters/region_stats.py" line="210"/>
         <source>Could not write a feature to the output.</source>
         <translation>Tidak dapat menulis fitur ke keluaran.</translation>
     </message>
@@ -341,13 +341,13 @@
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="79"/>
-        <location filename="../gui/import_dialog.py" line="80"/>
+        <location filename="../gui/import_dialog.py" line="81"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="80"/>
-        <location filename="../gui/import_dialog.py" line="80"/>
+        <location filename="../gui/import_dialog.py" line="81"/>
         <source>Field</source>
         <translation>Atribut</translation>
     </message>
@@ -418,14 +418,14 @@
     </message>
     <message>
         <location filename="../gui/browse_panel.py" line="53"/>
-        <location filename="../gui/enterprise_model.py" line="92"/>
+        <location filename="../gui/enterprise_model.py" line="91"/>
         <location filename="../processing/heatmap.py" line="67"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
         <location filename="../gui/browse_panel.py" line="55"/>
-        <location filename="../gui/enterprise_model.py" line="92"/>
+        <location filename="../gui/enterprise_model.py" line="91"/>
         <location filename="../processing/heatmap.py" line="68"/>
         <source>Stage</source>
         <translation>Tahap</translation>
@@ -504,284 +504,284 @@
     </message>
     <message>
         <location filename="../gui/dock.py" line="42"/>
-        <location filename="../gui/dock.py" line="297"/>
+        <location filename="../gui/dock.py" line="301"/>
         <source>Industri Rumahan</source>
         <translation>Industri Rumahan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="221"/>
+        <location filename="../gui/dock.py" line="222"/>
         <source>The layer cannot be edited (read-only file or data source).</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="248"/>
+        <location filename="../gui/dock.py" line="249"/>
         <source>Delete {n} enterprise(s)?</source>
         <translation>Hapus {n} usaha?</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="251"/>
-        <location filename="../gui/form_panel.py" line="315"/>
+        <location filename="../gui/dock.py" line="252"/>
+        <location filename="../gui/form_panel.py" line="316"/>
         <source>The layer cannot be edited (read-only file or data source). Nothing was written.</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="254"/>
+        <location filename="../gui/dock.py" line="255"/>
         <source>Delete enterprises</source>
         <translation>Hapus usaha</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="272"/>
+        <location filename="../gui/dock.py" line="276"/>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="275"/>
+        <location filename="../gui/dock.py" line="279"/>
         <source>Could not save to the file: {reasons}. The changes are kept as unsaved edits.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Perubahan disimpan sebagai suntingan yang belum tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="90"/>
+        <location filename="../gui/enterprise_model.py" line="89"/>
         <source>Business</source>
         <translation>Usaha</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="90"/>
+        <location filename="../gui/enterprise_model.py" line="89"/>
         <source>Owner</source>
         <translation>Pemilik</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="91"/>
+        <location filename="../gui/enterprise_model.py" line="90"/>
         <source>Product</source>
         <translation>Produk</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="91"/>
+        <location filename="../gui/enterprise_model.py" line="90"/>
         <source>Village</source>
         <translation>Desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="93"/>
+        <location filename="../gui/enterprise_model.py" line="92"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="93"/>
+        <location filename="../gui/enterprise_model.py" line="92"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="72"/>
+        <location filename="../gui/form_panel.py" line="73"/>
         <source>New enterprise</source>
         <translation>Usaha baru</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="76"/>
+        <location filename="../gui/form_panel.py" line="77"/>
         <source>Edit enterprise</source>
         <translation>Sunting usaha</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="106"/>
+        <location filename="../gui/form_panel.py" line="107"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="117"/>
+        <location filename="../gui/form_panel.py" line="118"/>
         <source>Lon/X</source>
         <translation>Bujur/X</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="119"/>
+        <location filename="../gui/form_panel.py" line="120"/>
         <source>Lat/Y</source>
         <translation>Lintang/Y</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="123"/>
+        <location filename="../gui/form_panel.py" line="124"/>
         <source>Pick on map</source>
         <translation>Pilih di peta</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="126"/>
+        <location filename="../gui/form_panel.py" line="127"/>
         <source>Village centroid</source>
         <translation>Titik tengah desa</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="131"/>
+        <location filename="../gui/form_panel.py" line="132"/>
         <source>No location yet.</source>
         <translation>Belum ada lokasi.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="139"/>
+        <location filename="../gui/form_panel.py" line="140"/>
         <source>Use suggestion</source>
         <translation>Pakai saran</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="146"/>
+        <location filename="../gui/form_panel.py" line="147"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="149"/>
-        <location filename="../gui/report_dialog.py" line="112"/>
+        <location filename="../gui/form_panel.py" line="150"/>
+        <location filename="../gui/report_dialog.py" line="113"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="206"/>
+        <location filename="../gui/form_panel.py" line="207"/>
         <source>Unknown village code: fill in a valid code first.</source>
         <translation>Kode desa tidak dikenal: isi kode yang valid terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="235"/>
+        <location filename="../gui/form_panel.py" line="236"/>
         <source>no criterion met</source>
         <translation>tidak ada kriteria yang terpenuhi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="236"/>
+        <location filename="../gui/form_panel.py" line="237"/>
         <source>Suggested stage: {stage} ({reasons})</source>
         <translation>Tahap yang disarankan: {stage} ({reasons})</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="320"/>
+        <location filename="../gui/form_panel.py" line="321"/>
         <source>Enterprise {name}</source>
         <translation>Usaha {name}</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="337"/>
+        <location filename="../gui/form_panel.py" line="338"/>
         <source>The edit buffer refused the change. Nothing was written.</source>
         <translation>Penyangga suntingan menolak perubahan. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="348"/>
+        <location filename="../gui/form_panel.py" line="349"/>
         <source>Could not save to the file: {reasons}. Your input is kept here and in the layer&apos;s unsaved edits; fix the cause and save again.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="36"/>
+        <location filename="../gui/import_dialog.py" line="37"/>
         <source>Latitude</source>
         <translation>Lintang</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="37"/>
+        <location filename="../gui/import_dialog.py" line="38"/>
         <source>Longitude</source>
         <translation>Bujur</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="38"/>
+        <location filename="../gui/import_dialog.py" line="39"/>
         <source>Latitude, longitude (one column)</source>
         <translation>Lintang, bujur (satu kolom)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="39"/>
+        <location filename="../gui/import_dialog.py" line="40"/>
         <source>Village (desa/kelurahan) name</source>
         <translation>Nama desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="40"/>
+        <location filename="../gui/import_dialog.py" line="41"/>
         <source>District (kecamatan) name</source>
         <translation>Nama kecamatan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="41"/>
+        <location filename="../gui/import_dialog.py" line="42"/>
         <source>Regency (kabupaten/kota) name</source>
         <translation>Nama kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="43"/>
+        <location filename="../gui/import_dialog.py" line="44"/>
         <source>(do not import)</source>
         <translation>(jangan diimpor)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="55"/>
+        <location filename="../gui/import_dialog.py" line="56"/>
         <location filename="../processing/import_spreadsheet.py" line="31"/>
         <source>Import enterprises from a spreadsheet</source>
         <translation>Impor usaha dari lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="61"/>
+        <location filename="../gui/import_dialog.py" line="62"/>
         <location filename="../processing/import_spreadsheet.py" line="68"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="63"/>
+        <location filename="../gui/import_dialog.py" line="64"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
         <source>Spreadsheet</source>
         <translation>Lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="68"/>
+        <location filename="../gui/import_dialog.py" line="69"/>
         <location filename="../processing/export_spreadsheet.py" line="44"/>
         <source>Enterprise layer</source>
         <translation>Lapisan usaha</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="69"/>
+        <location filename="../gui/import_dialog.py" line="70"/>
         <location filename="../processing/import_spreadsheet.py" line="80"/>
         <source>Dry run (check only, write nothing)</source>
         <translation>Uji coba (hanya periksa, tidak menulis apa pun)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="74"/>
+        <location filename="../gui/import_dialog.py" line="75"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
         <location filename="../processing/import_spreadsheet.py" line="83"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="75"/>
+        <location filename="../gui/import_dialog.py" line="76"/>
         <location filename="../processing/import_spreadsheet.py" line="82"/>
         <source>Validation report</source>
         <translation>Laporan validasi</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="80"/>
+        <location filename="../gui/import_dialog.py" line="81"/>
         <source>Example</source>
         <translation>Contoh</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="88"/>
+        <location filename="../gui/import_dialog.py" line="89"/>
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="117"/>
+        <location filename="../gui/import_dialog.py" line="118"/>
         <location filename="../processing/import_spreadsheet.py" line="111"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="138"/>
+        <location filename="../gui/import_dialog.py" line="139"/>
         <source>{n} rows. Required fields without a column: {fields}</source>
         <translation>{n} baris. Kolom wajib yang belum punya kolom sumber: {fields}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="140"/>
+        <location filename="../gui/import_dialog.py" line="141"/>
         <source>{n} rows; every required field has a column.</source>
         <translation>{n} baris; setiap kolom wajib sudah punya kolom sumber.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="168"/>
+        <location filename="../gui/import_dialog.py" line="169"/>
         <source>Choose the enterprise layer to import into.</source>
         <translation>Pilih lapisan usaha tujuan impor.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="177"/>
+        <location filename="../gui/import_dialog.py" line="178"/>
         <source>{ok} imported, {skip} already present, {bad} not imported, {approx} at a village centroid.</source>
         <translation>{ok} diimpor, {skip} sudah ada, {bad} tidak diimpor, {approx} di titik tengah desa.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="182"/>
+        <location filename="../gui/import_dialog.py" line="183"/>
         <source>Dry run, nothing written.</source>
         <translation>Uji coba, tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="184"/>
+        <location filename="../gui/import_dialog.py" line="185"/>
         <source>Report: {path}</source>
         <translation>Laporan: {path}</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="51"/>
-        <location filename="../gui/report_dialog.py" line="136"/>
+        <location filename="../gui/report_dialog.py" line="137"/>
         <source>Region report (PDF)</source>
         <translation>Laporan wilayah (PDF)</translation>
     </message>
@@ -797,35 +797,35 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="73"/>
-        <location filename="../processing/export_report.py" line="94"/>
+        <location filename="../processing/export_report.py" line="93"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="73"/>
-        <location filename="../processing/export_report.py" line="94"/>
+        <location filename="../processing/export_report.py" line="93"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="74"/>
-        <location filename="../processing/export_report.py" line="96"/>
+        <location filename="../processing/export_report.py" line="95"/>
         <source>Show counts of 1–2 as &quot;&lt;3&quot; (privacy)</source>
         <translation>Tampilkan jumlah 1–2 sebagai &quot;&lt;3&quot; (privasi)</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="78"/>
-        <location filename="../processing/export_report.py" line="101"/>
+        <location filename="../processing/export_report.py" line="100"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="79"/>
         <location filename="../processing/base.py" line="92"/>
-        <location filename="../processing/export_report.py" line="74"/>
+        <location filename="../processing/export_report.py" line="73"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
-        <location filename="../processing/suggest_service_sites.py" line="54"/>
+        <location filename="../processing/suggest_service_sites.py" line="53"/>
         <source>Enterprises</source>
         <translation>Usaha</translation>
     </message>
@@ -836,7 +836,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="81"/>
-        <location filename="../processing/export_report.py" line="79"/>
+        <location filename="../processing/export_report.py" line="78"/>
         <location filename="../processing/gap_params.py" line="31"/>
         <source>Services</source>
         <translation>Layanan</translation>
@@ -858,23 +858,23 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="85"/>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/export_report.py" line="92"/>
         <source>Report language</source>
         <translation>Bahasa laporan</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="87"/>
-        <location filename="../processing/export_report.py" line="101"/>
+        <location filename="../processing/export_report.py" line="100"/>
         <source>Report PDF</source>
         <translation>PDF laporan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="109"/>
+        <location filename="../gui/report_dialog.py" line="110"/>
         <source>Choose the enterprise and region layers and the PDF file.</source>
         <translation>Pilih lapisan usaha, lapisan wilayah dan berkas PDF.</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="112"/>
+        <location filename="../gui/report_dialog.py" line="113"/>
         <source>Writing the report…</source>
         <translation>Menulis laporan…</translation>
     </message>
@@ -889,7 +889,7 @@
         <translation>Belum ada ambang resmi yang dipublikasikan antara pemula, berkembang dan maju: aturan ini hanya menyarankan tahap, dinas yang memutuskan. Setiap kriteria menambahkan poinnya bila syaratnya terpenuhi; ambang batas mengubah jumlah poin menjadi tahap.</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="46"/>
+        <location filename="../gui/rules_dialog.py" line="47"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
@@ -924,246 +924,246 @@
         <translation>Laporan wilayah (PDF)…</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="27"/>
+        <location filename="../processing/accessibility.py" line="26"/>
         <source>Service accessibility (2SFCA, E2SFCA, gravity)</source>
         <translation>Aksesibilitas layanan (2SFCA, E2SFCA, gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="60"/>
+        <location filename="../processing/accessibility.py" line="59"/>
         <source>Enterprise demand weight field (empty = 1 each)</source>
         <translation>Kolom bobot permintaan usaha (kosong = masing-masing 1)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="63"/>
+        <location filename="../processing/accessibility.py" line="62"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="64"/>
+        <location filename="../processing/accessibility.py" line="63"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="64"/>
+        <location filename="../processing/accessibility.py" line="63"/>
         <source>2SFCA, Gaussian decay</source>
         <translation>2SFCA, peluruhan Gauss</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="64"/>
+        <location filename="../processing/accessibility.py" line="63"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (bobot bertingkat)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="65"/>
+        <location filename="../processing/accessibility.py" line="64"/>
         <source>Gravity</source>
         <translation>Gravitasi</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="67"/>
+        <location filename="../processing/accessibility.py" line="66"/>
         <source>Catchment (metres, or the cost unit of the OD table or the road network)</source>
         <translation>Jangkauan (meter, atau satuan biaya tabel asal-tujuan atau jaringan jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="70"/>
+        <location filename="../processing/accessibility.py" line="69"/>
         <source>E2SFCA step weights (equal steps up to the catchment)</source>
         <translation>Bobot bertingkat E2SFCA (tingkat sama besar hingga batas jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="73"/>
+        <location filename="../processing/accessibility.py" line="72"/>
         <source>Gaussian sigma (0 = half the catchment)</source>
         <translation>Sigma Gauss (0 = setengah jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="76"/>
+        <location filename="../processing/accessibility.py" line="75"/>
         <source>Gravity exponent alpha (negative = decay)</source>
         <translation>Eksponen gravitasi alfa (negatif = peluruhan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="79"/>
+        <location filename="../processing/accessibility.py" line="78"/>
         <source>Gravity minimum cost (avoids infinity at 0)</source>
         <translation>Biaya minimum gravitasi (menghindari tak hingga pada 0)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="82"/>
+        <location filename="../processing/accessibility.py" line="81"/>
         <source>Underserved below this share of the mean index</source>
         <translation>Kurang terlayani di bawah proporsi indeks rata-rata ini</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="87"/>
+        <location filename="../processing/accessibility.py" line="86"/>
         <source>Regions for a summary (optional)</source>
         <translation>Wilayah untuk ringkasan (opsional)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="90"/>
-        <location filename="../processing/generate_demo.py" line="60"/>
-        <location filename="../processing/service_gap.py" line="77"/>
+        <location filename="../processing/accessibility.py" line="89"/>
+        <location filename="../processing/generate_demo.py" line="59"/>
+        <location filename="../processing/service_gap.py" line="75"/>
         <source>Region code field</source>
         <translation>Kolom kode wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="92"/>
+        <location filename="../processing/accessibility.py" line="91"/>
         <source>Enterprises with accessibility</source>
         <translation>Usaha dengan aksesibilitas</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="94"/>
+        <location filename="../processing/accessibility.py" line="93"/>
         <source>Accessibility by region</source>
         <translation>Aksesibilitas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="107"/>
+        <location filename="../processing/accessibility.py" line="106"/>
         <location filename="../processing/nearest_service.py" line="66"/>
         <source>Choose the enterprise and service layers.</source>
         <translation>Pilih lapisan usaha dan lapisan layanan.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="112"/>
+        <location filename="../processing/accessibility.py" line="111"/>
         <source>Choose the service type and capacity fields.</source>
         <translation>Pilih kolom jenis layanan dan kolom kapasitas.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="116"/>
+        <location filename="../processing/accessibility.py" line="115"/>
         <source>The catchment must be greater than 0.</source>
         <translation>Jangkauan harus lebih besar dari 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="121"/>
+        <location filename="../processing/accessibility.py" line="120"/>
         <source>Step weights must be non-negative numbers separated by commas.</source>
         <translation>Bobot bertingkat harus berupa angka non-negatif yang dipisahkan koma.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="131"/>
+        <location filename="../processing/accessibility.py" line="130"/>
         <source>{n} services without a valid capacity count as 0.</source>
         <translation>{n} layanan tanpa kapasitas yang valid dihitung 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="143"/>
+        <location filename="../processing/accessibility.py" line="142"/>
         <location filename="../processing/nearest_service.py" line="147"/>
         <source>Choose the origin-destination table.</source>
         <translation>Pilih tabel asal-tujuan.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="180"/>
+        <location filename="../processing/accessibility.py" line="179"/>
         <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
         <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="37"/>
+        <location filename="../processing/apply_style.py" line="36"/>
         <source>Apply map style</source>
         <translation>Terapkan gaya peta</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="76"/>
+        <location filename="../processing/apply_style.py" line="75"/>
         <source>Layer to style</source>
         <translation>Lapisan yang diberi gaya</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="79"/>
+        <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Enterprises by sector</source>
         <translation>Usaha menurut sektor</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="79"/>
+        <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Enterprises by stage</source>
         <translation>Usaha menurut tahap</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="79"/>
+        <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Enterprises by stage and sector</source>
         <translation>Usaha menurut tahap dan sektor</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="79"/>
+        <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Regions: accessibility index</source>
         <translation>Wilayah: indeks aksesibilitas</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="79"/>
+        <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Regions: enterprise density</source>
         <translation>Wilayah: kepadatan usaha</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="79"/>
+        <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Regions: location quotient (specialisation)</source>
         <translation>Wilayah: location quotient (spesialisasi)</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="79"/>
+        <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Regions: share of enterprises without service</source>
         <translation>Wilayah: proporsi usaha tanpa layanan</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="79"/>
+        <location filename="../processing/apply_style.py" line="78"/>
         <source>Style</source>
         <translation>Gaya</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="82"/>
+        <location filename="../processing/apply_style.py" line="81"/>
         <source>Field (empty: standard or best matching field)</source>
         <translation>Kolom (kosong: kolom standar atau yang paling cocok)</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="85"/>
+        <location filename="../processing/apply_style.py" line="84"/>
         <source>Legend language</source>
         <translation>Bahasa legenda</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="86"/>
+        <location filename="../processing/apply_style.py" line="85"/>
         <source>Interface language</source>
         <translation>Bahasa antarmuka</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="89"/>
+        <location filename="../processing/apply_style.py" line="88"/>
         <source>Also save the style as</source>
         <translation>Simpan juga gaya sebagai</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="89"/>
+        <location filename="../processing/apply_style.py" line="88"/>
         <source>QGIS layer style (*.qml)</source>
         <translation>Gaya lapisan QGIS (*.qml)</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="91"/>
+        <location filename="../processing/apply_style.py" line="90"/>
         <source>Styled layer</source>
         <translation>Lapisan bergaya</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="92"/>
+        <location filename="../processing/apply_style.py" line="91"/>
         <source>Field used</source>
         <translation>Kolom yang dipakai</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="98"/>
+        <location filename="../processing/apply_style.py" line="97"/>
         <source>The layer to style could not be opened.</source>
         <translation>Lapisan yang akan diberi gaya tidak dapat dibuka.</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="112"/>
+        <location filename="../processing/apply_style.py" line="111"/>
         <source>The layer is not in the project: save the style as a .qml file to keep it.</source>
         <translation>Lapisan tidak ada di proyek: simpan gaya sebagai berkas .qml agar tidak hilang.</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="118"/>
+        <location filename="../processing/apply_style.py" line="117"/>
         <source>Style saved as {path}</source>
         <translation>Gaya disimpan sebagai {path}</translation>
     </message>
     <message>
         <location filename="../processing/base.py" line="96"/>
-        <location filename="../processing/export_report.py" line="76"/>
+        <location filename="../processing/export_report.py" line="75"/>
         <source>Regions (kabupaten/kota or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
@@ -1209,13 +1209,13 @@
     </message>
     <message>
         <location filename="../processing/create_shared_database.py" line="52"/>
-        <location filename="../processing/publish_to_postgis.py" line="57"/>
+        <location filename="../processing/publish_to_postgis.py" line="58"/>
         <source>PostgreSQL connection</source>
         <translation>Koneksi PostgreSQL</translation>
     </message>
     <message>
         <location filename="../processing/create_shared_database.py" line="54"/>
-        <location filename="../processing/publish_to_postgis.py" line="59"/>
+        <location filename="../processing/publish_to_postgis.py" line="60"/>
         <source>Schema</source>
         <translation>Skema</translation>
     </message>
@@ -1250,163 +1250,163 @@
         <translation>Skema {schema} ditingkatkan dari versi {old} ke {v}; baris yang ada tetap disimpan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="37"/>
+        <location filename="../processing/density_by_region.py" line="35"/>
         <source>Enterprise density by region</source>
         <translation>Kepadatan usaha per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="79"/>
+        <location filename="../processing/density_by_region.py" line="77"/>
         <source>Population field</source>
         <translation>Kolom jumlah penduduk</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="82"/>
+        <location filename="../processing/density_by_region.py" line="80"/>
         <source>Women population field</source>
         <translation>Kolom jumlah penduduk perempuan</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="86"/>
+        <location filename="../processing/density_by_region.py" line="84"/>
         <source>Category fields (first two are crossed)</source>
         <translation>Kolom kategori (dua yang pertama disilangkan)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="89"/>
+        <location filename="../processing/density_by_region.py" line="87"/>
         <source>Repair invalid region geometries (otherwise skip them)</source>
         <translation>Perbaiki geometri wilayah yang tidak valid (jika tidak, lewati)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="91"/>
+        <location filename="../processing/density_by_region.py" line="89"/>
         <source>Count in the database when both layers are in the same PostGIS database</source>
         <translation>Hitung di basis data bila kedua lapisan ada di basis data PostGIS yang sama</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="96"/>
+        <location filename="../processing/density_by_region.py" line="94"/>
         <source>Regions with enterprise statistics</source>
         <translation>Wilayah dengan statistik usaha</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="99"/>
+        <location filename="../processing/density_by_region.py" line="97"/>
         <source>Long table (for spreadsheet pivots)</source>
         <translation>Tabel panjang (untuk pivot lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="102"/>
+        <location filename="../processing/density_by_region.py" line="100"/>
         <source>Enterprises outside every region</source>
         <translation>Usaha di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="108"/>
+        <location filename="../processing/density_by_region.py" line="106"/>
         <source>Field {field} not found: its statistics are left out.</source>
         <translation>Kolom {field} tidak ditemukan: statistiknya tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="127"/>
+        <location filename="../processing/density_by_region.py" line="125"/>
         <source>Category field {field} not found in the enterprises; left out.</source>
         <translation>Kolom kategori {field} tidak ditemukan pada usaha; tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="138"/>
-        <location filename="../processing/generate_demo.py" line="108"/>
+        <location filename="../processing/density_by_region.py" line="136"/>
+        <location filename="../processing/generate_demo.py" line="107"/>
         <source>The region layer has no features.</source>
         <translation>Lapisan wilayah tidak memiliki fitur.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="144"/>
+        <location filename="../processing/density_by_region.py" line="142"/>
         <source>Reading enterprises…</source>
         <translation>Membaca usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="155"/>
+        <location filename="../processing/density_by_region.py" line="153"/>
         <source>{n} enterprises read{fast}.</source>
         <translation>{n} usaha dibaca{fast}.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="156"/>
+        <location filename="../processing/density_by_region.py" line="154"/>
         <source> (fast path)</source>
         <translation> (jalur cepat)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="157"/>
+        <location filename="../processing/density_by_region.py" line="155"/>
         <source>Assigning enterprises to regions…</source>
         <translation>Menempatkan usaha ke wilayah…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="181"/>
+        <location filename="../processing/density_by_region.py" line="179"/>
         <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
         <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="204"/>
+        <location filename="../processing/density_by_region.py" line="202"/>
         <source>{n} enterprises have no location and are not counted.</source>
         <translation>{n} usaha tidak memiliki lokasi dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="207"/>
+        <location filename="../processing/density_by_region.py" line="205"/>
         <source>{n} enterprises lie outside every region and are not counted.</source>
         <translation>{n} usaha berada di luar semua wilayah dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="210"/>
+        <location filename="../processing/density_by_region.py" line="208"/>
         <source>{n} enterprises lie in more than one region (overlap or shared boundary; {b} exactly on a boundary): each was counted once.</source>
         <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="32"/>
+        <location filename="../processing/export_report.py" line="31"/>
         <source>Export region report (PDF)</source>
         <translation>Ekspor laporan wilayah (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="82"/>
+        <location filename="../processing/export_report.py" line="81"/>
         <source>Period: enterprises recorded up to the end of year (0 = all)</source>
         <translation>Periode: usaha yang tercatat hingga akhir tahun (0 = semua)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="85"/>
+        <location filename="../processing/export_report.py" line="84"/>
         <source>Only regions whose code starts with (e.g. a regency code for its kecamatan)</source>
         <translation>Hanya wilayah yang kodenya diawali dengan (mis. kode kabupaten/kota untuk kecamatannya)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="88"/>
+        <location filename="../processing/export_report.py" line="87"/>
         <source>Office (shown in the title)</source>
         <translation>Dinas (ditampilkan di judul)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="90"/>
+        <location filename="../processing/export_report.py" line="89"/>
         <source>Service gap threshold (metres)</source>
         <translation>Ambang kesenjangan layanan (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="98"/>
+        <location filename="../processing/export_report.py" line="97"/>
         <source>Layout template (.qpt; empty = the plugin&apos;s)</source>
         <translation>Templat tata letak (.qpt; kosong = milik plugin)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="102"/>
+        <location filename="../processing/export_report.py" line="101"/>
         <source>Tables (XLSX)</source>
         <translation>Tabel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="103"/>
+        <location filename="../processing/export_report.py" line="102"/>
         <source>Pages</source>
         <translation>Halaman</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="120"/>
+        <location filename="../processing/export_report.py" line="119"/>
         <source>The enterprise layer has no field {field}.</source>
         <translation>Lapisan usaha tidak memiliki kolom {field}.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="123"/>
+        <location filename="../processing/export_report.py" line="122"/>
         <source>The region layer has no field nama.</source>
         <translation>Lapisan wilayah tidak memiliki kolom nama.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="142"/>
+        <location filename="../processing/export_report.py" line="141"/>
         <source>Cannot write the report: {error}</source>
         <translation>Tidak dapat menulis laporan: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="144"/>
+        <location filename="../processing/export_report.py" line="143"/>
         <source>{pages} pages written to {path}; tables in {xlsx}.</source>
         <translation>{pages} halaman ditulis ke {path}; tabel di {xlsx}.</translation>
     </message>
@@ -1437,7 +1437,7 @@
     </message>
     <message>
         <location filename="../processing/gap_params.py" line="33"/>
-        <location filename="../processing/suggest_service_sites.py" line="62"/>
+        <location filename="../processing/suggest_service_sites.py" line="61"/>
         <source>Service type field</source>
         <translation>Kolom jenis layanan</translation>
     </message>
@@ -1507,59 +1507,59 @@
         <translation>Kolom biaya</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="28"/>
+        <location filename="../processing/generate_demo.py" line="27"/>
         <source>Generate demo enterprises</source>
         <translation>Buat usaha contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="62"/>
-        <location filename="../processing/service_gap.py" line="79"/>
+        <location filename="../processing/generate_demo.py" line="61"/>
+        <location filename="../processing/service_gap.py" line="77"/>
         <source>Region name field</source>
         <translation>Kolom nama wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="64"/>
+        <location filename="../processing/generate_demo.py" line="63"/>
         <source>Population field (weights the counts)</source>
         <translation>Kolom jumlah penduduk (pembobot jumlah)</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="67"/>
+        <location filename="../processing/generate_demo.py" line="66"/>
         <source>Village points (cluster centres)</source>
         <translation>Titik desa (pusat klaster)</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="70"/>
+        <location filename="../processing/generate_demo.py" line="69"/>
         <source>Village code field</source>
         <translation>Kolom kode desa</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="73"/>
+        <location filename="../processing/generate_demo.py" line="72"/>
         <source>Number of enterprises</source>
         <translation>Jumlah usaha</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="76"/>
+        <location filename="../processing/generate_demo.py" line="75"/>
         <location filename="../processing/hotspots.py" line="77"/>
         <source>Random seed</source>
         <translation>Benih acak</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="79"/>
+        <location filename="../processing/generate_demo.py" line="78"/>
         <source>Demo enterprises</source>
         <translation>Usaha contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="81"/>
+        <location filename="../processing/generate_demo.py" line="80"/>
         <source>Demo services</source>
         <translation>Layanan contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="100"/>
+        <location filename="../processing/generate_demo.py" line="99"/>
         <source>Population field {field} not found: every region gets the same weight.</source>
         <translation>Kolom penduduk {field} tidak ditemukan: setiap wilayah mendapat bobot yang sama.</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="132"/>
+        <location filename="../processing/generate_demo.py" line="131"/>
         <source>Generating {n} enterprises in {r} regions…</source>
         <translation>Membuat {n} usaha di {r} wilayah…</translation>
     </message>
@@ -1710,7 +1710,7 @@
     </message>
     <message>
         <location filename="../processing/import_spreadsheet.py" line="87"/>
-        <location filename="../processing/publish_to_postgis.py" line="61"/>
+        <location filename="../processing/publish_to_postgis.py" line="62"/>
         <source>Rows already present</source>
         <translation>Baris yang sudah ada</translation>
     </message>
@@ -1845,264 +1845,264 @@
         <translation>Tidak ada layanan berjenis {jenis}: kolom-kolomnya tetap kosong.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="40"/>
+        <location filename="../processing/network_params.py" line="39"/>
         <source>Road network (line layer; for road-network costs)</source>
         <translation>Jaringan jalan (lapisan garis; untuk biaya melalui jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="43"/>
+        <location filename="../processing/network_params.py" line="42"/>
         <source>Road-network cost</source>
         <translation>Biaya jaringan jalan</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="44"/>
+        <location filename="../processing/network_params.py" line="43"/>
         <source>Fastest (travel time in minutes)</source>
         <translation>Tercepat (waktu tempuh dalam menit)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="44"/>
+        <location filename="../processing/network_params.py" line="43"/>
         <source>Shortest (distance in metres)</source>
         <translation>Terpendek (jarak dalam meter)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="47"/>
+        <location filename="../processing/network_params.py" line="46"/>
         <source>Speed field (km/h; empty = default speed everywhere)</source>
         <translation>Kolom kecepatan (km/jam; kosong = kecepatan bawaan di semua jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="50"/>
+        <location filename="../processing/network_params.py" line="49"/>
         <source>Default speed (km/h)</source>
         <translation>Kecepatan bawaan (km/jam)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="54"/>
+        <location filename="../processing/network_params.py" line="53"/>
         <source>Topology tolerance (metres; road ends closer than this are joined)</source>
         <translation>Toleransi topologi (meter; ujung jalan yang lebih dekat dari ini disambungkan)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="57"/>
+        <location filename="../processing/network_params.py" line="56"/>
         <source>Direction field (empty = every road both ways)</source>
         <translation>Kolom arah (kosong = semua jalan dua arah)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="60"/>
+        <location filename="../processing/network_params.py" line="59"/>
         <source>Value for one-way roads in line direction</source>
         <translation>Nilai untuk jalan satu arah searah garis</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="62"/>
+        <location filename="../processing/network_params.py" line="61"/>
         <source>Value for one-way roads against line direction</source>
         <translation>Nilai untuk jalan satu arah berlawanan arah garis</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="65"/>
+        <location filename="../processing/network_params.py" line="64"/>
         <source>Value for two-way roads</source>
         <translation>Nilai untuk jalan dua arah</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="80"/>
-        <location filename="../processing/network_params.py" line="125"/>
+        <location filename="../processing/network_params.py" line="79"/>
+        <location filename="../processing/network_params.py" line="124"/>
         <source>Choose the road network layer (NETWORK).</source>
         <translation>Pilih lapisan jaringan jalan (NETWORK).</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="82"/>
+        <location filename="../processing/network_params.py" line="81"/>
         <source>A road network is given: costs come from the road network.</source>
         <translation>Jaringan jalan diberikan: biaya dihitung melalui jaringan jalan.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="85"/>
+        <location filename="../processing/network_params.py" line="84"/>
         <source>Costs come from the origin-destination table; the road network is not used.</source>
         <translation>Biaya diambil dari tabel asal-tujuan; jaringan jalan tidak dipakai.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="128"/>
+        <location filename="../processing/network_params.py" line="127"/>
         <source>The default speed must be greater than 0.</source>
         <translation>Kecepatan bawaan harus lebih besar dari 0.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="132"/>
+        <location filename="../processing/network_params.py" line="131"/>
         <source>Road network: {vertices} vertices, {edges} edges; {pairs} enterprise-service costs (unit: {unit}). Distance from the enterprises to the nearest road: median {median:.0f} m, maximum {maximum:.0f} m.</source>
         <translation>Jaringan jalan: {vertices} simpul, {edges} ruas; {pairs} biaya usaha-layanan (satuan: {unit}). Jarak usaha ke jalan terdekat: median {median:.0f} m, maksimum {maximum:.0f} m.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="137"/>
+        <location filename="../processing/network_params.py" line="136"/>
         <source>metres</source>
         <translation>meter</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="137"/>
+        <location filename="../processing/network_params.py" line="136"/>
         <source>minutes</source>
         <translation>menit</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="140"/>
+        <location filename="../processing/network_params.py" line="139"/>
         <source>{n} enterprises cannot reach any service over the road network (roads not connected): their fields stay empty.</source>
         <translation>{n} usaha tidak dapat mencapai layanan mana pun melalui jaringan jalan (jalan tidak tersambung): kolomnya dibiarkan kosong.</translation>
     </message>
     <message>
-        <location filename="../processing/publish_to_postgis.py" line="33"/>
+        <location filename="../processing/publish_to_postgis.py" line="34"/>
         <source>Publish a GeoPackage to the shared PostGIS database</source>
         <translation>Terbitkan GeoPackage ke basis data PostGIS bersama</translation>
     </message>
     <message>
-        <location filename="../processing/publish_to_postgis.py" line="55"/>
+        <location filename="../processing/publish_to_postgis.py" line="56"/>
         <source>Plugin GeoPackage</source>
         <translation>GeoPackage plugin</translation>
     </message>
     <message>
-        <location filename="../processing/publish_to_postgis.py" line="60"/>
+        <location filename="../processing/publish_to_postgis.py" line="61"/>
         <source>Rows copied</source>
         <translation>Baris yang disalin</translation>
     </message>
     <message>
-        <location filename="../processing/publish_to_postgis.py" line="80"/>
+        <location filename="../processing/publish_to_postgis.py" line="81"/>
         <source>Table {schema}.{table} not found: run createshareddatabase first.</source>
         <translation>Tabel {schema}.{table} tidak ditemukan: jalankan createshareddatabase terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../processing/publish_to_postgis.py" line="86"/>
+        <location filename="../processing/publish_to_postgis.py" line="87"/>
         <source>{table}: {new} copied, {old} already present</source>
         <translation>{table}: {new} disalin, {old} sudah ada</translation>
     </message>
     <message>
-        <location filename="../processing/publish_to_postgis.py" line="116"/>
+        <location filename="../processing/publish_to_postgis.py" line="117"/>
         <source>The database refused the rows of {table}; nothing of it was copied: {error}</source>
         <translation>Basis data menolak baris-baris {table}; tidak ada yang disalin: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="47"/>
-        <location filename="../processing/service_gap.py" line="91"/>
+        <location filename="../processing/service_gap.py" line="45"/>
+        <location filename="../processing/service_gap.py" line="89"/>
         <source>Service gap by region</source>
         <translation>Kesenjangan layanan per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="74"/>
+        <location filename="../processing/service_gap.py" line="72"/>
         <source>Regions (kabupaten or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="81"/>
+        <location filename="../processing/service_gap.py" line="79"/>
         <source>Distance threshold (metres)</source>
         <translation>Ambang jarak (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="83"/>
+        <location filename="../processing/service_gap.py" line="81"/>
         <source>Owner sex field (P = woman)</source>
         <translation>Kolom jenis kelamin pemilik (P = perempuan)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="84"/>
+        <location filename="../processing/service_gap.py" line="82"/>
         <source>Woman head of household (KRTP) field</source>
         <translation>Kolom kepala rumah tangga perempuan (KRTP)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="85"/>
+        <location filename="../processing/service_gap.py" line="83"/>
         <source>Sector field</source>
         <translation>Kolom sektor</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="86"/>
+        <location filename="../processing/service_gap.py" line="84"/>
         <source>Stage field</source>
         <translation>Kolom tahap</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="93"/>
+        <location filename="../processing/service_gap.py" line="91"/>
         <source>Programme gap by region, sector and stage</source>
         <translation>Kesenjangan program per wilayah, sektor dan tahap</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="110"/>
+        <location filename="../processing/service_gap.py" line="108"/>
         <source>Choose the enterprise, service and region layers.</source>
         <translation>Pilih lapisan usaha, layanan dan wilayah.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="115"/>
+        <location filename="../processing/service_gap.py" line="113"/>
         <source>Choose the service type and region code fields.</source>
         <translation>Pilih kolom jenis layanan dan kolom kode wilayah.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="123"/>
+        <location filename="../processing/service_gap.py" line="121"/>
         <source>Field {name} not found: not used.</source>
         <translation>Kolom {name} tidak ditemukan: tidak dipakai.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="139"/>
+        <location filename="../processing/service_gap.py" line="137"/>
         <source>{n} enterprises lie in no region; they are reported on a separate row.</source>
         <translation>{n} usaha tidak berada di wilayah mana pun; usaha tersebut dilaporkan di baris tersendiri.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="150"/>
+        <location filename="../processing/service_gap.py" line="148"/>
         <source>No service of type {jenis}: every enterprise counts as uncovered.</source>
         <translation>Tidak ada layanan berjenis {jenis}: setiap usaha dihitung tidak terjangkau.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="177"/>
+        <location filename="../processing/service_gap.py" line="175"/>
         <source>The enterprise layer has no pelatihan/bantuan/status_binaan fields: no programme gap.</source>
         <translation>Lapisan usaha tidak memiliki kolom pelatihan/bantuan/status_binaan: tidak ada kesenjangan program.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="205"/>
+        <location filename="../processing/service_gap.py" line="203"/>
         <source>outside every region</source>
         <translation>di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="31"/>
+        <location filename="../processing/suggest_service_sites.py" line="30"/>
         <source>Suggest new service sites</source>
         <translation>Sarankan lokasi layanan baru</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="56"/>
+        <location filename="../processing/suggest_service_sites.py" line="55"/>
         <source>Candidate sites (points; polygons use their centroid)</source>
         <translation>Lokasi kandidat (titik; poligon memakai titik tengahnya)</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="59"/>
+        <location filename="../processing/suggest_service_sites.py" line="58"/>
         <source>Existing services (optional)</source>
         <translation>Layanan yang sudah ada (opsional)</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="65"/>
+        <location filename="../processing/suggest_service_sites.py" line="64"/>
         <source>Service type of the new sites (empty = all services)</source>
         <translation>Jenis layanan lokasi baru (kosong = semua layanan)</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="68"/>
+        <location filename="../processing/suggest_service_sites.py" line="67"/>
         <source>Coverage threshold (metres)</source>
         <translation>Ambang jangkauan (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="70"/>
+        <location filename="../processing/suggest_service_sites.py" line="69"/>
         <source>Number of sites to suggest</source>
         <translation>Jumlah lokasi yang disarankan</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="73"/>
+        <location filename="../processing/suggest_service_sites.py" line="72"/>
         <source>Extra weight for women-owned enterprises</source>
         <translation>Bobot tambahan untuk usaha milik perempuan</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="76"/>
+        <location filename="../processing/suggest_service_sites.py" line="75"/>
         <source>Extra weight for KRTP enterprises</source>
         <translation>Bobot tambahan untuk usaha KRTP</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="79"/>
+        <location filename="../processing/suggest_service_sites.py" line="78"/>
         <source>Suggested sites</source>
         <translation>Lokasi yang disarankan</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="91"/>
+        <location filename="../processing/suggest_service_sites.py" line="90"/>
         <source>Choose the enterprise and candidate layers.</source>
         <translation>Pilih lapisan usaha dan lapisan kandidat.</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="114"/>
+        <location filename="../processing/suggest_service_sites.py" line="113"/>
         <source>{n} enterprises are already within reach.</source>
         <translation>{n} usaha sudah berada dalam jangkauan.</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="147"/>
+        <location filename="../processing/suggest_service_sites.py" line="146"/>
         <source>{k} sites cover {n} more enterprises.</source>
         <translation>{k} lokasi menjangkau {n} usaha tambahan.</translation>
     </message>
@@ -2132,7 +2132,7 @@
         <translation>Templat tidak memiliki item {ids}: tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../report/export.py" line="184"/>
+        <location filename="../report/export.py" line="185"/>
         <source>The region atlas could not start.</source>
         <translation>Atlas wilayah tidak dapat dimulai.</translation>
     </message>
