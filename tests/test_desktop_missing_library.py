@@ -119,7 +119,7 @@ def desktop_run(request, tmp_path_factory) -> dict:
     plugin_install.install_plugin(root)
     from qgis.PyQt.QtCore import QSettings
 
-    settings = QSettings(str(plugin_install.settings_file(root)), QSettings.IniFormat)
+    settings = QSettings(str(plugin_install.settings_file(root)), QSettings.Format.IniFormat)
     settings.setValue("locale/overrideFlag", True)
     settings.setValue("locale/userLocale", "id")
     settings.sync()

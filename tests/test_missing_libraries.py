@@ -69,6 +69,11 @@ def test_hidden_library_really_is_hidden_from_qgis_python(profiles, library):
 
 @pytest.mark.parametrize("library", sorted(NEEDED_BY))
 def test_qgis_process_without_a_library(profiles, demo_gpkg, tmp_path, library):
+    qgis_itself = subprocess.run(["/usr/bin/python3", "-c", "import qgis.core"],
+                                 env=hidden_env(profiles, library), capture_output=True,
+                                 text=True)
+    if qgis_itself.returncode != 0:  # QGIS 3.40+ imports numpy in qgis.core: no such QGIS
+        pytest.skip(f"this QGIS's own Python cannot start without {library}")
     code, listed = qgis_process(profiles, library, "list")
     assert code == 0, listed[-2000:]
     assert our_tracebacks(listed) == []

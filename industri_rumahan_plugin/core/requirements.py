@@ -85,9 +85,25 @@ def check(name: str) -> Missing | None:
     found = installed_version(name)
     if found is None:
         return Missing(name, "", minimum)
+    if _version_tuple(found) in ((), (0,)):  # unknown, e.g. Debian sid's shapely "0+unknown"
+        probe = VERSION_PROBES.get(name)
+        if probe is None or _has_module(probe):
+            return None
+        return Missing(name, found, minimum)
     if _version_tuple(found) < _version_tuple(minimum):
         return Missing(name, found, minimum)
     return None
+
+
+#: A submodule that only a usable version has, for installs whose version is unreadable.
+VERSION_PROBES = {"shapely": "shapely.lib"}  # shapely 2's compiled core; 1.x has none
+
+
+def _has_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 _cache: dict[str, Missing | None] = {}

@@ -46,6 +46,27 @@ def test_shapely_1_counts_as_missing(tmp_path):
     assert _child(code, extra_path=tmp_path) == "['shapely 1.8.5 (≥ 2.0)']"
 
 
+def _fake_shapely(root: Path, with_lib: bool) -> Path:
+    """A shapely whose metadata says "0+unknown", as Debian sid's python3-shapely does."""
+    package = root / "shapely"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("__version__ = '0+unknown'\n")
+    if with_lib:
+        (package / "lib.py").write_text("")
+    dist = root / "shapely-0+unknown.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: shapely\nVersion: 0+unknown\n")
+    return root
+
+
+def test_an_unreadable_version_is_judged_by_what_the_install_has(tmp_path):
+    code = ("from industri_rumahan_plugin.core import requirements as r\n"
+            "print([m.describe() for m in r.missing(['shapely'])])")
+    assert _child(code, extra_path=_fake_shapely(tmp_path / "v2", with_lib=True)) == "[]"
+    assert _child(code, extra_path=_fake_shapely(tmp_path / "v1", with_lib=False)) == (
+        "['shapely 0+unknown (≥ 2.0)']")
+
+
 def test_install_commands_per_platform():
     items = [requirements.Missing("pandas", "", "1.3"), requirements.Missing("shapely", "1.8.5",
                                                                              "2.0")]
