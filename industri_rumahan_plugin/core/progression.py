@@ -281,6 +281,17 @@ def _as_counts(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def region_codes(enterprises: pd.DataFrame, level: str = "kabupaten",
+                 regions: Sequence[str] | None = None) -> tuple[np.ndarray, list[str]]:
+    """Each enterprise's region index and the region codes: ``regions`` first (kept even when
+    empty), then other codes seen, then 'not filled in' only when some enterprise lacks one."""
+    field = LEVELS.get(level, level)
+    codes, labels = category_codes(enterprises[field].to_numpy(object), list(regions or []))
+    if not (codes == len(labels) - 1).any():  # drop the empty 'not filled in' region
+        labels = labels[:-1]
+    return codes, labels
+
+
 def progression(history: History, enterprises: pd.DataFrame, start, end,
                 level: str = "kabupaten", regions: Sequence[str] | None = None,
                 participation: pd.DataFrame | None = None) -> Progression:
@@ -291,14 +302,7 @@ def progression(history: History, enterprises: pd.DataFrame, start, end,
     ``regions`` fixes the region rows (codes; regions with no enterprise get zeros).
     """
     klass, s0, s1 = classify(history, start, end)
-    field = LEVELS.get(level, level)
-    known = list(regions or [])
-    codes, labels = category_codes(enterprises[field].to_numpy(object), known)
-    keep = [i for i, lab in enumerate(labels) if lab != UNFILLED or (codes == i).any()]
-    if len(keep) < len(labels):  # drop an empty 'not filled in' region
-        remap = np.full(len(labels), -1)
-        remap[keep] = np.arange(len(keep))
-        codes, labels = remap[codes], [labels[i] for i in keep]
+    codes, labels = region_codes(enterprises, level, regions)
     m = len(labels)
     groups: list[Group | None] = [None]
     if "sektor" in enterprises:
