@@ -24,6 +24,7 @@ Loops run over regions, groups and programmes (tens), never over enterprises.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,12 +59,24 @@ LONG_COLUMNS = ["wilayah", "kelompok", "nilai_kelompok", "ukuran", "nilai"]
 
 
 def to_days(values) -> np.ndarray:
-    """Dates (strings, datetimes, dates) as int64 days since 1970; missing -> INT64 min."""
-    stamps = pd.to_datetime(pd.Series(values), errors="coerce")
-    if getattr(stamps.dt, "tz", None) is not None:
+    """Calendar days (int64 since 1970; missing or unreadable: INT64 min) of dates given as
+    datetimes, dates or ISO 8601 text. The local day counts: an offset is dropped, not
+    converted (23:30+07:00 on 31 December is 31 December)."""
+    stamps = pd.Series(values)
+    if not pd.api.types.is_datetime64_any_dtype(stamps):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)  # mixed offsets: handled below
+            try:
+                parsed = pd.to_datetime(stamps, errors="coerce", format="ISO8601")
+            except (ValueError, TypeError):
+                parsed = None
+        if parsed is None or not pd.api.types.is_datetime64_any_dtype(parsed):
+            parsed = pd.to_datetime(stamps.astype(str).str.slice(0, 10), errors="coerce",
+                                    format="%Y-%m-%d")
+        stamps = parsed
+    if stamps.dt.tz is not None:
         stamps = stamps.dt.tz_localize(None)
-    days = stamps.to_numpy("datetime64[ns]").astype("datetime64[D]")
-    return days.astype(np.int64)
+    return stamps.to_numpy("datetime64[ns]").astype("datetime64[D]").astype(np.int64)
 
 
 def _day(value) -> int:
