@@ -314,6 +314,8 @@ def progression(history: History, enterprises: pd.DataFrame, start, end,
     ``enterprises`` must be in the order of the ``uids`` the history was prepared with.
     ``regions`` fixes the region rows (codes; regions with no enterprise get zeros).
     """
+    if len(enterprises) != history.n_enterprises:
+        raise ValueError("the enterprises are not those the history was prepared with")
     klass, s0, s1 = classify(history, start, end)
     codes, labels = region_codes(enterprises, level, regions)
     m = len(labels)
