@@ -80,7 +80,10 @@ def to_days(values) -> np.ndarray:
 
 
 def _day(value) -> int:
-    return int(to_days([value])[0])
+    day = int(to_days([value])[0])
+    if day == np.iinfo(np.int64).min:
+        raise ValueError(f"not a date: {value!r}")
+    return day
 
 
 @dataclass
@@ -108,8 +111,11 @@ class History:
 
 
 def enterprise_index(uids: Sequence, keys: Sequence) -> np.ndarray:
-    """Position of each key among ``uids`` (-1 when absent)."""
+    """Position of each key among ``uids`` (-1 when absent); the uids must be unique."""
     index = pd.Index(pd.Series(uids, dtype=object))
+    if not index.is_unique:
+        raise ValueError(f"{int(index.duplicated().sum())} enterprise uid(s) occur more than "
+                         "once; make them unique first")
     return index.get_indexer(pd.Series(keys, dtype=object))
 
 
@@ -178,8 +184,9 @@ def flag_group(kind: str, values: Sequence) -> Group:
 
 def participation_groups(participation: pd.DataFrame | None, uids: Sequence, end,
                          column: str, catalogue_entries: Sequence) -> list[Group]:
-    """Took part (``ikut_*``) or not (``tidak_ikut_*``) per code of ``column`` (programme or
-    kind), counting rows with ``tahun`` <= the end's year, plus any code (``semua``)."""
+    """One group per code of ``column`` (``program`` or ``jenis``) and one for any code
+    (``semua``): ``ikut_program:<code>`` / ``ikut_kegiatan:<code>`` with values ``ya`` (has a
+    row of that code with ``tahun`` <= the end's year) and ``tidak``."""
     codes_known = [e.code for e in catalogue_entries]
     n = len(uids)
     if participation is None or len(participation) == 0:

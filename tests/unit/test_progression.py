@@ -175,3 +175,14 @@ def test_random_histories_match_a_plain_python_oracle():
     counted = Counter(expected[u] for u, c in cases.items() if c[3] is None)
     assert sector.loc["tidak_diisi", "naik_1"] == counted["naik_1"]
     assert int(table[list(pg.CLASSES)].to_numpy().sum()) == n
+
+
+def test_bad_input_is_refused_clearly():
+    ent, hist = _tables()
+    with pytest.raises(ValueError, match="more than once"):
+        pg.prepare_history(hist, [*ent["uid"], "up1"])
+    history = pg.prepare_history(hist, ent["uid"])
+    with pytest.raises(ValueError, match="not a date"):
+        pg.classify(history, "kemarin", END)
+    with pytest.raises(ValueError, match="not those"):
+        pg.progression(history, ent.iloc[:3], START, END)
