@@ -122,6 +122,47 @@ PERMITS: tuple[Entry, ...] = (
     Entry("izin_bpom", "Izin edar BPOM", "BPOM registration"),
 )
 
+# Programmes an enterprise can take part in (issue 14). Extendable: add an entry; codes are
+# stored in ``partisipasi_program.program`` and never change once used.
+PROGRAMMES: tuple[Entry, ...] = (
+    Entry("p2wkss", "P2WKSS (Peningkatan Peranan Wanita menuju Keluarga Sehat dan Sejahtera)",
+          "P2WKSS (women's role for healthy, prosperous families)"),
+    Entry("prima", "PRIMA (Perempuan Indonesia Maju Mandiri)",
+          "PRIMA (advanced, self-reliant Indonesian women)"),
+    Entry("drppa", "DRPPA (Desa Ramah Perempuan dan Peduli Anak)",
+          "DRPPA (women- and child-friendly village)"),
+    Entry("ir_kemenpppa", "Program Industri Rumahan KemenPPPA",
+          "KemenPPPA home-industry programme"),
+    Entry("dekranasda", "Dekranasda", "Dekranasda (regional crafts council)"),
+    Entry("program_daerah", "Program daerah (kabupaten/kota)", "Regency's own programme"),
+    Entry("lainnya", "Lainnya", "Other"),
+)
+
+# Kinds of participation: the five services of the planned revision of Permen PPPA 2/2016
+# (training, facilities/aid, equipment grants, mentoring, marketing).
+PARTICIPATION_KINDS: tuple[Entry, ...] = (
+    Entry("pelatihan", "Pelatihan", "Training"),
+    Entry("bantuan", "Bantuan", "Aid"),
+    Entry("hibah_peralatan", "Hibah peralatan", "Equipment grant"),
+    Entry("pendampingan", "Pendampingan", "Mentoring"),
+    Entry("pemasaran", "Pameran / kegiatan pemasaran", "Marketing event"),
+)
+
+# Where a stage-history row came from.
+HISTORY_SOURCES: tuple[Entry, ...] = (
+    Entry("survei", "Survei / pendataan", "Survey"),
+    Entry("impor", "Impor spreadsheet", "Spreadsheet import"),
+    Entry("edit", "Edit (dock/formulir)", "Edit (dock/form)"),
+)
+
+#: The stage-history marker for a closed enterprise: not a stage (not in ``STAGES``), so the
+#: enterprise's ``tahap`` stays the last real stage; a later stage row reopens it.
+CLOSED = "tutup"
+CLOSED_LABELS = {"id": "Tutup / berhenti usaha", "en": "Closed"}
+#: Values of ``riwayat_tahap.tahap``: the stages, then the closing marker.
+HISTORY_STAGES: tuple[Entry, ...] = (*STAGES, Entry(CLOSED, CLOSED_LABELS["id"],
+                                                    CLOSED_LABELS["en"]))
+
 #: Every catalogue a field can draw its values from, by name.
 CATALOGUES: dict[str, tuple[Entry, ...]] = {
     "tahap": STAGES,
@@ -130,6 +171,10 @@ CATALOGUES: dict[str, tuple[Entry, ...]] = {
     "jenis_kelamin": SEX,
     "status_binaan": GUIDANCE_STATUS,
     "jenis_layanan": SERVICE_TYPES,
+    "program": PROGRAMMES,
+    "jenis_partisipasi": PARTICIPATION_KINDS,
+    "sumber_riwayat": HISTORY_SOURCES,
+    "tahap_riwayat": HISTORY_STAGES,
 }
 
 

@@ -19,6 +19,9 @@ REGENCIES = "kabupaten"
 DISTRICTS = "kecamatan"
 VILLAGES = "desa"
 METADATA_TABLE = "ir_metadata"
+# Attribute tables (no geometry) of the history (issue 14), one row per event.
+STAGE_HISTORY = "riwayat_tahap"
+PROGRAMME_REGISTER = "partisipasi_program"
 
 # Form sections (tabs), in the order the form shows them.
 SECTIONS: dict[str, tuple[str, str]] = {
@@ -145,6 +148,27 @@ VILLAGE_FIELDS: tuple[Field, ...] = (
     F("kec_kode", "string", "Kode kecamatan", "District code", length=8),
     F("kab_kode", "string", "Kode kabupaten/kota", "Regency code", length=5),
 )
+# Stage history: one row per stage observed or changed (survey, import, edit). The enterprise's
+# ``tahap`` is derived from it: the stage of its latest row that is not the closing marker.
+STAGE_HISTORY_FIELDS: tuple[Field, ...] = (
+    F("uid", "string", "ID unik usaha", "Enterprise unique ID", length=36, required=True),
+    F("tahap", "string", "Tahap", "Stage", length=16, required=True, catalogue="tahap_riwayat"),
+    F("tanggal_berlaku", "datetime", "Tanggal berlaku", "Effective date", required=True),
+    F("sumber", "string", "Sumber", "Source", length=16, required=True,
+      catalogue="sumber_riwayat"),
+    F("pengguna", "string", "Pengguna", "User", length=60),
+)
+# Programme register: one row per participation. The enterprise's ``pelatihan*`` / ``bantuan*``
+# fields are derived from it: the latest ``pelatihan`` row / the latest ``bantuan`` row.
+PROGRAMME_FIELDS: tuple[Field, ...] = (
+    F("uid", "string", "ID unik usaha", "Enterprise unique ID", length=36, required=True),
+    F("jenis", "string", "Jenis kegiatan", "Kind", length=32, required=True,
+      catalogue="jenis_partisipasi"),
+    F("program", "string", "Program", "Programme", length=32, required=True, catalogue="program"),
+    F("tahun", "int", "Tahun", "Year", required=True, minimum=1945),
+    F("penyelenggara", "string", "Penyelenggara", "Organiser", length=120),
+    F("catatan", "string", "Catatan", "Notes", length=500),
+)
 del F
 
 #: layer role -> (table name, geometry type, fields)
@@ -156,9 +180,19 @@ LAYERS: dict[str, tuple[str, str, tuple[Field, ...]]] = {
     "villages": (VILLAGES, "MultiPolygon", VILLAGE_FIELDS),
 }
 
+#: table role -> (table name, "None", fields): attribute tables without geometry. Kept apart
+#: from ``LAYERS`` until the storage side (createdatabase, PostGIS DDL, publish) creates them
+#: with the schema upgrade that raises ``SCHEMA_VERSION``; then they may join ``LAYERS``.
+TABLES: dict[str, tuple[str, str, tuple[Field, ...]]] = {
+    "stage_history": (STAGE_HISTORY, "None", STAGE_HISTORY_FIELDS),
+    "programme_register": (PROGRAMME_REGISTER, "None", PROGRAMME_FIELDS),
+}
+
 # Fields whose presence identifies a role; checked most specific first.
 _SIGNATURES: tuple[tuple[str, frozenset[str]], ...] = (
     ("enterprises", frozenset({"uid", "nama_usaha", "sektor", "tahap", "jenis_kelamin_pemilik"})),
+    ("stage_history", frozenset({"uid", "tahap", "tanggal_berlaku", "sumber"})),
+    ("programme_register", frozenset({"uid", "jenis", "program", "tahun"})),
     ("services", frozenset({"uid", "jenis", "nama", "kapasitas"})),
     ("villages", frozenset({"kode", "nama", "kec_kode", "kab_kode"})),
     ("districts", frozenset({"kode", "nama", "kab_kode"})),
@@ -174,7 +208,7 @@ def layer_role(field_names: list[str] | set[str], geometry: str = "") -> str | N
     names = set(field_names)
     for role, signature in _SIGNATURES:
         if signature <= names:
-            expected = LAYERS[role][1]
+            expected = (LAYERS.get(role) or TABLES[role])[1]
             if geometry and ("Polygon" in expected) != ("Polygon" in geometry):
                 continue
             return role
