@@ -269,10 +269,7 @@ class EnterpriseDock(QgsDockWidget):
     def commit(self) -> bool:
         if self.layer is None or not self.layer.isEditable():
             return True
-        # Stop editing once saved (the next edit starts it again): a GeoPackage left in edit
-        # mode after a commit cannot be opened by any other reader on QGIS 3.40+ (GDAL 3.10
-        # answers "disk I/O error"), which would starve the analyses that read the file.
-        if self.layer.commitChanges(True):
+        if self.layer.commitChanges(False):
             self.browse.status.setText(toolbelt.tr("Saved."))
             self.reload()
             return True
