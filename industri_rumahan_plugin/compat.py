@@ -79,6 +79,7 @@ def field_kind(field_or_type: QgsField | FieldTypeValue) -> str:
 
 
 def is_numeric(field_or_type: QgsField | FieldTypeValue) -> bool:
+    """Whether SQL and statistics can treat the field as a number."""
     return field_kind(field_or_type) in NUMERIC_KINDS
 
 
