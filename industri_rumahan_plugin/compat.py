@@ -79,6 +79,7 @@ def field_kind(field_or_type: QgsField | FieldTypeValue) -> str:
 
 
 def is_numeric(field_or_type: QgsField | FieldTypeValue) -> bool:
+    """Whether SQL and statistics can treat the field as a number."""
     return field_kind(field_or_type) in NUMERIC_KINDS
 
 
@@ -87,6 +88,9 @@ def is_numeric(field_or_type: QgsField | FieldTypeValue) -> bool:
 #: Scoped members that a QGIS at or past their version lacked (a wrong table entry); a test
 #: asserts it stays empty. Users still get the other spelling instead of a failed start.
 MISSING: list[str] = []
+#: Legacy spelling -> scoped spelling of every member picked here (a test keeps the legacy
+#: spellings out of the rest of the code).
+ROUTED: dict[str, str] = {}
 
 
 def _resolve(dotted: str) -> Any:
@@ -105,6 +109,7 @@ def qgis_enum(scoped: str, legacy: str, since: int) -> Any:
 
     Names are resolved in qgis.core ("gui:" or "analysis:" prefix for the other modules).
     """
+    ROUTED[legacy] = scoped
     first, second = (scoped, legacy) if since <= QGIS_VERSION else (legacy, scoped)
     try:
         return _resolve(first)

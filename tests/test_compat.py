@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 from qgis.core import (
     Qgis,
@@ -15,6 +18,7 @@ from qgis.core import (
 from industri_rumahan_plugin import compat
 from industri_rumahan_plugin.compat import FieldType, LabelPlacement, NumberType, SourceType
 
+REPO = Path(__file__).resolve().parent.parent
 KINDS = ("string", "int", "int64", "double", "bool", "date", "datetime")
 
 
@@ -71,3 +75,20 @@ def test_wkb_and_geometry_types_match_a_real_layer(qgis_app):
     table = QgsVectorLayer("None", "t", "memory")
     assert table.wkbType() == compat.WkbType.NO_GEOMETRY
     assert table.geometryType() == compat.GeometryType.NULL
+
+
+def test_moved_enums_are_only_spelled_in_compat():
+    """``QgsProcessing.TypeVectorPoint`` & co. go through compat, not scattered tries."""
+    assert len(compat.ROUTED) > 30
+    offenders = []
+    files = [*(REPO / "industri_rumahan_plugin").rglob("*.py"), *(REPO / "scripts").glob("*.py"),
+             *(REPO / "tests").rglob("*.py")]
+    for path in files:
+        if path.name in ("compat.py", "test_compat.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                dotted = f"{node.value.id}.{node.attr}"
+                if dotted in compat.ROUTED:
+                    offenders.append(f"{path.relative_to(REPO)}:{node.lineno} {dotted}")
+    assert not offenders, "use industri_rumahan_plugin.compat:\n" + "\n".join(offenders)

@@ -99,3 +99,20 @@ def test_unzipped_plugin_loads_unloads_and_reloads_in_qgis(package, tmp_path):
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "1 passed" in result.stdout
+
+
+@pytest.mark.parametrize(("qgis_version", "accepted"), [
+    ("3.22.16", True), ("3.40.6", True), ("3.44.15", True), ("4.0.0", True), ("4.2.1", True),
+    ("3.20.3", False), ("5.0.0", False)])
+def test_qgis_installer_accepts_3_22_to_4(qgis_version, accepted):
+    """QGIS's own check: without qgisMaximumVersion a plugin is capped at 3.99 (no QGIS 4)."""
+    import configparser
+
+    sys.path.insert(0, "/usr/share/qgis/python")
+    from pyplugin_installer.version_compare import isCompatible
+
+    meta = configparser.ConfigParser(interpolation=None)
+    meta.read(REPO / "metadata.txt", encoding="utf-8")
+    general = meta["general"]
+    assert isCompatible(qgis_version, general["qgisMinimumVersion"],
+                        general.get("qgisMaximumVersion", "")) is accepted

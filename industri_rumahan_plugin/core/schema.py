@@ -2,7 +2,7 @@
 
 Storage (GeoPackage, PostGIS), attribute forms, validation, demo data and analyses read the
 field definitions from here. Types are plain strings so the core stays free of Qt and QGIS;
-adapters map them to ``QVariant`` types. Pure Python.
+adapters map them to QGIS field types (industri_rumahan_plugin/compat.py). Pure Python.
 """
 
 from __future__ import annotations
