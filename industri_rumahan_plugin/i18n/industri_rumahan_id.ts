@@ -504,7 +504,7 @@
     </message>
     <message>
         <location filename="../gui/dock.py" line="42"/>
-        <location filename="../gui/dock.py" line="301"/>
+        <location filename="../gui/dock.py" line="298"/>
         <source>Industri Rumahan</source>
         <translation>Industri Rumahan</translation>
     </message>
@@ -530,12 +530,12 @@
         <translation>Hapus usaha</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="276"/>
+        <location filename="../gui/dock.py" line="273"/>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="279"/>
+        <location filename="../gui/dock.py" line="276"/>
         <source>Could not save to the file: {reasons}. The changes are kept as unsaved edits.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Perubahan disimpan sebagai suntingan yang belum tersimpan.</translation>
     </message>
