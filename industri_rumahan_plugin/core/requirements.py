@@ -14,6 +14,7 @@ import importlib.util
 import re
 import sys
 from dataclasses import dataclass
+from importlib.machinery import PathFinder
 
 #: Libraries the plugin uses: import name -> (minimum version, distribution, Debian package).
 LIBRARIES: dict[str, tuple[str, str, str]] = {
@@ -100,8 +101,15 @@ VERSION_PROBES = {"shapely": "shapely.lib"}  # shapely 2's compiled core; 1.x ha
 
 
 def _has_module(name: str) -> bool:
+    """Whether dotted module ``name`` exists, without importing its package (which
+    ``find_spec("a.b")`` would do)."""
+    package, _, child = name.rpartition(".")
     try:
-        return importlib.util.find_spec(name) is not None
+        spec = importlib.util.find_spec(package or child)
+        if spec is None or not package:
+            return spec is not None
+        locations = list(spec.submodule_search_locations or [])
+        return bool(locations) and PathFinder.find_spec(child, locations) is not None
     except (ImportError, ValueError):
         return False
 

@@ -60,11 +60,11 @@ def _fake_shapely(root: Path, with_lib: bool) -> Path:
 
 
 def test_an_unreadable_version_is_judged_by_what_the_install_has(tmp_path):
-    code = ("from industri_rumahan_plugin.core import requirements as r\n"
-            "print([m.describe() for m in r.missing(['shapely'])])")
-    assert _child(code, extra_path=_fake_shapely(tmp_path / "v2", with_lib=True)) == "[]"
+    code = ("import sys\nfrom industri_rumahan_plugin.core import requirements as r\n"
+            "print([m.describe() for m in r.missing(['shapely'])], 'shapely' in sys.modules)")
+    assert _child(code, extra_path=_fake_shapely(tmp_path / "v2", with_lib=True)) == "[] False"
     assert _child(code, extra_path=_fake_shapely(tmp_path / "v1", with_lib=False)) == (
-        "['shapely 0+unknown (≥ 2.0)']")
+        "['shapely 0+unknown (≥ 2.0)'] False")
 
 
 def test_install_commands_per_platform():
