@@ -26,17 +26,53 @@ def how_to_install(items: list[requirements.Missing]) -> str:
     ).format(pip=requirements.pip_command(items), apt=requirements.apt_command(items))
 
 
-def startup_message(items: list[requirements.Missing]) -> str:
+def startup_summary(items: list[requirements.Missing]) -> str:
     return toolbelt.tr(
         "Industri Rumahan: this QGIS lacks Python libraries: {names}. The algorithms that "
         "need them cannot run; the others work."
-    ).format(names=requirements.names_text(items)) + " " + how_to_install(items)
+    ).format(names=requirements.names_text(items))
+
+
+def startup_message(items: list[requirements.Missing]) -> str:
+    return startup_summary(items) + " " + how_to_install(items)
+
+
+def algorithm_summary(items: list[requirements.Missing]) -> str:
+    return toolbelt.tr(
+        "This tool needs Python libraries that this QGIS lacks: {names}."
+    ).format(names=requirements.names_text(items))
 
 
 def algorithm_message(items: list[requirements.Missing]) -> str:
-    return toolbelt.tr(
-        "This tool needs Python libraries that this QGIS lacks: {names}."
-    ).format(names=requirements.names_text(items)) + " " + how_to_install(items)
+    return algorithm_summary(items) + " " + how_to_install(items)
+
+
+def push_to_bar(iface, summary: str, items: list[requirements.Missing]) -> None:
+    """A one-line warning in the message bar with a button that shows how to install
+    (the commands are too long for the bar, and the user will want to copy them)."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QMessageBox, QPushButton
+
+    bar = iface.messageBar() if iface is not None else None
+    if bar is None:
+        return
+    details = how_to_install(items)
+    # no title: QGIS logs bar messages under their title, which would log it twice
+    widget = bar.createMessage("", summary)
+    button = QPushButton(toolbelt.tr("How to install…"), widget)
+    button.setObjectName("IndustriRumahanHowToInstall")
+    button.setToolTip(details)
+
+    def show_details() -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "Industri Rumahan",
+                          summary + "\n\n" + details, QMessageBox.StandardButton.Ok,
+                          iface.mainWindow())
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
+
+    button.clicked.connect(show_details)
+    widget.layout().addWidget(button)
+    bar.pushWidget(widget, Qgis.MessageLevel.Warning, 0)
 
 
 def report_missing(iface=None) -> list[requirements.Missing]:
@@ -53,9 +89,5 @@ def report_missing(iface=None) -> list[requirements.Missing]:
         return []
     text = startup_message(items)
     QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
-    if iface is not None:
-        bar = iface.messageBar()
-        if bar is not None:
-            # no title: QGIS logs bar messages under their title, which would log it twice
-            bar.pushMessage("", text, Qgis.MessageLevel.Warning, 0)
+    push_to_bar(iface, startup_summary(items), items)
     return items

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from qgis.core import Qgis, QgsApplication
+from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from industri_rumahan_plugin import dependencies, toolbelt
@@ -136,9 +136,8 @@ class IndustriRumahanPlugin:
         """True when ``names`` can be imported; else say in the message bar what to install."""
         lacking = requirements.missing(names)
         if lacking:
-            self.iface.messageBar().pushMessage(
-                dependencies.LOG_TAG, dependencies.algorithm_message(lacking),
-                Qgis.MessageLevel.Warning, 0)
+            dependencies.push_to_bar(self.iface, dependencies.algorithm_summary(lacking),
+                                     lacking)
         return not lacking
 
     def show_import_dialog(self) -> None:

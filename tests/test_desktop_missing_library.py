@@ -64,7 +64,7 @@ PROBE = r'''
 import json, sys, traceback
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QAction, QDockWidget
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QPushButton
 import qgis.utils
 
 RESULT = {result!r}
@@ -85,6 +85,10 @@ def probe():
         result.update(
             active=list(qgis.utils.active_plugins),
             bar=[item.text() for item in qgis.utils.iface.messageBar().items()],
+            how_to=[[item.text(), button.text(), button.toolTip()]
+                    for item in qgis.utils.iface.messageBar().items()
+                    for button in item.findChildren(QPushButton)
+                    if button.objectName() == "IndustriRumahanHowToInstall"],
             bar_added=len(qgis.utils.iface.messageBar().items()) - before,
             docks=docks,
             algorithms=len(provider.algorithms()) if provider else 0,
@@ -92,6 +96,7 @@ def probe():
             create=list(create.canExecute()) if create else None,
             hidden_loaded={library!r} in sys.modules,
         )
+        result["screenshot"] = window.grab().save({shot!r}, "PNG")  # out/: to look at
     except Exception:
         result["probe_error"] = traceback.format_exc()
     with open(RESULT, "w", encoding="utf-8") as handle:
@@ -125,8 +130,10 @@ def desktop_run(request, tmp_path_factory) -> dict:
     settings.sync()
     record, result = work / "record.jsonl", work / "result.json"
     (work / "hook.py").write_text(HOOK.format(record=str(record)), encoding="utf-8")
-    (work / "probe.py").write_text(PROBE.format(result=str(result), library=library),
-                                   encoding="utf-8")
+    shot = REPO / "out" / f"desktop_without_{library}.png"
+    shot.parent.mkdir(exist_ok=True)
+    (work / "probe.py").write_text(
+        PROBE.format(result=str(result), library=library, shot=str(shot)), encoding="utf-8")
     env = dict(os.environ, PYQGIS_STARTUP=str(work / "hook.py"), IR_HIDE_MODULES=library)
     env["PYTHONPATH"] = os.pathsep.join([str(HIDE_DIR), env.get("PYTHONPATH", "")])
     process = plugin_install.launch_desktop(
@@ -153,6 +160,7 @@ def test_desktop_without_a_library_loads_and_says_so_in_indonesian(desktop_run):
     assert "probe_error" not in run, run["probe_error"] + "\n".join(run["python_errors"])
     assert run["hook_ran"]
     assert run["python_errors"] == [], "\n".join(run["python_errors"])
+    assert run["screenshot"] is True
     assert "industri_rumahan_plugin" in run["active"]
     library = run["library"]
     assert run["hidden_loaded"] is False
@@ -161,9 +169,14 @@ def test_desktop_without_a_library_loads_and_says_so_in_indonesian(desktop_run):
     assert [m for m in run["log"] if expected in m], run["log"]
     # one message (QGIS 3.22's desktop delivers each log message twice to Python slots)
     assert len({m for m in run["log"] if "Industri Rumahan:" in m}) == 1, run["log"]
-    message = next(m for m in run["bar"] if expected in m)
-    assert "OSGeo4W Shell" in message and f"python -m pip install {library}" in message
-    assert f"sudo apt install python3-{library}" in message and "QPIP" in message
+    # the bar says what is missing in one line; its button shows (and its tooltip holds)
+    # how to install, in the log the whole text
+    _, button, details = next(h for h in run["how_to"] if expected in h[0])
+    assert button == "Cara memasang…"
+    logged = next(m for m in run["log"] if expected in m)
+    for text in (details, logged):
+        assert "OSGeo4W Shell" in text and f"python -m pip install {library}" in text
+        assert f"sudo apt install python3-{library}" in text and "QPIP" in text
 
 
 def test_desktop_without_a_library_lists_all_algorithms_and_refuses_the_dependent_ones(

@@ -382,9 +382,14 @@
         <translation>Industri Rumahan: QGIS ini tidak memiliki pustaka Python: {names}. Algoritme yang memerlukannya tidak dapat dijalankan; yang lain tetap berfungsi.</translation>
     </message>
     <message>
-        <location filename="../dependencies.py" line="37"/>
+        <location filename="../dependencies.py" line="41"/>
         <source>This tool needs Python libraries that this QGIS lacks: {names}.</source>
         <translation>Alat ini memerlukan pustaka Python yang tidak ada di QGIS ini: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../dependencies.py" line="62"/>
+        <source>How to install…</source>
+        <translation>Cara memasang…</translation>
     </message>
     <message>
         <location filename="../gui/browse_panel.py" line="29"/>
