@@ -3,142 +3,39 @@ provider and toolbar present, a screenshot of the main window (out/desktop.png).
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
+from tests.desktop_support import DESKTOP_MARKS, REPO, plugin_install, run_desktop
 
-import plugin_install  # noqa: E402
+pytestmark = DESKTOP_MARKS
 
-pytestmark = [
-    pytest.mark.desktop,
-    pytest.mark.skipif(not (Path(plugin_install.QGIS_BIN).exists() and shutil.which("xvfb-run")),
-                       reason="needs /usr/bin/qgis.bin and xvfb-run (scripts/setup installs them)"),
-]
-STARTUP_TIMEOUT = 420  # seconds: a cold QGIS 3.22 start under Xvfb on a busy CI machine
-
-# Run by QGIS's Python before any plugin loads (PYQGIS_STARTUP): records every critical Python
-# message in a file, and turns QGIS's modal error dialog into that record, so a broken plugin
-# makes the test fail with the traceback instead of hanging on a dialog under Xvfb.
-HOOK = r'''
-import json
-import qgis.utils
-from qgis.core import Qgis, QgsApplication
-
-ERRORS = {errors!r}
-
-
-def _record(text):
-    with open(ERRORS, "a", encoding="utf-8") as handle:
-        handle.write(json.dumps(text) + "\n")
-
-
-def _on_message(message, tag, level):
-    if level == Qgis.MessageLevel.Critical and tag == "Python":
-        _record(message)
-
-
-def _no_dialog(type, value, tb, msg, pop_error=True):
-    import traceback
-    _record(msg + "\n" + "".join(traceback.format_exception(type, value, tb)))
-
-
-open(ERRORS, "a", encoding="utf-8").close()
-QgsApplication.messageLog().messageReceived.connect(_on_message)
-qgis.utils.open_stack_dialog = _no_dialog
-'''
-
-# Run by QGIS itself (--code) once its main window exists; checks from inside the application.
-PROBE = r'''
-import json, traceback
-from qgis.core import Qgis, QgsApplication
-from qgis.PyQt.QtCore import QTimer
+# Run inside QGIS once its window is up (tests/desktop_support.py's probe frame).
+COLLECT = r'''
 from qgis.PyQt.QtWidgets import QToolBar
-import qgis.utils
-
-RESULT, SHOT, NAME = {result!r}, {shot!r}, "industri_rumahan_plugin"
 
 
-def probe():
-    result = {{}}
-    try:
-        window = qgis.utils.iface.mainWindow()
-        registry = QgsApplication.processingRegistry()
-        provider = registry.providerById("industrirumahan")
-        toolbar = window.findChild(QToolBar, "IndustriRumahanToolbar")
-        menu_actions = []
-        for action in qgis.utils.iface.pluginMenu().actions():
-            if action.menu() is not None and "Industri Rumahan" in action.text():
-                menu_actions = [a.objectName() for a in action.menu().actions()]
-        result.update(
-            qgis_version=Qgis.QGIS_VERSION,
-            active_plugins=list(qgis.utils.active_plugins),
-            plugin_file=getattr(__import__(NAME), "__file__", ""),
-            provider=provider is not None,
-            algorithms=sorted(a.id() for a in provider.algorithms()) if provider else [],
-            toolbar=toolbar is not None,
-            toolbar_visible=bool(toolbar and toolbar.isVisible()),
-            toolbar_actions=[a.objectName() for a in toolbar.actions()] if toolbar else [],
-            menu_actions=menu_actions,
-        )
-        result["screenshot"] = window.grab().save(SHOT, "PNG")
-    except Exception:
-        result["probe_error"] = traceback.format_exc()
-    with open(RESULT, "w", encoding="utf-8") as handle:
-        json.dump(result, handle, indent=1)
-    QgsApplication.instance().exit(0)
-
-
-def when_ready(tries=[0]):
-    """Wait until the main window is shown and the provider registered (or give up)."""
-    tries[0] += 1
-    window = qgis.utils.iface.mainWindow()
-    ready = window.isVisible() and QgsApplication.processingRegistry().providerById(
-        "industrirumahan") is not None
-    if ready or tries[0] > 240:
-        QTimer.singleShot(3000, probe)  # let the canvas and toolbars paint
-    else:
-        QTimer.singleShot(500, when_ready)
-
-
-# No window manager under Xvfb: size the window to the screen ourselves.
-_window = qgis.utils.iface.mainWindow()
-_window.setGeometry(QgsApplication.primaryScreen().availableGeometry())
-QTimer.singleShot(500, when_ready)
+def collect(window, result):
+    provider = QgsApplication.processingRegistry().providerById("industrirumahan")
+    toolbar = window.findChild(QToolBar, "IndustriRumahanToolbar")
+    menu_actions = []
+    for action in qgis.utils.iface.pluginMenu().actions():
+        if action.menu() is not None and "Industri Rumahan" in action.text():
+            menu_actions = [a.objectName() for a in action.menu().actions()]
+    result.update(
+        qgis_version=Qgis.QGIS_VERSION,
+        active_plugins=list(qgis.utils.active_plugins),
+        plugin_file=getattr(__import__("industri_rumahan_plugin"), "__file__", ""),
+        provider=provider is not None,
+        algorithms=sorted(a.id() for a in provider.algorithms()) if provider else [],
+        toolbar=toolbar is not None,
+        toolbar_visible=bool(toolbar and toolbar.isVisible()),
+        toolbar_actions=[a.objectName() for a in toolbar.actions()] if toolbar else [],
+        menu_actions=menu_actions,
+    )
 '''
-
-
-def run_desktop(work: Path, root: Path) -> dict:
-    """Start QGIS on ``root`` with the hook and the probe; the probe's result plus errors."""
-    result, shot, errors = work / "result.json", work / "desktop.png", work / "errors.jsonl"
-    hook, script = work / "startup.py", work / "probe.py"
-    hook.write_text(HOOK.format(errors=str(errors)), encoding="utf-8")
-    script.write_text(PROBE.format(result=str(result), shot=str(shot)), encoding="utf-8")
-    env = dict(os.environ, PYQGIS_STARTUP=str(hook))
-    process = plugin_install.launch_desktop(
-        root, code=script, xvfb=True, env=env, start_new_session=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        output, _ = process.communicate(timeout=STARTUP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        output, _ = process.communicate()
-        output = f"QGIS did not finish within {STARTUP_TIMEOUT} s\n{output}"
-    data = json.loads(result.read_text(encoding="utf-8")) if result.is_file() else {
-        "probe_error": f"QGIS exited ({process.returncode}) without a result:\n{output[-3000:]}"}
-    data["python_errors"] = [json.loads(line) for line in errors.read_text(
-        encoding="utf-8").splitlines()] if errors.is_file() else []
-    data["hook_ran"] = errors.is_file()  # created empty by the hook when QGIS runs it
-    data["_output"], data["_shot"] = output, shot
-    return data
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +43,9 @@ def desktop_run(tmp_path_factory) -> dict:
     work = tmp_path_factory.mktemp("desktop")
     root = work / "profiles_root"
     plugin_install.install_plugin(root)
-    data = run_desktop(work, root)
+    shot = work / "desktop.png"
+    data = run_desktop(work, root, COLLECT, shot)
+    data["_shot"] = shot
     if data["_shot"].is_file():
         (REPO / "out").mkdir(exist_ok=True)
         shutil.copy(data["_shot"], REPO / "out" / "desktop.png")

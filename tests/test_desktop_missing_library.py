@@ -5,114 +5,44 @@ and no Python error appears (issue 11 item 3)."""
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import signal
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
+from tests.desktop_support import DESKTOP_MARKS, REPO, plugin_install, run_desktop
 
-import plugin_install  # noqa: E402
-
-pytestmark = [
-    pytest.mark.desktop,
-    pytest.mark.skipif(not (Path(plugin_install.QGIS_BIN).exists() and shutil.which("xvfb-run")),
-                       reason="needs /usr/bin/qgis.bin and xvfb-run (scripts/setup installs them)"),
-]
-TIMEOUT = 420
+pytestmark = DESKTOP_MARKS
 HIDE_DIR = REPO / "tests" / "hide_modules"
 
-# PYQGIS_STARTUP: record Python errors and the plugin's log messages before any plugin loads.
-HOOK = r'''
-import json
-import qgis.utils
-from qgis.core import Qgis, QgsApplication
-
-RECORD = {record!r}
-
-
-def _write(kind, text):
-    with open(RECORD, "a", encoding="utf-8") as handle:
-        handle.write(json.dumps([kind, text]) + "\n")
-
-
-def _on_message(message, tag, level):
-    if level == Qgis.Critical and tag == "Python":
-        _write("python_error", message)
-    elif tag == "Industri Rumahan":
-        _write("log", message)
-
-
-def _no_dialog(type, value, tb, msg, pop_error=True):
-    import traceback
-    _write("python_error", msg + "\n" + "".join(traceback.format_exception(type, value, tb)))
-
-
-open(RECORD, "a", encoding="utf-8").close()
-QgsApplication.messageLog().messageReceived.connect(_on_message)
-qgis.utils.open_stack_dialog = _no_dialog
-'''
-
-# --code: once the window and the provider are there, read the message bar and the provider.
-PROBE = r'''
-import json, sys, traceback
-from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QTimer
+# Run inside QGIS once its window is up (tests/desktop_support.py's probe frame).
+COLLECT = r'''
 from qgis.PyQt.QtWidgets import QAction, QDockWidget, QPushButton
-import qgis.utils
 
-RESULT = {result!r}
-
-
-def probe():
-    result = {{}}
-    try:
-        window = qgis.utils.iface.mainWindow()
-        before = len(qgis.utils.iface.messageBar().items())
-        for action in window.findChildren(QAction):
-            if action.objectName() == "IndustriRumahanDockToggle":
-                action.trigger()  # the enterprise panel (needs numpy and pandas)
-        docks = [d.objectName() for d in window.findChildren(QDockWidget) if d.isVisible()]
-        provider = QgsApplication.processingRegistry().providerById("industrirumahan")
-        density = provider.algorithm("densitybyregion") if provider else None
-        create = provider.algorithm("createdatabase") if provider else None
-        result.update(
-            active=list(qgis.utils.active_plugins),
-            bar=[item.text() for item in qgis.utils.iface.messageBar().items()],
-            how_to=[[item.text(), button.text(), button.toolTip()]
-                    for item in qgis.utils.iface.messageBar().items()
-                    for button in item.findChildren(QPushButton)
-                    if button.objectName() == "IndustriRumahanHowToInstall"],
-            bar_added=len(qgis.utils.iface.messageBar().items()) - before,
-            docks=docks,
-            algorithms=len(provider.algorithms()) if provider else 0,
-            density=list(density.canExecute()) if density else None,
-            create=list(create.canExecute()) if create else None,
-            hidden_loaded={library!r} in sys.modules,
-        )
-        result["screenshot"] = window.grab().save({shot!r}, "PNG")  # out/: to look at
-    except Exception:
-        result["probe_error"] = traceback.format_exc()
-    with open(RESULT, "w", encoding="utf-8") as handle:
-        json.dump(result, handle, indent=1)
-    QgsApplication.instance().exit(0)
+HIDDEN = @LIBRARY@
 
 
-def when_ready(tries=[0]):
-    tries[0] += 1
-    ready = qgis.utils.iface.mainWindow().isVisible() and QgsApplication.processingRegistry(
-        ).providerById("industrirumahan") is not None
-    QTimer.singleShot(2000 if ready or tries[0] > 240 else 500,
-                      probe if ready or tries[0] > 240 else when_ready)
-
-
-QTimer.singleShot(500, when_ready)
+def collect(window, result):
+    bar = qgis.utils.iface.messageBar()
+    before = len(bar.items())
+    for action in window.findChildren(QAction):
+        if action.objectName() == "IndustriRumahanDockToggle":
+            action.trigger()  # the enterprise panel (needs numpy and pandas)
+    provider = QgsApplication.processingRegistry().providerById("industrirumahan")
+    density = provider.algorithm("densitybyregion") if provider else None
+    create = provider.algorithm("createdatabase") if provider else None
+    result.update(
+        active=list(qgis.utils.active_plugins),
+        bar=[item.text() for item in bar.items()],
+        how_to=[[item.text(), button.text(), button.toolTip()] for item in bar.items()
+                for button in item.findChildren(QPushButton)
+                if button.objectName() == "IndustriRumahanHowToInstall"],
+        bar_added=len(bar.items()) - before,
+        docks=[d.objectName() for d in window.findChildren(QDockWidget) if d.isVisible()],
+        algorithms=len(provider.algorithms()) if provider else 0,
+        density=list(density.canExecute()) if density else None,
+        create=list(create.canExecute()) if create else None,
+        hidden_loaded=HIDDEN in sys.modules,
+    )
 '''
 
 
@@ -128,29 +58,11 @@ def desktop_run(request, tmp_path_factory) -> dict:
     settings.setValue("locale/overrideFlag", True)
     settings.setValue("locale/userLocale", "id")
     settings.sync()
-    record, result = work / "record.jsonl", work / "result.json"
-    (work / "hook.py").write_text(HOOK.format(record=str(record)), encoding="utf-8")
     shot = REPO / "out" / f"desktop_without_{library}.png"
     shot.parent.mkdir(exist_ok=True)
-    (work / "probe.py").write_text(
-        PROBE.format(result=str(result), library=library, shot=str(shot)), encoding="utf-8")
-    env = dict(os.environ, PYQGIS_STARTUP=str(work / "hook.py"), IR_HIDE_MODULES=library)
-    env["PYTHONPATH"] = os.pathsep.join([str(HIDE_DIR), env.get("PYTHONPATH", "")])
-    process = plugin_install.launch_desktop(
-        root, code=work / "probe.py", xvfb=True, env=env, start_new_session=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        output, _ = process.communicate(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        output, _ = process.communicate()
-    data = json.loads(result.read_text(encoding="utf-8")) if result.is_file() else {
-        "probe_error": f"QGIS exited ({process.returncode}) without a result:\n{output[-3000:]}"}
-    lines = [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines()] \
-        if record.is_file() else []
-    data["python_errors"] = [text for kind, text in lines if kind == "python_error"]
-    data["log"] = [text for kind, text in lines if kind == "log"]
-    data["hook_ran"] = record.is_file()
+    env = {"IR_HIDE_MODULES": library,
+           "PYTHONPATH": os.pathsep.join([str(HIDE_DIR), os.environ.get("PYTHONPATH", "")])}
+    data = run_desktop(work, root, COLLECT.replace("@LIBRARY@", repr(library)), shot, env)
     data["library"] = library
     return data
 
