@@ -54,8 +54,10 @@ def gpkg_datetime(value: Any) -> Any:
 
 def _plain(value: Any) -> Any:
     """numpy scalars and pandas' missing markers -> what sqlite3 accepts."""
-    if value is None:
+    if value is None or str(value) == "NaT":
         return None
+    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
+        return gpkg_datetime(value)
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         value = value.item()
     if isinstance(value, float) and value != value:

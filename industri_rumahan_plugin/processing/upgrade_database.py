@@ -19,7 +19,7 @@ class UpgradeDatabase(IndustriRumahanAlgorithm):
     ALG_ID = "upgradedatabase"
     GROUP = "data"
     TITLE = "Upgrade enterprise database"
-    REQUIRES = ("numpy", "pandas")
+    REQUIRES = ("numpy", "pandas", "shapely")  # shapely: core.progression -> core.density
     HELP = {
         "id": (
             "Meningkatkan GeoPackage plugin versi skema 1 ke versi terbaru di tempat: salinan "
