@@ -10,6 +10,8 @@ exactly the single fields, so nothing that reads them changes. Pure core: pandas
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from industri_rumahan_plugin.core import catalogue, demo_history, history_fields, schema
@@ -24,7 +26,9 @@ def _norm(text: str) -> str:
     return " ".join(str(text).lower().replace("-", " ").replace("_", " ").split())
 
 
-def _known_texts() -> dict[str, str]:
+@functools.lru_cache(maxsize=1)
+def known_texts() -> dict[str, str]:
+    """Normalised programme texts -> catalogue codes (demo names, codes, labels)."""
     known = {_norm(text): code for text, code in demo_history.PROGRAMME_OF.items()}
     for entry in catalogue.PROGRAMMES:
         known[_norm(entry.code)] = entry.code
@@ -37,7 +41,7 @@ def programme_code(text: object) -> str:
     """A programme's free text (``pelatihan_program``) -> its catalogue code, else ``lainnya``."""
     if text is None or (isinstance(text, float) and text != text):
         return "lainnya"
-    return _known_texts().get(_norm(text), "lainnya")
+    return known_texts().get(_norm(text), "lainnya")
 
 
 def _flag(values: pd.Series) -> pd.Series:
