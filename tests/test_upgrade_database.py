@@ -226,3 +226,30 @@ def test_programme_text_to_catalogue_code():
     assert history_seed.programme_code("Kursus menjahit desa") == "lainnya"
     assert history_seed.programme_code(None) == "lainnya"
     assert schema.layer_role(schema.field_names(schema.PROGRAMME_FIELDS)) == "programme_register"
+
+
+def test_refusal_is_in_the_users_language(provider, v1_copy):
+    import sys
+
+    from qgis.core import QgsSettings
+
+    from industri_rumahan_plugin import toolbelt
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import plugin_install
+
+    plugin_install.compile_translations()
+    with sqlite3.connect(v1_copy) as db:
+        db.execute("UPDATE ir_metadata SET nilai = '3' WHERE kunci = 'schema_version'")
+    before = v1_copy.read_bytes()
+    settings, key = QgsSettings(), f"{toolbelt.SETTINGS_PREFIX}/language"
+    old = settings.value(key, None)
+    settings.setValue(key, "id")
+    translator = toolbelt.install_translator()
+    try:
+        with pytest.raises(QgsProcessingException, match="dibuat oleh plugin yang lebih baru"):
+            _upgrade(v1_copy)
+    finally:
+        toolbelt.remove_translator(translator)
+        settings.remove(key) if old is None else settings.setValue(key, old)
+    assert v1_copy.read_bytes() == before
