@@ -100,9 +100,14 @@ def backup_path(path: Path, now: dt.datetime) -> Path:
 
 
 def _copy_exclusive(source: Path, target: Path) -> None:
-    with open(source, "rb") as src, open(target, "xb") as dst:  # "x": never overwrite
-        while chunk := src.read(1 << 20):
-            dst.write(chunk)
+    try:
+        with open(source, "rb") as src, open(target, "xb") as dst:  # "x": never overwrite
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+    except OSError:
+        if target.exists() and target.stat().st_size < source.stat().st_size:
+            target.unlink()  # a partial copy (disk full...) is no backup
+        raise
 
 
 def _snapshot(db: sqlite3.Connection, tables: list[str]) -> dict[str, dict[int, bytes]]:
@@ -133,18 +138,19 @@ def _version(db: sqlite3.Connection) -> int:
 
 def enterprise_table(db: sqlite3.Connection) -> str | None:
     """The enterprise table, recognised by its fields like every layer."""
-    geometry = dict(db.execute("SELECT table_name, geometry_type_name FROM "
-                               "gpkg_geometry_columns").fetchall())
     for table in _user_tables(db):
         cols = [r[1] for r in db.execute(f"PRAGMA table_info({quote(table)})")]
-        if schema.layer_role(cols, geometry.get(table, "")) == "enterprises":
+        if schema.layer_role(cols) == "enterprises":
             return table
     return None
 
 
 def _frame(db: sqlite3.Connection, table: str,
            columns: tuple[str, ...] | list[str]) -> pd.DataFrame:
-    cursor = db.execute(f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table)}")
+    """The columns of a table; a column the table lacks reads as NULL."""
+    present = {r[1] for r in db.execute(f"PRAGMA table_info({quote(table)})")}
+    select = ", ".join(quote(c) if c in present else f"NULL AS {quote(c)}" for c in columns)
+    cursor = db.execute(f"SELECT {select} FROM {quote(table)}")
     return pd.DataFrame(cursor.fetchall(), columns=list(columns))
 
 
@@ -156,15 +162,20 @@ def upgrade_database(path: str | Path, user: str | None = None, dry_run: bool = 
     if status in ("missing", "foreign", "newer"):
         raise UpgradeError(message)
     step = progress or (lambda _pct, _text: None)
-    with closing(sqlite3.connect(path, isolation_level=None)) as db:
-        if db.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.execute("BEGIN IMMEDIATE")  # the write lock: nobody writes while we copy
-        try:
-            return _upgrade_locked(db, path, user, dry_run, step)
-        finally:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
+    try:
+        with closing(sqlite3.connect(path, isolation_level=None, timeout=10)) as db:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.execute("BEGIN IMMEDIATE")  # the write lock: nobody writes while we copy
+            try:
+                return _upgrade_locked(db, path, user, dry_run, step)
+            finally:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+    except (sqlite3.Error, OSError) as error:
+        raise UpgradeError(toolbelt.tr(
+            "The upgrade of {path} failed and was rolled back; the file is unchanged: "
+            "{error}").format(path=path, error=error)) from error
 
 
 def _upgrade_locked(db: sqlite3.Connection, path: Path, user: str | None, dry_run: bool,

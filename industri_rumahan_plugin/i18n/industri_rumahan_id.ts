@@ -127,46 +127,51 @@
     </message>
     <message>
         <location filename="../adapters/gpkg_upgrade.py" line="176"/>
+        <source>The upgrade of {path} failed and was rolled back; the file is unchanged: {error}</source>
+        <translation>Peningkatan {path} gagal dan dibatalkan; berkas tidak berubah: {error}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="187"/>
         <source>{path} uses schema version {found}; only version {known} can be upgraded. The file was not changed.</source>
         <translation>{path} memakai skema versi {found}; hanya versi {known} yang dapat ditingkatkan. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="181"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="192"/>
         <source>{path} has no enterprise layer; it cannot be upgraded. The file was not changed.</source>
         <translation>{path} tidak memiliki lapisan usaha; tidak dapat ditingkatkan. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="186"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="197"/>
         <source>{path} already has a table named {tables}; rename it first. The file was not changed.</source>
         <translation>{path} sudah memiliki tabel bernama {tables}; ganti namanya terlebih dahulu. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="194"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="205"/>
         <source>Reading every record…</source>
         <translation>Membaca setiap rekaman…</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="221"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="232"/>
         <source>Creating the history tables…</source>
         <translation>Membuat tabel riwayat…</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="234"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="245"/>
         <source>Comparing every record…</source>
         <translation>Membandingkan setiap rekaman…</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="240"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="251"/>
         <source>The upgrade would change existing records of {tables}; it was rolled back and the file is unchanged.</source>
         <translation>Peningkatan akan mengubah rekaman yang ada di {tables}; semuanya dibatalkan dan berkas tidak berubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="249"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="260"/>
         <source>The schema version was not written; rolled back.</source>
         <translation>Versi skema tidak tertulis; dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="253"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="264"/>
         <source>After seeding, the history does not give back the current fields of some enterprises (duplicated uid?): {items}. The upgrade was rolled back and the file is unchanged.</source>
         <translation>Setelah diisi, riwayat tidak menghasilkan kembali isian saat ini untuk beberapa usaha (uid ganda?): {items}. Peningkatan dibatalkan dan berkas tidak berubah.</translation>
     </message>
