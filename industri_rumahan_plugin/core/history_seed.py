@@ -10,38 +10,17 @@ exactly the single fields, so nothing that reads them changes. Pure core: pandas
 
 from __future__ import annotations
 
-import functools
-
 import pandas as pd
 
-from industri_rumahan_plugin.core import catalogue, demo_history, history_fields, schema
+from industri_rumahan_plugin.core import catalogue, history_fields, schema
+from industri_rumahan_plugin.core.programme_text import KINDS, known_texts, programme_code
 
-KINDS = ("pelatihan", "bantuan")
+__all__ = ["KINDS", "SOURCE_FIELDS", "compare", "known_texts", "not_carried",
+           "participation_rows", "programme_code", "stage_rows", "valid_stage"]
+
 #: Enterprise fields the seeding reads.
 SOURCE_FIELDS = ("uid", "tahap", "dibuat", "diubah",
                  *(f"{k}{s}" for k in KINDS for s in ("", "_program", "_tahun")))
-
-
-def _norm(text: str) -> str:
-    return " ".join(str(text).lower().replace("-", " ").replace("_", " ").split())
-
-
-@functools.lru_cache(maxsize=1)
-def known_texts() -> dict[str, str]:
-    """Normalised programme texts -> catalogue codes (demo names, codes, labels)."""
-    known = {_norm(text): code for text, code in demo_history.PROGRAMME_OF.items()}
-    for entry in catalogue.PROGRAMMES:
-        known[_norm(entry.code)] = entry.code
-        known[_norm(entry.label_id)] = entry.code
-        known[_norm(entry.label_id.split(" (")[0])] = entry.code
-    return known
-
-
-def programme_code(text: object) -> str:
-    """A programme's free text (``pelatihan_program``) -> its catalogue code, else ``lainnya``."""
-    if text is None or (isinstance(text, float) and text != text):
-        return "lainnya"
-    return known_texts().get(_norm(text), "lainnya")
 
 
 def _flag(values: pd.Series) -> pd.Series:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from industri_rumahan_plugin.adapters.gpkg_history import INDEXES, LOOKUPS_V2
-from industri_rumahan_plugin.core import catalogue, history_seed, schema
+from industri_rumahan_plugin.core import catalogue, programme_text, schema
 
 PG_TYPES = {"string": "varchar", "int": "integer", "int64": "bigint",
             "double": "double precision", "bool": "boolean", "datetime": "timestamp"}
@@ -109,7 +109,7 @@ def schema_sql(name: str = "ir") -> str:
 
 
 def _norm_sql(column: str) -> str:
-    """SQL twin of ``history_seed._norm``: lower case, '-'/'_' as spaces, spaces collapsed."""
+    """SQL twin of ``programme_text.norm``: lower case, '-'/'_' as spaces, spaces collapsed."""
     return (f"btrim(regexp_replace(lower(translate({column}, '-_', '  ')), "
             "'\\s+', ' ', 'g'))")
 
@@ -126,8 +126,8 @@ def _seed_sql(s: str) -> list[str]:
         f"({stages}) AND {older} ORDER BY u.fid;"
     ]
     known = ", ".join(f"({literal(text)}, {literal(code)})"
-                      for text, code in history_seed.known_texts().items())
-    for kind in history_seed.KINDS:
+                      for text, code in programme_text.known_texts().items())
+    for kind in programme_text.KINDS:
         out.append(
             f"INSERT INTO {s}.{schema.PROGRAMME_REGISTER} (uid, jenis, program, tahun, "
             f"penyelenggara) SELECT u.uid, '{kind}', coalesce(p.kode, 'lainnya'), "
