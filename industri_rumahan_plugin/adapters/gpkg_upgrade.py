@@ -25,6 +25,7 @@ import pandas as pd
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters.geopackage import DatabaseError, check_database
 from industri_rumahan_plugin.adapters.gpkg_history import (
+    LOOKUPS_V2,
     create_version2_tables,
     existing_tables,
     gpkg_datetime,
@@ -192,7 +193,7 @@ def _upgrade_locked(db: sqlite3.Connection, path: Path, user: str | None, dry_ru
         raise UpgradeError(toolbelt.tr(
             "{path} has no enterprise layer; it cannot be upgraded. The file was not "
             "changed.").format(path=path))
-    taken = existing_tables(db) & {*(t for t, _g, _s in schema.TABLES.values())}
+    taken = existing_tables(db) & {*(t for t, _g, _s in schema.TABLES.values()), *LOOKUPS_V2}
     if taken:
         raise UpgradeError(toolbelt.tr(
             "{path} already has a table named {tables}; rename it first. The file was not "
