@@ -253,3 +253,12 @@ def test_refusal_is_in_the_users_language(provider, v1_copy):
         toolbelt.remove_translator(translator)
         settings.remove(key) if old is None else settings.setValue(key, old)
     assert v1_copy.read_bytes() == before
+
+
+def test_a_table_name_already_taken_is_refused_unchanged(provider, v1_copy):
+    with sqlite3.connect(v1_copy) as db:  # an office's own table with one of the new names
+        db.execute("CREATE TABLE ref_program (kode TEXT, nama TEXT)")
+    before = v1_copy.read_bytes()
+    with pytest.raises(QgsProcessingException, match="already has a table named ref_program"):
+        _upgrade(v1_copy)
+    assert v1_copy.read_bytes() == before and _backups(v1_copy) == []
