@@ -22,7 +22,14 @@ def test_createdatabase_writes_schema_lookups_and_version(provider, tmp_path):
     assert result["OUTPUT"] == str(out)
     assert check_database(out) == ("ok", "")
     layers = recognised_layers(out)
-    assert set(layers) == {"enterprises", "services", "regencies", "districts", "villages"}
+    assert set(layers) == {"enterprises", "services", "regencies", "districts", "villages",
+                           "stage_history", "programme_register"}
+    assert set(result["LAYERS"]) == {f"{out}|layername={t}" for t, _g, _s in
+                                     [*schema.LAYERS.values(), *schema.TABLES.values()]}
+    for role, (table, _geometry, specs) in schema.TABLES.items():
+        assert layers[role].name() == table and layers[role].featureCount() == 0
+        assert layers[role].fields().names()[1:] == schema.field_names(specs)
+    assert layers["stage_history"].fields().field("tanggal_berlaku").typeName() == "DateTime"
     enterprises = layers["enterprises"]
     assert enterprises.featureCount() == 0
     assert enterprises.crs().authid() == "EPSG:4326"
@@ -32,6 +39,18 @@ def test_createdatabase_writes_schema_lookups_and_version(provider, tmp_path):
         sectors = db.execute("select kode, kbli from ref_sektor").fetchall()
         version = db.execute(
             "select nilai from ir_metadata where kunci='schema_version'").fetchone()
+        programmes = db.execute("select kode from ref_program").fetchall()
+        kinds = db.execute("select kode from ref_jenis_partisipasi").fetchall()
+        sources = db.execute("select kode, label_en from ref_sumber_riwayat").fetchall()
+        indexes = {r[0]: r[1] for r in db.execute(
+            "select name, tbl_name from sqlite_master where type = 'index' and sql is not null")}
+        columns = {t: [r[2] for r in db.execute(f"pragma index_info('{i}')")]
+                   for i, t in indexes.items()}
+    assert programmes == [(c,) for c in catalogue.codes(catalogue.PROGRAMMES)]
+    assert kinds == [(c,) for c in catalogue.codes(catalogue.PARTICIPATION_KINDS)]
+    assert sources == [(e.code, e.label_en) for e in catalogue.HISTORY_SOURCES]
+    assert sorted(columns.values()) == [["uid"], ["uid", "tanggal_berlaku"]]
+    assert schema.SCHEMA_VERSION == 2
     assert sectors == [(s.code, s.kbli) for s in catalogue.SECTORS]
     assert version == (str(schema.SCHEMA_VERSION),)
 

@@ -53,9 +53,9 @@ def _run(alg, **params):
     return processing.run(f"industrirumahan:{alg}", params)
 
 
-def _layer(pg, table: str, user: str = "postgres") -> QgsVectorLayer:
+def _layer(pg, table: str, user: str = "postgres", geometry: bool = True) -> QgsVectorLayer:
     uri = QgsDataSourceUri(pg.uri(user))
-    uri.setDataSource("ir", table, "geom", "", "fid")
+    uri.setDataSource("ir", table, "geom" if geometry else None, "", "fid")
     layer = QgsVectorLayer(uri.uri(False), f"{table}_{user}", "postgres")
     assert layer.isValid(), layer.error().summary()
     return layer
@@ -71,6 +71,20 @@ def _rows(layer: QgsVectorLayer, key: str, names: list[str]) -> dict:
                           (v.toPyDateTime() if hasattr(v, "toPyDateTime") else v))
         out[str(f[key])] = (values, f.geometry().asWkb().data())
     return out
+
+
+def _table_rows(layer: QgsVectorLayer, names: list[str]) -> list[tuple]:
+    """Every row of an attribute table, sorted (a multiset: history rows have no key)."""
+    rows = []
+    for f in layer.getFeatures():
+        values = []
+        for n in names:
+            v = f[n]
+            values.append(None if v is None or (hasattr(v, "isNull") and v.isNull()) else
+                          (v.toPyDateTime().replace(tzinfo=None) if hasattr(v, "toPyDateTime")
+                           else v))
+        rows.append(tuple(values))
+    return sorted(rows, key=repr)
 
 
 def test_create_upgrades_an_older_schema_without_loss(pg, provider):
@@ -97,7 +111,8 @@ def test_create_upgrades_an_older_schema_without_loss(pg, provider):
     assert set(schema.field_names()) <= columns
     assert pg.sql("SELECT uid, nama_usaha, kode_kabupaten, ST_AsText(geom) FROM lama.usaha") == [
         ("u-1", "Kerupuk Lama", "19.01", "POINT(106.1 -1.85)")]
-    assert pg.sql("SELECT versi FROM lama.schema_version ORDER BY versi") == [(0,), (1,)]
+    assert pg.sql("SELECT versi FROM lama.schema_version ORDER BY versi") == [
+        (0,), (schema.SCHEMA_VERSION,)]
     assert pg.sql("SELECT kode FROM lama.ref_tahap ORDER BY \"order\"") == [
         ("pemula",), ("berkembang",), ("maju",)]
     indexes = {r[0] for r in pg.sql("SELECT indexname FROM pg_indexes WHERE schemaname='lama'")}
@@ -109,11 +124,17 @@ def test_publish_round_trip_is_equal(shared, demo_gpkg):
 
     out = _run("publishtopostgis", INPUT=str(demo_gpkg), DATABASE=CONNECTION, SCHEMA="ir")
     sources = recognised_layers(demo_gpkg)
+    assert {"stage_history", "programme_register"} <= set(sources)
     assert out["COPIED"] == sum(layer.featureCount() for layer in sources.values())
     for role, (table, _geometry, specs) in schema.LAYERS.items():
         names = [s.name for s in specs]
         key = "uid" if role in ("enterprises", "services") else "kode"
         assert _rows(sources[role], key, names) == _rows(_layer(shared, table), key, names), table
+    for role, (table, _geometry, specs) in schema.TABLES.items():
+        names = [s.name for s in specs]
+        published = _table_rows(_layer(shared, table, geometry=False), names)
+        assert published == _table_rows(sources[role], names), table
+        assert len(published) == sources[role].featureCount() > 1000
     again = _run("publishtopostgis", INPUT=str(demo_gpkg), DATABASE=CONNECTION, SCHEMA="ir")
     assert again["COPIED"] == 0 and again["SKIPPED"] == out["COPIED"]
 

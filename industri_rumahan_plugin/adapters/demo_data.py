@@ -6,7 +6,9 @@ same generator on any regions a user gives it.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
+from contextlib import closing
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +18,7 @@ from qgis.core import QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsVectorL
 
 from industri_rumahan_plugin.adapters.fields import qgs_fields
 from industri_rumahan_plugin.adapters.geopackage import create_database, write_table
+from industri_rumahan_plugin.adapters.gpkg_history import insert_rows
 from industri_rumahan_plugin.core import demo, schema
 
 REPO_DATA = Path(__file__).resolve().parents[2] / "data" / "boundaries"
@@ -107,7 +110,8 @@ def build_demo_geopackage(
     boundaries_dir: Path = REPO_DATA,
     feedback: QgsProcessingFeedback | None = None,
 ) -> dict[str, int]:
-    """Write the Bangka Belitung demo GeoPackage; returns feature counts per table."""
+    """Write the Bangka Belitung demo GeoPackage (schema version 2, with the stage history of
+    the 2023-2025 surveys and the programme register); returns feature counts per table."""
     path = Path(path)
     if path.exists():
         path.unlink()
@@ -127,8 +131,26 @@ def build_demo_geopackage(
     table, geometry_type, specs = schema.LAYERS["services"]
     n_services = write_table(path, table, qgs_fields(specs), geometry_type,
                              frame_rows(services), point_geometries(sxy))
+    n_history, n_participation = write_demo_history(path, enterprises, seed)
     return {
         schema.ENTERPRISES: n_enterprises,
         schema.SERVICES: n_services,
         schema.REGENCIES: len(regency_attrs),
+        schema.STAGE_HISTORY: n_history,
+        schema.PROGRAMME_REGISTER: n_participation,
     }
+
+
+def write_demo_history(path: str | Path, enterprises: pd.DataFrame,
+                       seed: int) -> tuple[int, int]:
+    """Fill the (empty) history tables with the demo surveys of 2023-2025 and programmes."""
+    from industri_rumahan_plugin.core import demo_history
+
+    participation = demo_history.generate_participation(enterprises, seed)
+    history = demo_history.generate_history(enterprises, participation, seed)
+    with closing(sqlite3.connect(path)) as db, db:  # one transaction
+        n_history = insert_rows(db, schema.STAGE_HISTORY, list(history.columns),
+                                history.itertuples(index=False, name=None))
+        n_participation = insert_rows(db, schema.PROGRAMME_REGISTER, list(participation.columns),
+                                      participation.itertuples(index=False, name=None))
+    return n_history, n_participation

@@ -8,7 +8,9 @@ reported, never changed silently.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterable, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,10 @@ from qgis.PyQt.QtCore import QDateTime
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters.fields import qgs_fields
+from industri_rumahan_plugin.adapters.gpkg_history import (
+    create_version2_tables,
+    drop_version2_tables,
+)
 from industri_rumahan_plugin.compat import WkbType, new_field
 from industri_rumahan_plugin.core import catalogue, schema
 from industri_rumahan_plugin.metadata import plugin_version
@@ -149,7 +155,8 @@ def create_database(
     feedback: QgsProcessingFeedback | None = None,
     lang: str = "id",
 ) -> dict[str, str]:
-    """Write a new, empty plugin GeoPackage; returns ``{role: layer uri}``.
+    """Write a new, empty plugin GeoPackage; returns ``{role: layer uri}`` (layers and the
+    history tables).
 
     Refuses to touch an existing file that is not the plugin's own, so no data is lost.
     """
@@ -165,6 +172,11 @@ def create_database(
     for table, (fields, rows) in _lookup_tables().items():
         write_table(path, table, fields, "None", rows)
     write_metadata(path)
+    with closing(sqlite3.connect(path)) as db, db:  # one transaction
+        drop_version2_tables(db)
+        create_version2_tables(db)
+    for role, (table, _geometry, _specs) in schema.TABLES.items():
+        uris[role] = f"{path}|layername={table}"
     return uris
 
 
@@ -206,7 +218,8 @@ def check_database(path: str | Path) -> tuple[str, str]:
     if version < schema.SCHEMA_VERSION:
         return "older", toolbelt.tr(
             "{path} uses schema version {found}; this plugin needs version {needed}. "
-            "The file was not changed: upgrade it with a copy first."
+            "The file was not changed: upgrade it with the Upgrade database algorithm "
+            "(industrirumahan:upgradedatabase), which keeps a backup copy."
         ).format(path=path, found=version, needed=schema.SCHEMA_VERSION)
     if version > schema.SCHEMA_VERSION:
         return "newer", toolbelt.tr(

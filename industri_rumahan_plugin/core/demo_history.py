@@ -21,19 +21,12 @@ import numpy as np
 import pandas as pd
 
 from industri_rumahan_plugin.core import catalogue, schema
+from industri_rumahan_plugin.core.programme_text import PROGRAMME_OF  # demo text -> code
 
 YEARS = (2023, 2024, 2025)
 UP_ONE = {True: 0.22, False: 0.07}
 UP_TWO = {True: 0.02, False: 0.005}
 DOWN = 0.03
-# demo.py's free-text programme names -> catalogue programme codes
-PROGRAMME_OF = {
-    "Pelatihan DP3A": "ir_kemenpppa", "BLK Kabupaten": "program_daerah",
-    "Pelatihan Dekranasda": "dekranasda", "PLUT-KUMKM": "lainnya",
-    "Pendampingan halal": "lainnya", "Bantuan alat produksi": "program_daerah",
-    "Hibah modal DP3A": "ir_kemenpppa", "KUR": "lainnya", "Bantuan kemasan": "program_daerah",
-    "PNM Mekaar": "lainnya",
-}
 EXTRA_KINDS = ("pendampingan", "pemasaran", "hibah_peralatan")
 EXTRA_PROGRAMMES = ("p2wkss", "prima", "drppa", "ir_kemenpppa", "dekranasda", "program_daerah")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: stage history and programme register (issue 14)
 
 # Layer (table) names written by ``createdatabase``. The plugin recognises layers by their
 # fields (``layer_role``), never by these names, so users may rename layers in a project.
@@ -180,9 +180,9 @@ LAYERS: dict[str, tuple[str, str, tuple[Field, ...]]] = {
     "villages": (VILLAGES, "MultiPolygon", VILLAGE_FIELDS),
 }
 
-#: table role -> (table name, "None", fields): attribute tables without geometry. Kept apart
-#: from ``LAYERS`` until the storage side (createdatabase, PostGIS DDL, publish) creates them
-#: with the schema upgrade that raises ``SCHEMA_VERSION``; then they may join ``LAYERS``.
+#: table role -> (table name, "None", fields): attribute tables without geometry (schema
+#: version 2). Kept apart from ``LAYERS`` (the map layers); ``createdatabase``, the upgrade,
+#: the PostGIS DDL and ``publishtopostgis`` write both.
 TABLES: dict[str, tuple[str, str, tuple[Field, ...]]] = {
     "stage_history": (STAGE_HISTORY, "None", STAGE_HISTORY_FIELDS),
     "programme_register": (PROGRAMME_REGISTER, "None", PROGRAMME_FIELDS),

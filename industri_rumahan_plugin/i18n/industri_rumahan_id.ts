@@ -51,34 +51,129 @@
         <translation>Masukan sudah memiliki kolom bernama {name}; ganti namanya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../adapters/geopackage.py" line="87"/>
+        <location filename="../adapters/geopackage.py" line="93"/>
         <source>Cannot write table {name} in {path}: {error}</source>
         <translation>Tidak dapat menulis tabel {name} di {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../adapters/geopackage.py" line="118"/>
+        <location filename="../adapters/geopackage.py" line="124"/>
         <source>Cannot write features to table {name}: {error}</source>
         <translation>Tidak dapat menulis fitur ke tabel {name}: {error}</translation>
     </message>
     <message>
-        <location filename="../adapters/geopackage.py" line="195"/>
+        <location filename="../adapters/geopackage.py" line="207"/>
         <source>File not found: {path}</source>
         <translation>Berkas tidak ditemukan: {path}</translation>
     </message>
     <message>
-        <location filename="../adapters/geopackage.py" line="198"/>
+        <location filename="../adapters/geopackage.py" line="210"/>
         <source>{path} is not an Industri Rumahan database (no ir_metadata table). It was not changed.</source>
         <translation>{path} bukan basis data Industri Rumahan (tidak ada tabel ir_metadata). Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/geopackage.py" line="207"/>
-        <source>{path} uses schema version {found}; this plugin needs version {needed}. The file was not changed: upgrade it with a copy first.</source>
-        <translation>{path} memakai skema versi {found}; plugin ini memerlukan versi {needed}. Berkas tidak diubah: tingkatkan versinya pada salinan terlebih dahulu.</translation>
+        <location filename="../adapters/geopackage.py" line="219"/>
+        <source>{path} uses schema version {found}; this plugin needs version {needed}. The file was not changed: upgrade it with the Upgrade database algorithm (industrirumahan:upgradedatabase), which keeps a backup copy.</source>
+        <translation>{path} memakai skema versi {found}; plugin ini memerlukan versi {needed}. Berkas tidak diubah: tingkatkan dengan algoritma Tingkatkan basis data (industrirumahan:upgradedatabase), yang membuat salinan cadangan dulu.</translation>
     </message>
     <message>
-        <location filename="../adapters/geopackage.py" line="212"/>
+        <location filename="../adapters/geopackage.py" line="225"/>
         <source>{path} was made by a newer plugin (schema version {found}); update the plugin. The file was not changed.</source>
         <translation>{path} dibuat oleh plugin yang lebih baru (skema versi {found}); perbarui plugin. Berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="65"/>
+        <source>{path} already uses schema version {v}; nothing to do, the file was not changed.</source>
+        <translation>{path} sudah memakai skema versi {v}; tidak ada yang perlu dilakukan, berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="67"/>
+        <source>Dry run: nothing was written. The upgrade would:</source>
+        <translation>Uji coba: tidak ada yang ditulis. Peningkatan akan:</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="68"/>
+        <source>Upgraded {path} from schema version {old} to {new}.</source>
+        <translation>{path} ditingkatkan dari skema versi {old} ke {new}.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="72"/>
+        <source>Backup copy: {path}</source>
+        <translation>Salinan cadangan: {path}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="73"/>
+        <source>Tables created: {tables}</source>
+        <translation>Tabel yang dibuat: {tables}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="74"/>
+        <source>Stage history: {n} rows (one per enterprise, source &apos;impor&apos;); programme participation: {m} rows.</source>
+        <translation>Riwayat tahap: {n} baris (satu per usaha, sumber &apos;impor&apos;); partisipasi program: {m} baris.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="78"/>
+        <source>Compared {n} records of {table}: all equal before and after.</source>
+        <translation>{n} rekaman {table} dibandingkan: semuanya sama sebelum dan sesudah.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="82"/>
+        <source>The history gives back the current {check} fields of every enterprise.</source>
+        <translation>Riwayat menghasilkan kembali isian {check} saat ini untuk setiap usaha.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="86"/>
+        <source>Not carried into the history (kept in the enterprise fields): {items}</source>
+        <translation>Tidak dimasukkan ke riwayat (tetap di isian usaha): {items}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="176"/>
+        <source>The upgrade of {path} failed and was rolled back; the file is unchanged: {error}</source>
+        <translation>Peningkatan {path} gagal dan dibatalkan; berkas tidak berubah: {error}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="187"/>
+        <source>{path} uses schema version {found}; only version {known} can be upgraded. The file was not changed.</source>
+        <translation>{path} memakai skema versi {found}; hanya versi {known} yang dapat ditingkatkan. Berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="192"/>
+        <source>{path} has no enterprise layer; it cannot be upgraded. The file was not changed.</source>
+        <translation>{path} tidak memiliki lapisan usaha; tidak dapat ditingkatkan. Berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="197"/>
+        <source>{path} already has a table named {tables}; rename it first. The file was not changed.</source>
+        <translation>{path} sudah memiliki tabel bernama {tables}; ganti namanya terlebih dahulu. Berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="205"/>
+        <source>Reading every record…</source>
+        <translation>Membaca setiap rekaman…</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="232"/>
+        <source>Creating the history tables…</source>
+        <translation>Membuat tabel riwayat…</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="245"/>
+        <source>Comparing every record…</source>
+        <translation>Membandingkan setiap rekaman…</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="251"/>
+        <source>The upgrade would change existing records of {tables}; it was rolled back and the file is unchanged.</source>
+        <translation>Peningkatan akan mengubah rekaman yang ada di {tables}; semuanya dibatalkan dan berkas tidak berubah.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="260"/>
+        <source>The schema version was not written; rolled back.</source>
+        <translation>Versi skema tidak tertulis; dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="264"/>
+        <source>After seeding, the history does not give back the current fields of some enterprises (duplicated uid?): {items}. The upgrade was rolled back and the file is unchanged.</source>
+        <translation>Setelah diisi, riwayat tidak menghasilkan kembali isian saat ini untuk beberapa usaha (uid ganda?): {items}. Peningkatan dibatalkan dan berkas tidak berubah.</translation>
     </message>
     <message>
         <location filename="../adapters/network_costs.py" line="115"/>
@@ -1178,32 +1273,32 @@
         <translation>Saring usaha (ekspresi)</translation>
     </message>
     <message>
-        <location filename="../processing/create_database.py" line="32"/>
+        <location filename="../processing/create_database.py" line="35"/>
         <source>Create enterprise database</source>
         <translation>Buat basis data usaha</translation>
     </message>
     <message>
-        <location filename="../processing/create_database.py" line="53"/>
+        <location filename="../processing/create_database.py" line="58"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/create_database.py" line="53"/>
+        <location filename="../processing/create_database.py" line="58"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../processing/create_database.py" line="58"/>
+        <location filename="../processing/create_database.py" line="63"/>
         <source>Add the layers to the project</source>
         <translation>Tambahkan lapisan ke proyek</translation>
     </message>
     <message>
-        <location filename="../processing/create_database.py" line="61"/>
+        <location filename="../processing/create_database.py" line="66"/>
         <source>Layers</source>
         <translation>Lapisan</translation>
     </message>
     <message>
-        <location filename="../processing/create_database.py" line="73"/>
+        <location filename="../processing/create_database.py" line="78"/>
         <source>Created {path} (schema version {version})</source>
         <translation>{path} dibuat (skema versi {version})</translation>
     </message>
@@ -1214,13 +1309,13 @@
     </message>
     <message>
         <location filename="../processing/create_shared_database.py" line="52"/>
-        <location filename="../processing/publish_to_postgis.py" line="58"/>
+        <location filename="../processing/publish_to_postgis.py" line="62"/>
         <source>PostgreSQL connection</source>
         <translation>Koneksi PostgreSQL</translation>
     </message>
     <message>
         <location filename="../processing/create_shared_database.py" line="54"/>
-        <location filename="../processing/publish_to_postgis.py" line="60"/>
+        <location filename="../processing/publish_to_postgis.py" line="64"/>
         <source>Schema</source>
         <translation>Skema</translation>
     </message>
@@ -1715,7 +1810,7 @@
     </message>
     <message>
         <location filename="../processing/import_spreadsheet.py" line="87"/>
-        <location filename="../processing/publish_to_postgis.py" line="62"/>
+        <location filename="../processing/publish_to_postgis.py" line="66"/>
         <source>Rows already present</source>
         <translation>Baris yang sudah ada</translation>
     </message>
@@ -1786,6 +1881,7 @@
     </message>
     <message>
         <location filename="../processing/import_spreadsheet.py" line="177"/>
+        <location filename="../processing/upgrade_database.py" line="58"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
@@ -1946,32 +2042,33 @@
         <translation>{n} usaha tidak dapat mencapai layanan mana pun melalui jaringan jalan (jalan tidak tersambung): kolomnya dibiarkan kosong.</translation>
     </message>
     <message>
-        <location filename="../processing/publish_to_postgis.py" line="34"/>
+        <location filename="../processing/publish_to_postgis.py" line="37"/>
         <source>Publish a GeoPackage to the shared PostGIS database</source>
         <translation>Terbitkan GeoPackage ke basis data PostGIS bersama</translation>
     </message>
     <message>
-        <location filename="../processing/publish_to_postgis.py" line="56"/>
+        <location filename="../processing/publish_to_postgis.py" line="60"/>
+        <location filename="../processing/upgrade_database.py" line="48"/>
         <source>Plugin GeoPackage</source>
         <translation>GeoPackage plugin</translation>
     </message>
     <message>
-        <location filename="../processing/publish_to_postgis.py" line="61"/>
+        <location filename="../processing/publish_to_postgis.py" line="65"/>
         <source>Rows copied</source>
         <translation>Baris yang disalin</translation>
     </message>
     <message>
-        <location filename="../processing/publish_to_postgis.py" line="81"/>
+        <location filename="../processing/publish_to_postgis.py" line="86"/>
         <source>Table {schema}.{table} not found: run createshareddatabase first.</source>
         <translation>Tabel {schema}.{table} tidak ditemukan: jalankan createshareddatabase terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../processing/publish_to_postgis.py" line="87"/>
+        <location filename="../processing/publish_to_postgis.py" line="92"/>
         <source>{table}: {new} copied, {old} already present</source>
         <translation>{table}: {new} disalin, {old} sudah ada</translation>
     </message>
     <message>
-        <location filename="../processing/publish_to_postgis.py" line="117"/>
+        <location filename="../processing/publish_to_postgis.py" line="122"/>
         <source>The database refused the rows of {table}; nothing of it was copied: {error}</source>
         <translation>Basis data menolak baris-baris {table}; tidak ada yang disalin: {error}</translation>
     </message>
@@ -2112,6 +2209,41 @@
         <translation>{k} lokasi menjangkau {n} usaha tambahan.</translation>
     </message>
     <message>
+        <location filename="../processing/upgrade_database.py" line="21"/>
+        <source>Upgrade enterprise database</source>
+        <translation>Tingkatkan basis data usaha</translation>
+    </message>
+    <message>
+        <location filename="../processing/upgrade_database.py" line="50"/>
+        <source>Dry run (report only, change nothing)</source>
+        <translation>Uji coba (hanya laporan, tidak mengubah apa pun)</translation>
+    </message>
+    <message>
+        <location filename="../processing/upgrade_database.py" line="51"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../processing/upgrade_database.py" line="52"/>
+        <source>Backup copy</source>
+        <translation>Salinan cadangan</translation>
+    </message>
+    <message>
+        <location filename="../processing/upgrade_database.py" line="53"/>
+        <source>Stage history rows</source>
+        <translation>Baris riwayat tahap</translation>
+    </message>
+    <message>
+        <location filename="../processing/upgrade_database.py" line="55"/>
+        <source>Programme participation rows</source>
+        <translation>Baris partisipasi program</translation>
+    </message>
+    <message>
+        <location filename="../processing/upgrade_database.py" line="57"/>
+        <source>Records compared</source>
+        <translation>Rekaman yang dibandingkan</translation>
+    </message>
+    <message>
         <location filename="../report/data.py" line="63"/>
         <source>A report step produced no layer.</source>
         <translation>Salah satu langkah laporan tidak menghasilkan lapisan.</translation>
@@ -2210,6 +2342,10 @@
     <message>
         <source>Catchment (metres, or the OD table&apos;s cost unit)</source>
         <translation type="vanished">Jangkauan (meter, atau satuan biaya tabel asal-tujuan)</translation>
+    </message>
+    <message>
+        <source>{path} uses schema version {found}; this plugin needs version {needed}. The file was not changed: upgrade it with a copy first.</source>
+        <translation type="vanished">{path} memakai skema versi {found}; plugin ini memerlukan versi {needed}. Berkas tidak diubah: tingkatkan versinya pada salinan terlebih dahulu.</translation>
     </message>
 </context>
 </TS>

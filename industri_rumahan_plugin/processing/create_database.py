@@ -23,6 +23,9 @@ LAYER_TITLES = {
     "regencies": "Kabupaten/kota",
     "districts": "Kecamatan",
     "villages": "Desa/kelurahan",
+    # attribute tables: named as the tables, which the dock and the analyses look for
+    "stage_history": schema.STAGE_HISTORY,
+    "programme_register": schema.PROGRAMME_REGISTER,
 }
 
 
@@ -33,14 +36,16 @@ class CreateDatabase(IndustriRumahanAlgorithm):
     HELP = {
         "id": (
             "Membuat GeoPackage baru berisi lapisan industri rumahan, layanan, kabupaten/kota, "
-            "kecamatan dan desa/kelurahan dengan skema plugin, tabel rujukan (sektor, tahap, "
-            "jenis layanan) dan tabel versi skema. Berkas yang sudah ada dan bukan milik plugin "
+            "kecamatan dan desa/kelurahan dengan skema plugin, tabel riwayat tahap dan "
+            "partisipasi program, tabel rujukan (sektor, tahap, jenis layanan, program) dan "
+            "tabel versi skema. Berkas yang sudah ada dan bukan milik plugin "
             "tidak akan diubah."
         ),
         "en": (
             "Creates a new GeoPackage with the plugin's enterprise, service, regency, district "
-            "and village layers, lookup tables (sectors, stages, service types) and a schema "
-            "version table. An existing file that is not the plugin's own is never changed."
+            "and village layers, the stage-history and programme-participation tables, lookup "
+            "tables (sectors, stages, service types, programmes) and a schema version table. "
+            "An existing file that is not the plugin's own is never changed."
         ),
     }
     OUTPUT = "OUTPUT"

@@ -31,9 +31,11 @@ def algorithm_classes() -> list[type]:
     from industri_rumahan_plugin.processing.publish_to_postgis import PublishToPostgis
     from industri_rumahan_plugin.processing.service_gap import ServiceGap
     from industri_rumahan_plugin.processing.suggest_service_sites import SuggestServiceSites
+    from industri_rumahan_plugin.processing.upgrade_database import UpgradeDatabase
 
     return [
         CreateDatabase,
+        UpgradeDatabase,
         GenerateDemo,
         ImportSpreadsheet,
         ExportSpreadsheet,

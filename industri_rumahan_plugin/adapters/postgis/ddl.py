@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from industri_rumahan_plugin.core import catalogue, schema
+from industri_rumahan_plugin.adapters.gpkg_history import INDEXES, LOOKUPS_V2
+from industri_rumahan_plugin.core import catalogue, programme_text, schema
 
 PG_TYPES = {"string": "varchar", "int": "integer", "int64": "bigint",
             "double": "double precision", "bool": "boolean", "datetime": "timestamp"}
@@ -25,6 +26,7 @@ LOOKUPS: dict[str, tuple[tuple[catalogue.Entry, ...], tuple[str, ...]]] = {
     "ref_jenis_kelamin": (catalogue.SEX, ()),
     "ref_status_binaan": (catalogue.GUIDANCE_STATUS, ()),
     "ref_jenis_layanan": (catalogue.SERVICE_TYPES, ("color",)),
+    **LOOKUPS_V2,
 }
 
 
@@ -73,6 +75,16 @@ def schema_sql(name: str = "ir") -> str:
         f"CREATE INDEX IF NOT EXISTS usaha_desa_idx ON {usaha} (kode_desa);",
         f"CREATE INDEX IF NOT EXISTS layanan_kab_idx ON {s}.{schema.SERVICES} (kode_kabupaten);",
     ]
+    for _role, (table, _geometry, specs) in schema.TABLES.items():
+        t = f"{s}.{ident(table)}"
+        out.append(f"CREATE TABLE IF NOT EXISTS {t} (fid serial PRIMARY KEY);")
+        for spec in specs:
+            out.append(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {ident(spec.name)} "
+                       f"{column_type(spec)};")
+    for index, (table, cols) in INDEXES.items():
+        out.append(f"CREATE INDEX IF NOT EXISTS {ident(index)} ON {s}.{ident(table)} "
+                   f"({', '.join(ident(c) for c in cols)});")
+    out += _seed_sql(s)
     for table, (entries, extra) in LOOKUPS.items():
         t = f"{s}.{ident(table)}"
         cols = ["kode", "label_id", "label_en", *extra]
@@ -96,6 +108,36 @@ def schema_sql(name: str = "ir") -> str:
     return "\n".join(out)
 
 
+def _norm_sql(column: str) -> str:
+    """SQL twin of ``programme_text.norm``: lower case, '-'/'_' as spaces, spaces collapsed."""
+    return (f"btrim(regexp_replace(lower(translate({column}, '-_', '  ')), "
+            "'\\s+', ' ', 'g'))")
+
+
+def _seed_sql(s: str) -> list[str]:
+    """Upgrading from version 1: seed the history from the single fields (as the GeoPackage
+    upgrade does: core/history_seed.py), once, only while no version >= 2 is recorded."""
+    older = (f"NOT EXISTS (SELECT 1 FROM {s}.schema_version WHERE versi >= 2)")
+    stages = ", ".join(literal(c) for c in catalogue.codes(catalogue.STAGES))
+    out = [
+        f"INSERT INTO {s}.{schema.STAGE_HISTORY} (uid, tahap, tanggal_berlaku, sumber, pengguna) "
+        f"SELECT u.uid, u.tahap, coalesce(u.diubah, u.dibuat, now()::timestamp), 'impor', "
+        f"session_user FROM {s}.{schema.ENTERPRISES} u WHERE u.uid IS NOT NULL AND u.tahap IN "
+        f"({stages}) AND {older} ORDER BY u.fid;"
+    ]
+    known = ", ".join(f"({literal(text)}, {literal(code)})"
+                      for text, code in programme_text.known_texts().items())
+    for kind in programme_text.KINDS:
+        out.append(
+            f"INSERT INTO {s}.{schema.PROGRAMME_REGISTER} (uid, jenis, program, tahun, "
+            f"penyelenggara) SELECT u.uid, '{kind}', coalesce(p.kode, 'lainnya'), "
+            f"u.{kind}_tahun, u.{kind}_program FROM {s}.{schema.ENTERPRISES} u LEFT JOIN "
+            f"(VALUES {known}) AS p (teks, kode) ON p.teks = {_norm_sql(f'u.{kind}_program')} "
+            f"WHERE u.uid IS NOT NULL AND u.{kind} AND u.{kind}_tahun IS NOT NULL AND {older} "
+            "ORDER BY u.fid;")
+    return out
+
+
 def security_sql(name: str = "ir", regencies: list[str] | tuple[str, ...] = ()) -> str:
     """Roles, grants, row-level security, the guard trigger and the shared views."""
     s = ident(name)
@@ -116,7 +158,31 @@ def security_sql(name: str = "ir", regencies: list[str] | tuple[str, ...] = ()) 
             f"INSERT INTO {s}.peran_kabupaten (peran, kode_kabupaten) VALUES ('{role}', "
             f"'{code}') ON CONFLICT (peran) DO UPDATE SET kode_kabupaten = EXCLUDED.kode_kabupaten;"
         )
-    return text + "\n" + "\n".join(roles)
+    return text + "\n" + history_security_sql(s) + "\n" + "\n".join(roles)
+
+
+def history_security_sql(s: str) -> str:
+    """Row-level security of the person-level history tables, as on ``usaha``: a row is
+    visible and editable to the regency that owns its enterprise; the province sees all;
+    ``ir_pembaca`` sees none (they are personal records, not aggregates)."""
+    out = []
+    owned = (f"EXISTS (SELECT 1 FROM {s}.{schema.ENTERPRISES} u WHERE u.uid = {{t}}.uid "
+             f"AND u.kode_kabupaten IN (SELECT {s}.kabupaten_saya()))")
+    for _role, (table, _geometry, _specs) in schema.TABLES.items():
+        t = f"{s}.{ident(table)}"
+        own = owned.format(t=ident(table))
+        out += [
+            f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY;",
+            f"DROP POLICY IF EXISTS provinsi_semua ON {t};",
+            f"CREATE POLICY provinsi_semua ON {t} TO ir_provinsi USING (true) "
+            "WITH CHECK (true);",
+            f"DROP POLICY IF EXISTS kabupaten_sendiri ON {t};",
+            f"CREATE POLICY kabupaten_sendiri ON {t} TO ir_kabupaten USING ({own}) "
+            f"WITH CHECK ({own});",
+            f"REVOKE ALL ON {t} FROM PUBLIC, ir_pembaca;",
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO ir_provinsi, ir_kabupaten;",
+        ]
+    return "\n".join(out)
 
 
 def regency_role(code: str) -> str:
