@@ -81,97 +81,97 @@
         <translation>{path} dibuat oleh plugin yang lebih baru (skema versi {found}); perbarui plugin. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="65"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="66"/>
         <source>{path} already uses schema version {v}; nothing to do, the file was not changed.</source>
         <translation>{path} sudah memakai skema versi {v}; tidak ada yang perlu dilakukan, berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="67"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="68"/>
         <source>Dry run: nothing was written. The upgrade would:</source>
         <translation>Uji coba: tidak ada yang ditulis. Peningkatan akan:</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="68"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="69"/>
         <source>Upgraded {path} from schema version {old} to {new}.</source>
         <translation>{path} ditingkatkan dari skema versi {old} ke {new}.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="72"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="73"/>
         <source>Backup copy: {path}</source>
         <translation>Salinan cadangan: {path}</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="73"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="74"/>
         <source>Tables created: {tables}</source>
         <translation>Tabel yang dibuat: {tables}</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="74"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="75"/>
         <source>Stage history: {n} rows (one per enterprise, source &apos;impor&apos;); programme participation: {m} rows.</source>
         <translation>Riwayat tahap: {n} baris (satu per usaha, sumber &apos;impor&apos;); partisipasi program: {m} baris.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="78"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="79"/>
         <source>Compared {n} records of {table}: all equal before and after.</source>
         <translation>{n} rekaman {table} dibandingkan: semuanya sama sebelum dan sesudah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="82"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="83"/>
         <source>The history gives back the current {check} fields of every enterprise.</source>
         <translation>Riwayat menghasilkan kembali isian {check} saat ini untuk setiap usaha.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="86"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="87"/>
         <source>Not carried into the history (kept in the enterprise fields): {items}</source>
         <translation>Tidak dimasukkan ke riwayat (tetap di isian usaha): {items}</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="176"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="177"/>
         <source>The upgrade of {path} failed and was rolled back; the file is unchanged: {error}</source>
         <translation>Peningkatan {path} gagal dan dibatalkan; berkas tidak berubah: {error}</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="187"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="188"/>
         <source>{path} uses schema version {found}; only version {known} can be upgraded. The file was not changed.</source>
         <translation>{path} memakai skema versi {found}; hanya versi {known} yang dapat ditingkatkan. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="192"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="193"/>
         <source>{path} has no enterprise layer; it cannot be upgraded. The file was not changed.</source>
         <translation>{path} tidak memiliki lapisan usaha; tidak dapat ditingkatkan. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="197"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="198"/>
         <source>{path} already has a table named {tables}; rename it first. The file was not changed.</source>
         <translation>{path} sudah memiliki tabel bernama {tables}; ganti namanya terlebih dahulu. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="205"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="206"/>
         <source>Reading every record…</source>
         <translation>Membaca setiap rekaman…</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="232"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="233"/>
         <source>Creating the history tables…</source>
         <translation>Membuat tabel riwayat…</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="245"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="246"/>
         <source>Comparing every record…</source>
         <translation>Membandingkan setiap rekaman…</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="251"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="252"/>
         <source>The upgrade would change existing records of {tables}; it was rolled back and the file is unchanged.</source>
         <translation>Peningkatan akan mengubah rekaman yang ada di {tables}; semuanya dibatalkan dan berkas tidak berubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="260"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="261"/>
         <source>The schema version was not written; rolled back.</source>
         <translation>Versi skema tidak tertulis; dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="264"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="265"/>
         <source>After seeding, the history does not give back the current fields of some enterprises (duplicated uid?): {items}. The upgrade was rolled back and the file is unchanged.</source>
         <translation>Setelah diisi, riwayat tidak menghasilkan kembali isian saat ini untuk beberapa usaha (uid ganda?): {items}. Peningkatan dibatalkan dan berkas tidak berubah.</translation>
     </message>
