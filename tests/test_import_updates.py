@@ -187,3 +187,31 @@ def test_version_one_database_updates_without_history(tmp_path, second_file, pro
 def test_bad_survey_date_is_refused(first_year, second_file):
     with pytest.raises(QgsProcessingException, match="not a date"):
         _run(INPUT=str(second_file), TARGET=first_year, SURVEY_DATE="kemarin")
+
+
+def test_dialog_dry_run_then_second_year(first_year, second_file, qgis_new_project, qtbot):
+    from qgis.core import QgsProject
+
+    from industri_rumahan_plugin.gui.import_dialog import ImportDialog
+
+    layer = QgsVectorLayer(first_year, "usaha", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        dialog = ImportDialog()
+        qtbot.addWidget(dialog)
+        dialog.file_widget.setFilePath(str(second_file))
+        assert dialog.mapping()["Tanggal Survei"] == "_tanggal_survei"
+        dialog.survey_date.setText("01/09/2025")
+        dialog.dry_run.setChecked(True)
+        dry = dialog.run()
+        assert (dry["CHANGES"], dry["UPDATED"]) == (7, 0)  # 4 field changes + 3 stage rows
+        assert "7 changes to enterprises already present" in dialog.summary.text()
+        dialog.dry_run.setChecked(False)
+        done = dialog.run()
+        assert (done["UPDATED"], done["STAGES_RECORDED"]) == (3, 3)
+        assert "3 enterprises updated, 3 stage changes recorded" in dialog.summary.text()
+        dewi = _by_name(first_year)["Kopiah Resam Ibu Dewi"]
+        assert _days(history_rows(_gpkg(first_year), dewi["uid"]))[-1] == (
+            "maju", dt.date(2025, 9, 1), "impor")
+    finally:
+        QgsProject.instance().removeAllMapLayers()

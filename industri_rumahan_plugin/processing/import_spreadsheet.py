@@ -102,6 +102,8 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("UPDATED", self.tr("Enterprises updated")))
         self.addOutput(QgsProcessingOutputNumber("STAGES_RECORDED",
                                                  self.tr("Stage-history rows recorded")))
+        self.addOutput(QgsProcessingOutputNumber(
+            "CHANGES", self.tr("Field changes and stage-history rows listed in the report")))
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict:
@@ -160,6 +162,7 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         counts = result.counts()
         outputs.update({"IMPORTED": 0, "SKIPPED": counts["exists"] - len(updated),
                         "REJECTED": counts["error"], "UPDATED": 0, "STAGES_RECORDED": 0,
+                        "CHANGES": len(plan.changes) + len(plan.history),
                         "APPROXIMATE": int(result.approximate[result.status == "ok"].sum())})
         self._log_changes(plan, feedback)
         if self.parameterAsBoolean(parameters, self.DRY_RUN, context):
