@@ -124,10 +124,13 @@ def plan_updates(
     mapped = set(result.mapping.values())
     fields = [f for f in schema.ENTERPRISE_FIELDS
               if f.name in mapped and f.name not in KEPT and f.name in existing.columns]
-    known = set()
+    known: set = set()
+    rows_of: dict = {}  # uid -> positions of its history rows
     if history is not None and len(history):
+        history = history.reset_index(drop=True)
         days = pd.to_datetime(history["tanggal_berlaku"], errors="coerce").dt.normalize()
         known = set(zip(history["uid"].astype(str), history["tahap"].astype(str), days))
+        rows_of = history.groupby(history["uid"].astype(str)).indices
     changes: list[tuple] = []
     new_history: list[tuple] = []
     matched = result.matched[result.status.eq("exists")].dropna()
@@ -153,7 +156,8 @@ def plan_updates(
             if (uid, str(stage), when.normalize()) in known:
                 continue  # recorded by an earlier import of this survey
             new_history.append((row, uid, stage, when.to_pydatetime()))
-            target = _stage_after(history, uid, stage, when, stored["tahap"])
+            own = history.iloc[rows_of.get(uid, [])] if len(history) else history
+            target = _stage_after(own, uid, stage, when, stored["tahap"])
         if target != stored["tahap"]:
             changes.append((row, stored["fid"], uid, stored["nama_usaha"], "tahap",
                             stored["tahap"], target))
@@ -168,10 +172,10 @@ def plan_updates(
     return UpdatePlan(changes_frame, history_frame)
 
 
-def _stage_after(history: pd.DataFrame, uid: str, stage: str, when: pd.Timestamp,
+def _stage_after(own: pd.DataFrame, uid: str, stage: str, when: pd.Timestamp,
                  stored: object) -> object:
-    """The enterprise's stage once the new row is in its history."""
-    own = history[history["uid"].astype(str) == uid][["uid", "tahap", "tanggal_berlaku"]]
+    """The enterprise's stage once the new row is in its history (``own``: its rows)."""
+    own = own[["uid", "tahap", "tanggal_berlaku"]].assign(uid=uid)
     added = pd.DataFrame({"uid": [uid], "tahap": [stage], "tanggal_berlaku": [when]})
     frame = pd.concat([own, added], ignore_index=True)
     frame["tanggal_berlaku"] = pd.to_datetime(frame["tanggal_berlaku"], errors="coerce")
