@@ -200,3 +200,58 @@ def test_version_one_database_records_nothing_and_saves(demo_copy, qgis_new_proj
         history_recorder.release(layer.id())
     finally:
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_qgis_attribute_form_edit_is_recorded(history_copy, qgis_new_project, qtbot):
+    from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm
+
+    from industri_rumahan_plugin.gui.history_watch import HistoryWatcher
+
+    watcher = HistoryWatcher()
+    try:
+        layer = _add_layers(history_copy)
+        configure_enterprise_layer(layer)
+        if not QgsGui.editorWidgetRegistry().factories():
+            QgsGui.editorWidgetRegistry().initEditors()
+        feature = next(layer.getFeatures())
+        uid, stage = feature["uid"], feature["tahap"]
+        before = history_rows(history_copy, uid)
+        assert layer.startEditing()
+        form = QgsAttributeForm(layer, feature, QgsAttributeEditorContext())
+        qtbot.addWidget(form)
+        form.setMode(QgsAttributeEditorContext.Mode.SingleEditMode)
+        form.changeAttribute("tahap", _other_stage(stage))
+        assert form.save()
+        assert history_rows(history_copy, uid) == before  # saved to the buffer only
+        assert layer.commitChanges()
+        rows = history_rows(history_copy, uid)
+        assert len(rows) == len(before) + 1
+        assert (rows[-1]["tahap"], rows[-1]["sumber"], _day(rows[-1]["tanggal_berlaku"])) == (
+            _other_stage(stage), "edit", TODAY)
+    finally:
+        watcher.stop()
+        QgsProject.instance().removeAllMapLayers()
+
+
+def test_plugin_attaches_and_unload_detaches(history_copy, qgis_iface, qgis_new_project,
+                                              monkeypatch):
+    from industri_rumahan_plugin.plugin import IndustriRumahanPlugin
+
+    plugin = IndustriRumahanPlugin(qgis_iface)
+    monkeypatch.setattr(plugin, "initProcessing", lambda: None)
+    plugin.initGui()
+    try:
+        layer = _add_layers(history_copy)
+        recorder = history_recorder.recorder_of(layer.id())
+        assert recorder is not None and recorder.users == 1
+    finally:
+        plugin.unload()
+    assert history_recorder.recorder_of(layer.id()) is None
+    feature = next(layer.getFeatures())
+    before = history_rows(history_copy, feature["uid"])
+    assert layer.startEditing()
+    layer.changeAttributeValue(feature.id(), layer.fields().indexOf("tahap"),
+                               _other_stage(feature["tahap"]))
+    assert layer.commitChanges()
+    assert history_rows(history_copy, feature["uid"]) == before  # unloaded: not recording
+    QgsProject.instance().removeAllMapLayers()
