@@ -3,7 +3,9 @@
 Pure pandas: the Processing algorithm reads the file, calls ``prepare_import`` and writes the
 rows whose status is ``ok`` in one edit session. Problems are reported as codes (translated by
 the QGIS side) with severity ``error`` (row not imported), ``warning`` (imported, value fixed
-or dropped) or ``skipped`` (already in the database: importing twice adds nothing).
+or dropped) or ``skipped`` (already in the database: importing twice adds nothing). A row
+already in the database is matched to its record (``ImportResult.matched``) so that
+``updates.plan_updates`` can update it with a later survey's values.
 """
 
 from __future__ import annotations
