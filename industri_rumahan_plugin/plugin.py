@@ -30,6 +30,7 @@ class IndustriRumahanPlugin:
         self.toolbar: QToolBar | None = None
         self.dock = None  # gui.dock.EnterpriseDock, created on first use (issue 3)
         self.dock_action: QAction | None = None
+        self.history_watcher = None  # gui.history_watch.HistoryWatcher
 
     # --- Processing -------------------------------------------------------------------
     def initProcessing(self) -> None:
@@ -82,6 +83,7 @@ class IndustriRumahanPlugin:
             object_name="IndustriRumahanReport",
         )
         self.add_style_actions()
+        self.watch_history()
 
     def add_action(
         self,
@@ -132,6 +134,12 @@ class IndustriRumahanPlugin:
             self.dock.setToggleVisibilityAction(self.dock_action)
         self.dock.setUserVisible(bool(checked))
 
+    def watch_history(self) -> None:
+        """Record committed stage changes of every enterprise layer (QGIS's own forms too)."""
+        from industri_rumahan_plugin.gui.history_watch import HistoryWatcher
+
+        self.history_watcher = HistoryWatcher()
+
     def libraries_present(self, names: tuple[str, ...]) -> bool:
         """True when ``names`` can be imported; else say in the message bar what to install."""
         lacking = requirements.missing(names)
@@ -162,6 +170,9 @@ class IndustriRumahanPlugin:
         processing.execAlgorithmDialog(f"{PROVIDER_ID}:{name}", {})
 
     def unload(self) -> None:
+        if self.history_watcher is not None:
+            self.history_watcher.stop()
+            self.history_watcher = None
         if self.dock is not None:
             self.dock.cleanup()
             self.iface.removeDockWidget(self.dock)

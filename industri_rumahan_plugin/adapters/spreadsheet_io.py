@@ -60,6 +60,12 @@ def report_messages() -> dict[str, str]:
         "exists_uid": tr("Already in the database (same unique ID): skipped"),
         "exists_nik": tr("Already in the database (same NIK): skipped"),
         "exists_name_village": tr("Already in the database (same name and village): skipped"),
+        "update_uid": tr("Already in the database (same unique ID): updated"),
+        "update_nik": tr("Already in the database (same NIK): updated"),
+        "update_name_village": tr("Already in the database (same name and village): updated"),
+        "changed": tr("Changed: {detail}"),
+        "stage_recorded": tr("Stage recorded in the stage history: {detail}"),
+        "not_a_date": tr("Not a date (the survey date given to the import is used): {detail}"),
     }
 
 
@@ -67,7 +73,8 @@ def report_frame(result: pipeline.ImportResult) -> pd.DataFrame:
     """The validation report with translated headers, severities and messages."""
     messages = report_messages()
     severities = {"error": toolbelt.tr("not imported"), "warning": toolbelt.tr("imported"),
-                  "skipped": toolbelt.tr("skipped")}
+                  "skipped": toolbelt.tr("skipped"), "updated": toolbelt.tr("updated"),
+                  "recorded": toolbelt.tr("recorded")}
     rep = result.report
     text = [
         detail if code.startswith("rule_") else

@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters import rule_store
+from industri_rumahan_plugin.adapters import history_recorder, rule_store
 from industri_rumahan_plugin.adapters.form_config import configure_enterprise_layer, is_configured
 from industri_rumahan_plugin.adapters.regions import RegionLocator
 from industri_rumahan_plugin.core import schema
@@ -134,11 +134,16 @@ class EnterpriseDock(QgsDockWidget):
             for signal, slot in self._connections:
                 with contextlib.suppress(TypeError, RuntimeError):
                     signal.disconnect(slot)
+            with contextlib.suppress(RuntimeError):
+                history_recorder.release(self.layer.id())
         self._connections = []
         self.layer = layer
         if layer is not None:
             if not is_configured(layer):
                 configure_enterprise_layer(layer)
+            # a committed stage change adds a riwayat_tahap row (shared with the project's
+            # watcher: recorded once)
+            history_recorder.attach(layer)
             self._connections = [(getattr(layer, n), self._reload_timer.start)
                                  for n in RELOAD_SIGNALS]
             self._connections.append((layer.selectionChanged, self._sync_from_layer))

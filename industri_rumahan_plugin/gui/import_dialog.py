@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,6 +41,7 @@ def target_labels() -> list[tuple[str, str]]:
         headers.VILLAGE_NAME: toolbelt.tr("Village (desa/kelurahan) name"),
         headers.DISTRICT_NAME: toolbelt.tr("District (kecamatan) name"),
         headers.REGENCY_NAME: toolbelt.tr("Regency (kabupaten/kota) name"),
+        headers.SURVEY_DATE: toolbelt.tr("Survey date"),
     }
     out = [(headers.IGNORE, toolbelt.tr("(do not import)"))]
     out += [(f.name, f"{f.alias(lang)} [{f.name}]") for f in schema.ENTERPRISE_FIELDS
@@ -70,6 +72,11 @@ class ImportDialog(QDialog):
         self.dry_run = QCheckBox(toolbelt.tr("Dry run (check only, write nothing)"), self)
         self.dry_run.setObjectName("import_dry_run")
         form.addRow("", self.dry_run)
+        self.survey_date = QLineEdit(self)
+        self.survey_date.setObjectName("import_survey_date")
+        self.survey_date.setPlaceholderText(toolbelt.tr(
+            "YYYY-MM-DD or DD/MM/YYYY; empty: today (a survey-date column wins)"))
+        form.addRow(toolbelt.tr("Survey date"), self.survey_date)
         self.report_widget = QgsFileWidget(self)
         self.report_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.report_widget.setFilter(toolbelt.tr("Excel (*.xlsx);;CSV (*.csv)"))
@@ -153,6 +160,7 @@ class ImportDialog(QDialog):
             "TARGET": layer.id() if layer is not None else None,
             "MAPPING": json.dumps(self.mapping(), ensure_ascii=False),
             "DRY_RUN": self.dry_run.isChecked(),
+            "SURVEY_DATE": self.survey_date.text().strip(),
         }
         report = self.report_widget.filePath()
         if report:
@@ -179,6 +187,13 @@ class ImportDialog(QDialog):
                            "{approx} at a village centroid.").format(
             ok=result["IMPORTED"], skip=result["SKIPPED"], bad=result["REJECTED"],
             approx=result["APPROXIMATE"])
+        if params["DRY_RUN"] and result.get("CHANGES"):
+            text += " " + toolbelt.tr("{n} changes to enterprises already present are listed "
+                                      "in the report.").format(n=result["CHANGES"])
+        elif result.get("UPDATED") or result.get("STAGES_RECORDED"):
+            text += " " + toolbelt.tr("{upd} enterprises updated, {st} stage changes recorded "
+                                      "in the history.").format(upd=result["UPDATED"],
+                                                                st=result["STAGES_RECORDED"])
         if params["DRY_RUN"]:
             text = toolbelt.tr("Dry run, nothing written.") + " " + text
         if result.get("REPORT"):

@@ -176,6 +176,17 @@
         <translation>Setelah diisi, riwayat tidak menghasilkan kembali isian saat ini untuk beberapa usaha (uid ganda?): {items}. Peningkatan dibatalkan dan berkas tidak berubah.</translation>
     </message>
     <message>
+        <location filename="../adapters/import_updates.py" line="65"/>
+        <location filename="../adapters/spreadsheet_io.py" line="161"/>
+        <source>the data provider refused the rows</source>
+        <translation>penyedia data menolak baris-baris tersebut</translation>
+    </message>
+    <message>
+        <location filename="../adapters/import_updates.py" line="69"/>
+        <source>the data provider refused the changes</source>
+        <translation>penyedia data menolak perubahan</translation>
+    </message>
+    <message>
         <location filename="../adapters/network_costs.py" line="115"/>
         <location filename="../processing/base.py" line="125"/>
         <source>Cancelled by the user; nothing was written.</source>
@@ -415,54 +426,89 @@
         <translation>Sudah ada di basis data (nama dan desa sama): dilewati</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="69"/>
+        <location filename="../adapters/spreadsheet_io.py" line="63"/>
+        <source>Already in the database (same unique ID): updated</source>
+        <translation>Sudah ada di basis data (ID unik sama): diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="64"/>
+        <source>Already in the database (same NIK): updated</source>
+        <translation>Sudah ada di basis data (NIK sama): diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="65"/>
+        <source>Already in the database (same name and village): updated</source>
+        <translation>Sudah ada di basis data (nama dan desa sama): diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="66"/>
+        <source>Changed: {detail}</source>
+        <translation>Diubah: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="67"/>
+        <source>Stage recorded in the stage history: {detail}</source>
+        <translation>Tahap dicatat di riwayat tahap: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="68"/>
+        <source>Not a date (the survey date given to the import is used): {detail}</source>
+        <translation>Bukan tanggal (tanggal survei yang diberikan pada impor dipakai): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="75"/>
         <source>imported</source>
         <translation>diimpor</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="69"/>
+        <location filename="../adapters/spreadsheet_io.py" line="75"/>
         <source>not imported</source>
         <translation>tidak diimpor</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="70"/>
+        <location filename="../adapters/spreadsheet_io.py" line="76"/>
         <source>skipped</source>
         <translation>dilewati</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="78"/>
+        <location filename="../adapters/spreadsheet_io.py" line="76"/>
+        <source>updated</source>
+        <translation>diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="77"/>
+        <source>recorded</source>
+        <translation>dicatat</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="85"/>
         <source>Row</source>
         <translation>Baris</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="79"/>
-        <location filename="../gui/import_dialog.py" line="81"/>
+        <location filename="../adapters/spreadsheet_io.py" line="86"/>
+        <location filename="../gui/import_dialog.py" line="88"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="80"/>
-        <location filename="../gui/import_dialog.py" line="81"/>
+        <location filename="../adapters/spreadsheet_io.py" line="87"/>
+        <location filename="../gui/import_dialog.py" line="88"/>
         <source>Field</source>
         <translation>Atribut</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="81"/>
+        <location filename="../adapters/spreadsheet_io.py" line="88"/>
         <source>Problem</source>
         <translation>Masalah</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="82"/>
+        <location filename="../adapters/spreadsheet_io.py" line="89"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="154"/>
-        <source>the data provider refused the rows</source>
-        <translation>penyedia data menolak baris-baris tersebut</translation>
-    </message>
-    <message>
-        <location filename="../adapters/spreadsheet_io.py" line="159"/>
+        <location filename="../adapters/spreadsheet_io.py" line="166"/>
         <source>unexpected feature count after writing</source>
         <translation>jumlah fitur tidak sesuai setelah penulisan</translation>
     </message>
@@ -604,38 +650,38 @@
     </message>
     <message>
         <location filename="../gui/dock.py" line="42"/>
-        <location filename="../gui/dock.py" line="298"/>
+        <location filename="../gui/dock.py" line="303"/>
         <source>Industri Rumahan</source>
         <translation>Industri Rumahan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="222"/>
+        <location filename="../gui/dock.py" line="227"/>
         <source>The layer cannot be edited (read-only file or data source).</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="249"/>
+        <location filename="../gui/dock.py" line="254"/>
         <source>Delete {n} enterprise(s)?</source>
         <translation>Hapus {n} usaha?</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="252"/>
+        <location filename="../gui/dock.py" line="257"/>
         <location filename="../gui/form_panel.py" line="316"/>
         <source>The layer cannot be edited (read-only file or data source). Nothing was written.</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="255"/>
+        <location filename="../gui/dock.py" line="260"/>
         <source>Delete enterprises</source>
         <translation>Hapus usaha</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="273"/>
+        <location filename="../gui/dock.py" line="278"/>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="276"/>
+        <location filename="../gui/dock.py" line="281"/>
         <source>Could not save to the file: {reasons}. The changes are kept as unsaved edits.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Perubahan disimpan sebagai suntingan yang belum tersimpan.</translation>
     </message>
@@ -756,126 +802,147 @@
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="37"/>
+        <location filename="../gui/import_dialog.py" line="38"/>
         <source>Latitude</source>
         <translation>Lintang</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="38"/>
+        <location filename="../gui/import_dialog.py" line="39"/>
         <source>Longitude</source>
         <translation>Bujur</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="39"/>
+        <location filename="../gui/import_dialog.py" line="40"/>
         <source>Latitude, longitude (one column)</source>
         <translation>Lintang, bujur (satu kolom)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="40"/>
+        <location filename="../gui/import_dialog.py" line="41"/>
         <source>Village (desa/kelurahan) name</source>
         <translation>Nama desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="41"/>
+        <location filename="../gui/import_dialog.py" line="42"/>
         <source>District (kecamatan) name</source>
         <translation>Nama kecamatan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="42"/>
+        <location filename="../gui/import_dialog.py" line="43"/>
         <source>Regency (kabupaten/kota) name</source>
         <translation>Nama kabupaten/kota</translation>
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="44"/>
+        <location filename="../gui/import_dialog.py" line="79"/>
+        <source>Survey date</source>
+        <translation>Tanggal survei</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="46"/>
         <source>(do not import)</source>
         <translation>(jangan diimpor)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="56"/>
+        <location filename="../gui/import_dialog.py" line="58"/>
         <location filename="../processing/import_spreadsheet.py" line="31"/>
         <source>Import enterprises from a spreadsheet</source>
         <translation>Impor usaha dari lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="62"/>
-        <location filename="../processing/import_spreadsheet.py" line="68"/>
+        <location filename="../gui/import_dialog.py" line="64"/>
+        <location filename="../processing/import_spreadsheet.py" line="79"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="64"/>
+        <location filename="../gui/import_dialog.py" line="66"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
         <source>Spreadsheet</source>
         <translation>Lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="69"/>
+        <location filename="../gui/import_dialog.py" line="71"/>
         <location filename="../processing/export_spreadsheet.py" line="44"/>
         <source>Enterprise layer</source>
         <translation>Lapisan usaha</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="70"/>
-        <location filename="../processing/import_spreadsheet.py" line="80"/>
+        <location filename="../gui/import_dialog.py" line="72"/>
+        <location filename="../processing/import_spreadsheet.py" line="94"/>
         <source>Dry run (check only, write nothing)</source>
         <translation>Uji coba (hanya periksa, tidak menulis apa pun)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="75"/>
+        <location filename="../gui/import_dialog.py" line="77"/>
+        <source>YYYY-MM-DD or DD/MM/YYYY; empty: today (a survey-date column wins)</source>
+        <translation>TTTT-BB-HH atau HH/BB/TTTT; kosong: hari ini (kolom tanggal survei diutamakan)</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="82"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
-        <location filename="../processing/import_spreadsheet.py" line="83"/>
+        <location filename="../processing/import_spreadsheet.py" line="97"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="76"/>
-        <location filename="../processing/import_spreadsheet.py" line="82"/>
+        <location filename="../gui/import_dialog.py" line="83"/>
+        <location filename="../processing/import_spreadsheet.py" line="96"/>
         <source>Validation report</source>
         <translation>Laporan validasi</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="81"/>
+        <location filename="../gui/import_dialog.py" line="88"/>
         <source>Example</source>
         <translation>Contoh</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="89"/>
+        <location filename="../gui/import_dialog.py" line="96"/>
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="118"/>
-        <location filename="../processing/import_spreadsheet.py" line="111"/>
+        <location filename="../gui/import_dialog.py" line="125"/>
+        <location filename="../processing/import_spreadsheet.py" line="136"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="139"/>
+        <location filename="../gui/import_dialog.py" line="146"/>
         <source>{n} rows. Required fields without a column: {fields}</source>
         <translation>{n} baris. Kolom wajib yang belum punya kolom sumber: {fields}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="141"/>
+        <location filename="../gui/import_dialog.py" line="148"/>
         <source>{n} rows; every required field has a column.</source>
         <translation>{n} baris; setiap kolom wajib sudah punya kolom sumber.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="169"/>
+        <location filename="../gui/import_dialog.py" line="177"/>
         <source>Choose the enterprise layer to import into.</source>
         <translation>Pilih lapisan usaha tujuan impor.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="178"/>
+        <location filename="../gui/import_dialog.py" line="186"/>
         <source>{ok} imported, {skip} already present, {bad} not imported, {approx} at a village centroid.</source>
         <translation>{ok} diimpor, {skip} sudah ada, {bad} tidak diimpor, {approx} di titik tengah desa.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="183"/>
+        <location filename="../gui/import_dialog.py" line="191"/>
+        <source>{n} changes to enterprises already present are listed in the report.</source>
+        <translation>{n} perubahan pada usaha yang sudah ada tercantum di laporan.</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="194"/>
+        <source>{upd} enterprises updated, {st} stage changes recorded in the history.</source>
+        <translation>{upd} usaha diperbarui, {st} perubahan tahap dicatat di riwayat.</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="198"/>
         <source>Dry run, nothing written.</source>
         <translation>Uji coba, tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="185"/>
+        <location filename="../gui/import_dialog.py" line="200"/>
         <source>Report: {path}</source>
         <translation>Laporan: {path}</translation>
     </message>
@@ -994,32 +1061,32 @@
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="51"/>
+        <location filename="../plugin.py" line="52"/>
         <source>Create enterprise database…</source>
         <translation>Buat basis data usaha…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="56"/>
+        <location filename="../plugin.py" line="57"/>
         <source>Home industries panel</source>
         <translation>Panel industri rumahan</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="62"/>
+        <location filename="../plugin.py" line="63"/>
         <source>Generate demo enterprises…</source>
         <translation>Buat usaha contoh…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="68"/>
+        <location filename="../plugin.py" line="69"/>
         <source>Import enterprises from a spreadsheet…</source>
         <translation>Impor usaha dari lembar kerja…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="74"/>
+        <location filename="../plugin.py" line="75"/>
         <source>Export enterprises to a spreadsheet…</source>
         <translation>Ekspor usaha ke lembar kerja…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="80"/>
+        <location filename="../plugin.py" line="81"/>
         <source>Region report (PDF)…</source>
         <translation>Laporan wilayah (PDF)…</translation>
     </message>
@@ -1784,109 +1851,144 @@
         <translation>Titik panas pada 95 % atau lebih: {hot}; titik dingin: {cold}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="67"/>
+        <location filename="../processing/import_spreadsheet.py" line="78"/>
         <source>Spreadsheet (XLSX or CSV)</source>
         <translation>Lembar kerja (XLSX atau CSV)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="70"/>
+        <location filename="../processing/import_spreadsheet.py" line="81"/>
         <source>Sheet name (XLSX; empty: the first sheet)</source>
         <translation>Nama sheet (XLSX; kosong: sheet pertama)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="72"/>
+        <location filename="../processing/import_spreadsheet.py" line="83"/>
         <source>Enterprise layer to add to</source>
         <translation>Lapisan usaha tujuan penambahan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="74"/>
+        <location filename="../processing/import_spreadsheet.py" line="85"/>
         <source>Column mapping (JSON: header -&gt; field; &quot;&quot; ignores a column)</source>
         <translation>Pemetaan kolom (JSON: judul -&gt; kolom; &quot;&quot; mengabaikan kolom)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="77"/>
+        <location filename="../processing/import_spreadsheet.py" line="88"/>
         <source>Village boundaries (for villages without coordinates)</source>
         <translation>Batas desa (untuk desa tanpa koordinat)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="87"/>
+        <location filename="../processing/import_spreadsheet.py" line="91"/>
+        <source>Survey date (YYYY-MM-DD or DD/MM/YYYY; empty: today; a survey-date column of the sheet wins)</source>
+        <translation>Tanggal survei (TTTT-BB-HH atau HH/BB/TTTT; kosong: hari ini; kolom tanggal survei di lembar kerja diutamakan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="101"/>
         <location filename="../processing/publish_to_postgis.py" line="66"/>
         <source>Rows already present</source>
         <translation>Baris yang sudah ada</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="87"/>
+        <location filename="../processing/import_spreadsheet.py" line="101"/>
         <source>Rows at a village centroid</source>
         <translation>Baris di titik tengah desa</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="87"/>
+        <location filename="../processing/import_spreadsheet.py" line="101"/>
         <source>Rows imported</source>
         <translation>Baris yang diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="87"/>
+        <location filename="../processing/import_spreadsheet.py" line="101"/>
         <source>Rows not imported</source>
         <translation>Baris yang tidak diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="96"/>
+        <location filename="../processing/import_spreadsheet.py" line="102"/>
+        <source>Enterprises updated</source>
+        <translation>Usaha diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="104"/>
+        <source>Stage-history rows recorded</source>
+        <translation>Baris riwayat tahap dicatat</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="106"/>
+        <source>Field changes and stage-history rows listed in the report</source>
+        <translation>Perubahan field dan baris riwayat tahap yang tercantum di laporan</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="120"/>
         <source>The target layer is invalid.</source>
         <translation>Lapisan tujuan tidak valid.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="99"/>
+        <location filename="../processing/import_spreadsheet.py" line="123"/>
         <source>{layer} is not an enterprise layer of the plugin (fields uid, nama_usaha, sektor, tahap... are missing).</source>
         <translation>{layer} bukan lapisan usaha dari plugin (kolom uid, nama_usaha, sektor, tahap... tidak ada).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="102"/>
+        <location filename="../processing/import_spreadsheet.py" line="126"/>
         <source>{layer} is being edited: save or discard its edits first.</source>
         <translation>{layer} sedang disunting: simpan atau buang suntingannya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="112"/>
+        <location filename="../processing/import_spreadsheet.py" line="137"/>
         <source>{n} rows read from {file}</source>
         <translation>{n} baris dibaca dari {file}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="132"/>
-        <source>Dry run: {ok} rows would be imported, {skip} are already present, {bad} have errors. Nothing was written.</source>
-        <translation>Uji coba: {ok} baris akan diimpor, {skip} sudah ada, {bad} memiliki kesalahan. Tidak ada yang ditulis.</translation>
+        <location filename="../processing/import_spreadsheet.py" line="146"/>
+        <source>The database has no stage-history table (schema version 1): stage changes are not recorded.</source>
+        <translation>Basis data tidak memiliki tabel riwayat tahap (skema versi 1): perubahan tahap tidak dicatat.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="141"/>
+        <location filename="../processing/import_spreadsheet.py" line="169"/>
+        <source>Dry run: {ok} rows would be imported, {upd} enterprises updated ({n} field changes, {st} stage-history rows), {skip} are already present unchanged, {bad} have errors. Nothing was written.</source>
+        <translation>Uji coba: {ok} baris akan diimpor, {upd} usaha diperbarui ({n} perubahan field, {st} baris riwayat tahap), {skip} sudah ada tanpa perubahan, {bad} bermasalah. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="181"/>
         <source>Nothing was imported: the database refused the rows ({error}).</source>
         <translation>Tidak ada yang diimpor: basis data menolak baris-baris tersebut ({error}).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="145"/>
-        <source>{ok} rows imported, {skip} already present, {bad} not imported (see the report).</source>
-        <translation>{ok} baris diimpor, {skip} sudah ada, {bad} tidak diimpor (lihat laporan).</translation>
+        <location filename="../processing/import_spreadsheet.py" line="185"/>
+        <source>{ok} rows imported, {upd} enterprises updated, {skip} already present unchanged, {bad} not imported (see the report).</source>
+        <translation>{ok} baris diimpor, {upd} usaha diperbarui, {skip} sudah ada tanpa perubahan, {bad} tidak diimpor (lihat laporan).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="158"/>
+        <location filename="../processing/import_spreadsheet.py" line="210"/>
+        <source>  row {row}: {field}: {detail}</source>
+        <translation>  baris {row}: {field}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="224"/>
+        <source>The survey date is not a date: {text} (use YYYY-MM-DD or DD/MM/YYYY).</source>
+        <translation>Tanggal survei bukan tanggal: {text} (gunakan TTTT-BB-HH atau HH/BB/TTTT).</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="236"/>
         <source>The column mapping is not valid JSON: {error}</source>
         <translation>Pemetaan kolom bukan JSON yang valid: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="160"/>
+        <location filename="../processing/import_spreadsheet.py" line="238"/>
         <source>The column mapping must be a JSON object: {&quot;header&quot;: &quot;field&quot;}.</source>
         <translation>Pemetaan kolom harus berupa objek JSON: {&quot;header&quot;: &quot;field&quot;}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="164"/>
+        <location filename="../processing/import_spreadsheet.py" line="242"/>
         <source>Unknown field(s) in the column mapping: {fields}</source>
         <translation>Kolom tidak dikenal dalam pemetaan kolom: {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="177"/>
+        <location filename="../processing/import_spreadsheet.py" line="255"/>
         <location filename="../processing/upgrade_database.py" line="58"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="178"/>
+        <location filename="../processing/import_spreadsheet.py" line="256"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
     </message>
@@ -2342,6 +2444,14 @@
     <message>
         <source>Catchment (metres, or the OD table&apos;s cost unit)</source>
         <translation type="vanished">Jangkauan (meter, atau satuan biaya tabel asal-tujuan)</translation>
+    </message>
+    <message>
+        <source>Dry run: {ok} rows would be imported, {skip} are already present, {bad} have errors. Nothing was written.</source>
+        <translation type="vanished">Uji coba: {ok} baris akan diimpor, {skip} sudah ada, {bad} memiliki kesalahan. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{ok} rows imported, {skip} already present, {bad} not imported (see the report).</source>
+        <translation type="vanished">{ok} baris diimpor, {skip} sudah ada, {bad} tidak diimpor (lihat laporan).</translation>
     </message>
     <message>
         <source>{path} uses schema version {found}; this plugin needs version {needed}. The file was not changed: upgrade it with a copy first.</source>

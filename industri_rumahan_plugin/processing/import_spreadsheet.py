@@ -37,10 +37,15 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
             "Jenis Usaha, Lat/Long...) dikenali otomatis; PEMETAAN (JSON judul -> field) "
             "mengubahnya. Koordinat dengan koma, DMS atau tertukar diperbaiki; tanpa koordinat, "
             "titik tengah desa dipakai (ditandai perkiraan). Nilai disesuaikan dengan katalog "
-            "(\"IR 1\" = Pemula). Baris ganda (NIK, atau nama + desa) dan yang sudah ada tidak "
-            "diimpor, jadi mengimpor berkas yang sama dua kali tidak menambah apa pun. Semua "
-            "baris ditulis dalam satu transaksi: gagal berarti tidak ada yang tertulis. Laporan "
-            "validasi (baris, kolom, masalah) ditulis ke LAPORAN. Uji coba: tidak menulis apa pun."
+            "(\"IR 1\" = Pemula). Baris ganda (NIK, atau nama + desa) tidak diimpor. Baris yang "
+            "cocok dengan usaha yang sudah ada (ID unik, atau NIK, atau nama + desa) memperbarui "
+            "usaha itu: nilai yang terisi dan berbeda diganti (sel kosong tidak menghapus; "
+            "lokasi tetap), dan perubahan tahap dicatat di riwayat tahap dengan tanggal survei "
+            "(kolom tanggal survei, atau TANGGAL_SURVEI, atau hari ini; sumber \"impor\"). "
+            "Mengimpor berkas yang sama dua kali tidak mengubah apa pun. Semua perubahan "
+            "ditulis bersama: gagal berarti tidak ada yang tertulis. Laporan (baris, kolom, "
+            "masalah, dan setiap perubahan: usaha, field, lama → baru) ditulis ke LAPORAN. Uji "
+            "coba: tidak menulis apa pun, laporan tetap mendaftar semua perubahan."
         ),
         "en": (
             "Imports enterprises from an XLSX or CSV file as offices keep them. Common headers "
@@ -48,10 +53,15 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
             "Lat/Long...) are matched automatically; MAPPING (JSON header -> field) overrides. "
             "Comma decimals, DMS and swapped coordinates are fixed; without coordinates the "
             "village centroid is used (flagged approximate). Values are normalised to the "
-            "catalogues (\"IR 1\" = Pemula). Duplicates (NIK, or name + village) and records "
-            "already in the layer are not imported, so importing a file twice adds nothing. All "
-            "rows are written in one transaction: on failure nothing is written. A validation "
-            "report (row, column, problem) goes to REPORT. DRY_RUN writes nothing."
+            "catalogues (\"IR 1\" = Pemula). Duplicates in the file (NIK, or name + village) are "
+            "not imported. A row that matches an enterprise already in the layer (unique ID, "
+            "else NIK, else name + village) updates it: filled-in values that differ replace "
+            "the stored ones (an empty cell blanks nothing; the location is kept), and a "
+            "changed stage is recorded in the stage history with the survey date (a survey-date "
+            "column, else SURVEY_DATE, else today; source \"impor\"). Importing the same file "
+            "twice changes nothing. Everything is written together: on failure nothing is "
+            "written. The report (row, column, problem, and every change: enterprise, field, "
+            "old → new) goes to REPORT. DRY_RUN writes nothing and still lists every change."
         ),
     }
     INPUT = "INPUT"
@@ -60,6 +70,7 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
     MAPPING = "MAPPING"
     VILLAGES = "VILLAGES"
     DRY_RUN = "DRY_RUN"
+    SURVEY_DATE = "SURVEY_DATE"
     REPORT = "REPORT"
 
     def initAlgorithm(self, config=None) -> None:
@@ -76,6 +87,9 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.VILLAGES, self.tr("Village boundaries (for villages without coordinates)"),
             [SourceType.POLYGON], optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SURVEY_DATE, self.tr("Survey date (YYYY-MM-DD or DD/MM/YYYY; empty: today; a "
+                                      "survey-date column of the sheet wins)"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.DRY_RUN, self.tr("Dry run (check only, write nothing)"), defaultValue=False))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -85,11 +99,21 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
                             ("REJECTED", "Rows not imported"), ("APPROXIMATE",
                                                                 "Rows at a village centroid")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(title)))
+        self.addOutput(QgsProcessingOutputNumber("UPDATED", self.tr("Enterprises updated")))
+        self.addOutput(QgsProcessingOutputNumber("STAGES_RECORDED",
+                                                 self.tr("Stage-history rows recorded")))
+        self.addOutput(QgsProcessingOutputNumber(
+            "CHANGES", self.tr("Field changes and stage-history rows listed in the report")))
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict:
-        from industri_rumahan_plugin.adapters import spreadsheet_io, xlsx
-        from industri_rumahan_plugin.core.importing import pipeline, tables
+        from industri_rumahan_plugin.adapters import (
+            history_recorder,
+            import_updates,
+            spreadsheet_io,
+            xlsx,
+        )
+        from industri_rumahan_plugin.core.importing import pipeline, tables, updates
 
         path = Path(self.parameterAsFile(parameters, self.INPUT, context))
         target = self.parameterAsVectorLayer(parameters, self.TARGET, context)
@@ -103,6 +127,7 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
             "{layer} is being edited: save or discard its edits first.").format(
                 layer=target.name()))
         mapping = self._mapping(parameters, context)
+        default_date = self._survey_date(parameters, context)
         sheet = self.parameterAsString(parameters, self.SHEET, context)
         try:
             frame, _ = xlsx.read_table(path, sheet or None)
@@ -114,39 +139,92 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         feedback.setProgress(10)
         villages_layer = self.parameterAsVectorLayer(parameters, self.VILLAGES, context)
         village_table = spreadsheet_io.village_table(villages_layer, target)
-        existing = spreadsheet_io.existing_records(target)
+        existing = import_updates.existing_enterprises(target)
+        history_table = history_recorder.history_table(target)
+        history = import_updates.stored_history(history_table)
+        if history_table is None:
+            feedback.pushInfo(self.tr("The database has no stage-history table (schema version "
+                                      "1): stage changes are not recorded."))
         check_cancel(feedback)
         feedback.setProgress(30)
         result = pipeline.prepare_import(frame, mapping, village_table, existing, None,
                                          lang=language())
         for header, field_name in result.mapping.items():
             feedback.pushInfo(f"  {header} -> {field_name}")
+        dates = updates.survey_dates(result.survey_date, default_date, result.records.index)
+        plan = updates.plan_updates(result, existing, dates, history)
+        updated = plan.updated_rows()
+        result.report = self._with_changes(result.report, plan)
         feedback.setProgress(60)
         check_cancel(feedback)
 
         outputs = self._write_report(parameters, context, result, feedback)
         counts = result.counts()
-        outputs.update({"IMPORTED": 0, "SKIPPED": counts["exists"], "REJECTED": counts["error"],
+        outputs.update({"IMPORTED": 0, "SKIPPED": counts["exists"] - len(updated),
+                        "REJECTED": counts["error"], "UPDATED": 0, "STAGES_RECORDED": 0,
+                        "CHANGES": len(plan.changes) + len(plan.history),
                         "APPROXIMATE": int(result.approximate[result.status == "ok"].sum())})
+        self._log_changes(plan, feedback)
         if self.parameterAsBoolean(parameters, self.DRY_RUN, context):
-            feedback.pushInfo(self.tr("Dry run: {ok} rows would be imported, {skip} are already "
-                                      "present, {bad} have errors. Nothing was written.").format(
-                ok=counts["ok"], skip=counts["exists"], bad=counts["error"]))
-            outputs["IMPORTED"] = 0
+            feedback.pushInfo(self.tr(
+                "Dry run: {ok} rows would be imported, {upd} enterprises updated ({n} field "
+                "changes, {st} stage-history rows), {skip} are already present unchanged, "
+                "{bad} have errors. Nothing was written.").format(
+                ok=counts["ok"], upd=len(updated), n=len(plan.changes), st=len(plan.history),
+                skip=outputs["SKIPPED"], bad=counts["error"]))
             return outputs
-        features = spreadsheet_io.build_features(target, result, f"impor: {path.name}"[:60])
+        user = f"impor: {path.name}"[:60]
+        features = spreadsheet_io.build_features(target, result, user)
         check_cancel(feedback)
-        error = spreadsheet_io.write_all_or_nothing(target, features)
+        error = import_updates.write_import(target, features, plan, history_table, user)
         if error:
             raise QgsProcessingException(self.tr(
                 "Nothing was imported: the database refused the rows ({error}).").format(
                     error=error))
         feedback.setProgress(100)
-        feedback.pushInfo(self.tr("{ok} rows imported, {skip} already present, {bad} not "
-                                  "imported (see the report).").format(
-            ok=len(features), skip=counts["exists"], bad=counts["error"]))
-        outputs["IMPORTED"] = len(features)
+        feedback.pushInfo(self.tr("{ok} rows imported, {upd} enterprises updated, {skip} already "
+                                  "present unchanged, {bad} not imported (see the report).").format(
+            ok=len(features), upd=len(updated), skip=outputs["SKIPPED"], bad=counts["error"]))
+        outputs.update({"IMPORTED": len(features), "UPDATED": len(updated),
+                        "STAGES_RECORDED": len(plan.history) if history_table else 0})
         return outputs
+
+    @staticmethod
+    def _with_changes(report, plan):
+        """The validation report with every planned change; matched rows that change are
+        'updated', not 'skipped'."""
+        import pandas as pd
+
+        updated = set(plan.updated_rows())
+        report = report.copy()
+        hit = report["row"].isin(updated) & report["code"].str.startswith("exists_")
+        report.loc[hit, "code"] = report.loc[hit, "code"].str.replace("exists_", "update_")
+        report.loc[hit, "severity"] = "updated"
+        out = pd.concat([report, plan.report()], ignore_index=True)
+        return out.sort_values(["row"], kind="stable").reset_index(drop=True)
+
+    def _log_changes(self, plan, feedback) -> None:
+        """Every change in the log too (personal values masked, as in the report)."""
+        lines = plan.report()
+        for row, field_name, detail in zip(lines["row"], lines["field"], lines["detail"]):
+            feedback.pushInfo(self.tr("  row {row}: {field}: {detail}").format(
+                row=row, field=field_name, detail=detail))
+
+    def _survey_date(self, parameters, context):
+        import datetime as dt
+
+        import pandas as pd
+
+        from industri_rumahan_plugin.core.importing import values
+
+        text = self.parameterAsString(parameters, self.SURVEY_DATE, context).strip()
+        if not text:
+            return dt.date.today()
+        parsed, _bad = values.parse_date(pd.Series([text]))
+        require(pd.notna(parsed[0]), self.tr(
+            "The survey date is not a date: {text} (use YYYY-MM-DD or DD/MM/YYYY).").format(
+                text=text))
+        return parsed[0].date()
 
     def _mapping(self, parameters, context) -> dict[str, str]:
         text = self.parameterAsString(parameters, self.MAPPING, context).strip()

@@ -20,7 +20,8 @@ LATLON = "_latlon"  # one column holding "lat, lon"
 VILLAGE_NAME = "_desa"
 DISTRICT_NAME = "_kecamatan"
 REGENCY_NAME = "_kabupaten"
-HELPERS = (LAT, LON, LATLON, VILLAGE_NAME, DISTRICT_NAME, REGENCY_NAME)
+SURVEY_DATE = "_tanggal_survei"  # the day the row was surveyed (stage history date)
+HELPERS = (LAT, LON, LATLON, VILLAGE_NAME, DISTRICT_NAME, REGENCY_NAME, SURVEY_DATE)
 IGNORE = ""  # mapping target meaning "do not import this column"
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -76,6 +77,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     VILLAGE_NAME: ("desa", "kelurahan", "desa kelurahan", "desa kel", "kel desa", "nama desa",
                    "kelurahan desa", "desa kelurahan nama"),
     DISTRICT_NAME: ("kecamatan", "kec", "nama kecamatan"),
+    SURVEY_DATE: ("tanggal survei", "tanggal survey", "tgl survei", "tanggal pendataan",
+                  "tgl pendataan", "tanggal pencacahan", "tanggal pengumpulan data",
+                  "waktu survei", "survey date", "tanggal kunjungan"),
     REGENCY_NAME: ("kabupaten", "kabupaten kota", "kab kota", "kota", "kab", "nama kabupaten"),
 }
 

@@ -3,7 +3,9 @@
 Pure pandas: the Processing algorithm reads the file, calls ``prepare_import`` and writes the
 rows whose status is ``ok`` in one edit session. Problems are reported as codes (translated by
 the QGIS side) with severity ``error`` (row not imported), ``warning`` (imported, value fixed
-or dropped) or ``skipped`` (already in the database: importing twice adds nothing).
+or dropped) or ``skipped`` (already in the database: importing twice adds nothing). A row
+already in the database is matched to its record (``ImportResult.matched``) so that
+``updates.plan_updates`` can update it with a later survey's values.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ class ImportResult:
     status: pd.Series  # "ok" | "error" | "exists"
     report: pd.DataFrame  # REPORT_COLUMNS
     mapping: dict[str, str] = field(default_factory=dict)
+    #: row -> index of the existing record it matches (uid, else NIK, else name + village)
+    matched: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
+    survey_date: pd.Series | None = None  # row -> the sheet's survey date (NaT: none)
 
     def accepted(self) -> pd.DataFrame:
         return self.records[self.status == "ok"]
@@ -171,12 +176,19 @@ def prepare_import(
     approx_note = np.where(approximate, APPROXIMATE_NOTE, None)
     records["catatan"] = _join_notes(records["catatan"], pd.Series(approx_note, index=n_index))
 
+    survey_date = None
+    if headers.SURVEY_DATE in by_target:
+        survey_date, bad = values.parse_date(col(headers.SURVEY_DATE))
+        report.add(bad, headers.SURVEY_DATE, "not_a_date", "warning", col(headers.SURVEY_DATE))
+
     status = pd.Series(np.where(error, "error", "ok"), index=n_index, dtype=object)
     _record_rules(records, status, report, lang)
     _duplicates_in_file(records, status, col(headers.VILLAGE_NAME), report)
+    found = pd.Series(np.nan, index=n_index)
     if existing is not None and len(existing):
-        _already_there(records, status, existing, report)
-    return ImportResult(records, lon, lat, approximate, status, report.frame(), matched)
+        found = _already_there(records, status, existing, report)
+    return ImportResult(records, lon, lat, approximate, status, report.frame(), matched,
+                        found, survey_date)
 
 
 def _locate(col, by_target, records, village_table, report, error):
@@ -295,23 +307,29 @@ def _duplicates_in_file(records, status, village_names, report) -> None:
         candidates = candidates & ~mask
 
 
-def _already_there(records, status, existing, report) -> None:
-    """Rows already in the target (same uid, NIK or name+village) are skipped."""
+def _already_there(records, status, existing, report) -> pd.Series:
+    """Rows already in the target (same uid, else NIK, else name+village) are not added;
+    returns row -> the index of the existing record matched (NaN: none)."""
     ex = existing.reindex(columns=["uid", "nik", "nama_usaha", "kode_desa"])
     empty = pd.Series("", index=ex.index)
     checks = (
-        ("exists_uid", "uid", records["uid"].astype(str), set(ex["uid"].dropna().astype(str))),
+        ("exists_uid", "uid", records["uid"].astype(str), ex["uid"].fillna("").astype(str)),
         ("exists_nik", "nik", records["nik"].fillna("").astype(str),
-         set(ex["nik"].dropna().astype(str))),
+         ex["nik"].fillna("").astype(str)),
         ("exists_name_village", "nama_usaha",
          name_village_key(records["nama_usaha"], records["kode_desa"],
                           pd.Series("", index=records.index)),
-         set(name_village_key(ex["nama_usaha"], ex["kode_desa"], empty))),
+         name_village_key(ex["nama_usaha"], ex["kode_desa"], empty)),
     )
+    found = pd.Series(np.nan, index=records.index)
     todo = status.eq("ok")
     for code, field_name, key, known in checks:
-        known.discard("")
-        hit = todo & key.isin(known) & key.ne("")
+        lookup = pd.Series(known.index, index=known.to_numpy())
+        lookup = lookup[lookup.index != ""]
+        lookup = lookup[~lookup.index.duplicated()]
+        hit = todo & key.isin(lookup.index) & key.ne("")
         report.add(hit, field_name, code, "skipped")
         status[hit] = "exists"
+        found[hit] = key[hit].map(lookup).astype(float)
         todo &= ~hit
+    return found

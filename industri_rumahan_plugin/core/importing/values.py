@@ -99,3 +99,20 @@ def in_range(values: pd.Series, minimum: float | None, maximum: float | None) ->
         if maximum is not None:
             ok &= ~(v > maximum)
     return ok
+
+
+def parse_date(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """'2025-08-15', '15/08/2025', '15-8-2025', '2025-08-15 00:00:00' or an Excel day number
+    (45884) -> Timestamp (day first, as Indonesia writes dates); unusable -> NaT."""
+    t = text.astype("string").fillna("").str.strip()
+    out = pd.Series(pd.NaT, index=t.index, dtype="datetime64[ns]")
+    iso = t.str.match(r"^\d{4}-\d{1,2}-\d{1,2}").fillna(False).astype(bool)
+    out[iso] = pd.to_datetime(t[iso].str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
+    dmy = t.str.match(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$").fillna(False).astype(bool)
+    parts = t[dmy].str.replace(r"[/.]", "-", regex=True)
+    out[dmy] = pd.to_datetime(parts, errors="coerce", format="%d-%m-%Y")
+    serial = t.str.fullmatch(r"\d{5}(\.0+)?").fillna(False).astype(bool)
+    days = pd.to_numeric(t[serial], errors="coerce")
+    out[serial] = pd.Timestamp("1899-12-30") + pd.to_timedelta(days, unit="D")
+    bad = t.ne("") & out.isna()
+    return out, bad
