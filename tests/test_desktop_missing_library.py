@@ -169,7 +169,7 @@ def test_desktop_without_a_library_loads_and_says_so_in_indonesian(desktop_run):
 def test_desktop_without_a_library_lists_all_algorithms_and_refuses_the_dependent_ones(
         desktop_run):
     run = desktop_run
-    assert run["algorithms"] == 16
+    assert run["algorithms"] == 18
     assert run["create"] == [True, ""]
     ok, message = run["density"]
     assert ok is False
