@@ -47,6 +47,27 @@ TEXTS: dict[str, dict[str, str]] = {
               "Printed {date}. Owner names, NIK and phone numbers are not included. "
               "Distances: geodesic.",
     },
+    "h_naik_transisi": {"id": "Perpindahan tahap: awal periode (baris) → akhir periode (kolom)",
+                        "en": "Stage moves: start of the period (rows) → end (columns)"},
+    "h_naik_grafik": {"id": "Usaha aktif per tahap, 31 Desember tiap tahun",
+                      "en": "Active enterprises by stage, 31 December of each year"},
+    "h_naik_kelas": {"id": "Kelas perpindahan", "en": "Classes of move"},
+    "h_naik_program": {
+        "id": "Naik kelas menurut keikutsertaan program (deskriptif, bukan hubungan sebab-akibat)",
+        "en": "Moved up by programme participation (descriptive, not cause and effect)"},
+    "naik_subtitle": {"id": "Kenaikan kelas", "en": "Class progression"},
+    "naik_period": {"id": "Kenaikan kelas {period}", "en": "Class progression {period}"},
+    "all": {"id": "Semua", "en": "All"},
+    "women": {"id": "Perempuan", "en": "Women"},
+    "men": {"id": "Laki-laki", "en": "Men"},
+    "class": {"id": "Kelas", "en": "Class"},
+    "moved_up_pct": {"id": "Naik kelas (%)", "en": "Moved up (%)"},
+    "programme": {"id": "Program / kegiatan", "en": "Programme / activity"},
+    "base_took": {"id": "Ikut: usaha aktif", "en": "Took part: active"},
+    "up_took": {"id": "Ikut: naik (%)", "en": "Took part: up (%)"},
+    "base_other": {"id": "Tidak ikut: usaha aktif", "en": "Others: active"},
+    "up_other": {"id": "Tidak ikut: naik (%)", "en": "Others: up (%)"},
+    "any_kind": {"id": "Kegiatan apa pun", "en": "Any activity"},
     "no_services": {"id": "Tidak ada lapisan layanan.", "en": "No service layer."},
 }
 
