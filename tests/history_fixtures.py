@@ -62,3 +62,9 @@ def participation_rows(rows: list[tuple[str, str, str, int]]) -> pd.DataFrame:
     return pd.DataFrame({"uid": [r[0] for r in rows], "jenis": [r[1] for r in rows],
                          "program": [r[2] for r in rows], "tahun": [r[3] for r in rows],
                          "penyelenggara": "DP3A", "catatan": None})
+
+
+def has_history(path: Path) -> bool:
+    """Whether the GeoPackage already has a stage history (the demo, from schema version 2)."""
+    layer = QgsVectorLayer(f"{path}|layername={schema.STAGE_HISTORY}", "riwayat", "ogr")
+    return layer.isValid() and layer.featureCount() > 0

@@ -131,7 +131,7 @@ def fill_page(layout: QgsPrintLayout, figures: Figures, code: str, title: str,
                                          f": {head}")
     pages.set_table(layout, t.P_TRANSITIONS, pr.transition_table(
         figures.transitions, code, suppress, lang), total_last=True)
-    pages.set_picture(layout, t.P_CHART, stage_trend_svg(figures.trend, code, 100, 72,
+    pages.set_picture(layout, t.P_CHART, stage_trend_svg(figures.trend, code, 90, 72,
                                                          suppress, lang), folder)
     pages.set_table(layout, t.P_CLASSES, class_table(figures.result, code, suppress, lang))
     pages.set_table(layout, t.P_PROGRAMMES, programme_table(figures.result, code, suppress,

@@ -215,11 +215,11 @@ def _progression_page(layout) -> None:
     _label(layout, "h_naik_transisi", text("h_naik_transisi"), 2, (10, 43, 190, 6), 10, True,
            ACCENT)
     _table(layout, t.P_TRANSITIONS, 2, (10, 49, 190, 40), 7.5)
-    _label(layout, "h_naik_grafik", text("h_naik_grafik"), 2, (10, 93, 100, 6), 10, True,
+    _label(layout, "h_naik_grafik", text("h_naik_grafik"), 2, (10, 93, 90, 6), 10, True,
            ACCENT)
-    _picture(layout, t.P_CHART, 2, (10, 99, 100, 72))
-    _label(layout, "h_naik_kelas", text("h_naik_kelas"), 2, (114, 93, 86, 6), 10, True, ACCENT)
-    _table(layout, t.P_CLASSES, 2, (114, 99, 86, 72), 7)
+    _picture(layout, t.P_CHART, 2, (10, 99, 90, 72))
+    _label(layout, "h_naik_kelas", text("h_naik_kelas"), 2, (104, 93, 96, 6), 10, True, ACCENT)
+    _table(layout, t.P_CLASSES, 2, (104, 99, 96, 72), 7)
     _label(layout, "h_naik_program", text("h_naik_program"), 2, (10, 176, 190, 6), 10, True,
            ACCENT)
     _table(layout, t.P_PROGRAMMES, 2, (10, 182, 190, 100), 7)

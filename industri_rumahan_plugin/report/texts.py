@@ -49,8 +49,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "h_naik_transisi": {"id": "Perpindahan tahap: awal periode (baris) → akhir periode (kolom)",
                         "en": "Stage moves: start of the period (rows) → end (columns)"},
-    "h_naik_grafik": {"id": "Usaha aktif per tahap, 31 Desember tiap tahun",
-                      "en": "Active enterprises by stage, 31 December of each year"},
+    "h_naik_grafik": {"id": "Usaha aktif per tahap (31 Desember)",
+                      "en": "Active enterprises by stage (31 December)"},
     "h_naik_kelas": {"id": "Kelas perpindahan", "en": "Classes of move"},
     "h_naik_program": {
         "id": "Naik kelas menurut keikutsertaan program (deskriptif, bukan hubungan sebab-akibat)",
