@@ -206,3 +206,38 @@ def test_without_a_history_table_the_algorithm_says_so(demo_copy, tmp_path):
 
     with pytest.raises(QgsProcessingException, match="riwayat_tahap"):
         _run(demo_copy, tmp_path)
+
+
+def test_selected_features_only_and_kecamatan_level(demo_copy, tmp_path):
+    from qgis.core import QgsProcessingFeatureSourceDefinition
+
+    history, _part = hf.add_demo_history(demo_copy)
+    ent = hf.read_enterprises(demo_copy)
+    layer = QgsVectorLayer(f"{demo_copy}|layername=usaha", "usaha", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        chosen = [f.id() for f in layer.getFeatures()][::3]
+        layer.selectByIds(chosen)
+        uids = {f["uid"] for f in layer.getSelectedFeatures()}
+        kept = ent[ent["uid"].isin(uids)]
+        out = _run(demo_copy, tmp_path, START="2023-12-31", END="2025-12-31",
+                   INPUT=QgsProcessingFeatureSourceDefinition(layer.id(), True),
+                   REGIONS=f"{demo_copy}|layername=kecamatan")
+        regions = features(tmp_path / "naik.gpkg")
+        assert len(regions) == QgsVectorLayer(f"{demo_copy}|layername=kecamatan", "k",
+                                              "ogr").featureCount() > 40
+        assert sum(sum(r[k] for k in CLASSES) for r in regions.values()) == len(kept) == \
+            len(chosen)
+        rows = defaultdict(list)
+        for uid, stage, when in zip(history["uid"], history["tahap"],
+                                    history["tanggal_berlaku"]):
+            rows[uid].append((_day(when), stage))
+        expected: dict = defaultdict(Counter)
+        for uid, code in zip(kept["uid"], kept["kode_kecamatan"]):
+            expected[code][classify(rows[uid], dt.date(2023, 12, 31),
+                                    dt.date(2025, 12, 31))] += 1
+        for code, row in regions.items():
+            assert {k: row[k] for k in CLASSES} == {k: expected[code][k] for k in CLASSES}
+        assert out["NAIK"] == sum(c["naik_1"] + c["naik_2"] for c in expected.values())
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())

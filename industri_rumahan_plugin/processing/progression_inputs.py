@@ -12,9 +12,12 @@ from typing import Any
 from qgis.core import (
     QgsFeature,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingUtils,
+    QgsVectorLayer,
 )
 
 from industri_rumahan_plugin import toolbelt
@@ -68,6 +71,17 @@ def add_parameters(alg: IndustriRumahanAlgorithm, participation_optional: bool =
         optional=True))
 
 
+def input_layer(alg, parameters: dict, name: str, context):
+    """The layer behind a feature-source parameter, also when it is given as "selected
+    features only" (a ``QgsProcessingFeatureSourceDefinition``): where its tables are."""
+    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    value = parameters.get(name)
+    if layer is None and isinstance(value, QgsProcessingFeatureSourceDefinition):
+        found = QgsProcessingUtils.mapLayerFromString(value.source.staticValue(), context)
+        layer = found if isinstance(found, QgsVectorLayer) else None
+    return layer
+
+
 def _table(alg, parameters, name: str, role: str, context, layer):
     from industri_rumahan_plugin.adapters import history_io
 
@@ -92,7 +106,7 @@ def load(alg: IndustriRumahanAlgorithm, parameters: dict, context, feedback) -> 
 
     tr = alg.tr
     source = alg.required_source(parameters, INPUT, context)
-    layer = alg.parameterAsVectorLayer(parameters, INPUT, context)
+    layer = input_layer(alg, parameters, INPUT, context)
     region_source = alg.required_source(parameters, REGIONS, context)
     rfields = region_source.fields().names()
     if "kode" not in rfields:
