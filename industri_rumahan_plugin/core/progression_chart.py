@@ -60,14 +60,14 @@ def stage_trend_svg(trend: pd.DataFrame, region: str, width: float = 110.0,
                 parts.append(f'<rect x="{x:.2f}" y="{y:.2f}" width="{bar_w:.2f}" '
                              f'height="{h:.2f}" fill="{_stage_color(code)}"/>')
         centre = x + bar_w / 2
-        parts.append(_text(centre, y - 0.8, count_text(active[year], suppress, lang),
+        parts.append(_text(centre, y - 0.8, escape(count_text(active[year], suppress, lang)),
                            font * 0.95, anchor="middle", weight="bold"))
         parts.append(_text(centre, axis_y + font * 1.25, str(int(year)), font,
                            anchor="middle"))
         closed = int(row[catalogue.CLOSED])
         if closed:
             parts.append(_text(centre, axis_y + font * 2.45,
-                               f"{words['closed']} {count_text(closed, suppress, lang)}",
+                               escape(f"{words['closed']} {count_text(closed, suppress, lang)}"),
                                font * 0.8, anchor="middle"))
     parts.append(f'<line x1="{left}" y1="{axis_y:.2f}" x2="{width - right}" y2="{axis_y:.2f}" '
                  'stroke="#555555" stroke-width="0.2"/>')
