@@ -24,7 +24,7 @@ GROUP_MEASURES = ("naik", "basis", "pct_naik")
 
 class StageProgression(IndustriRumahanAlgorithm):
     ALG_ID = "stageprogression"
-    GROUP = "density"
+    GROUP = "progression"
     TITLE = "Stage progression (naik kelas) by region"
     REQUIRES = ("numpy", "pandas", "shapely")
     HELP = {
