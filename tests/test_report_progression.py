@@ -95,3 +95,22 @@ def test_without_history_the_report_stays_as_before(demo_gpkg, tmp_path, provide
     pages = _pages(Path(result["OUTPUT"]))
     assert result["PAGES"] == len(pages) == 1 + regions
     assert not any("Kenaikan kelas" in page for page in pages)
+
+
+def test_the_tables_beside_the_pdf_have_the_transitions(with_history):
+    import pandas as pd
+
+    result, _pages, alg, regions = with_history
+    table = pd.read_csv(Path(result["OUTPUT"]).with_name("laporan_kenaikan_kelas.csv"),
+                        dtype=str)
+    order = {"IR 1 Pemula": 1, "IR 2 Berkembang": 2, "IR 3 Maju": 3}
+    province = table[table["kode"].isna()]
+    up = province[[order.get(a, 0) < order.get(b, 0) and order.get(a, 0) > 0
+                   for a, b in zip(province["Tahap awal"], province["Tahap akhir"])]]
+    assert int(up["Jumlah"].astype(int).sum()) == alg["NAIK"]
+    for code, row in regions.items():
+        own = table[table["kode"] == code]
+        shown = [int(v) for v in own["Jumlah"] if v != "<3"]
+        assert sum(shown) <= sum(row[k] for k in CLASSES) < sum(shown) + 3 * len(own)
+    sheet = pd.read_excel(result["XLSX"], sheet_name="Kenaikan kelas")
+    assert len(sheet) == len(table)

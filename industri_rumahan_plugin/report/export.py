@@ -227,6 +227,9 @@ def export_report(
             atlas.endRender()
         finally:
             painter.end()
+    transitions = naik.transitions_frame(
+        figures, dict(zip((str(c) for c in frame["kode"]), names)), suppress, lang) \
+        if figures is not None else None
     tables = write_tables(pdf_path, frame, names, stages, gap, options.threshold, suppress,
-                          lang)
+                          lang, transitions)
     return {"pdf": str(pdf_path), "pages": 1 + len(frame) * (2 if naik_page else 1), **tables}

@@ -70,6 +70,23 @@ def collect(enterprises: QgsVectorLayer, codes: list[str], level: str, year: int
     return Figures(start, end, result, transitions, trend)
 
 
+def transitions_frame(figures: Figures, names: dict[str, str], suppress: bool,
+                      lang: str) -> pd.DataFrame:
+    """The section's transition counts as a long table for the report's XLSX/CSV (the same
+    cells as the PDF: small counts "<3" when suppressed; zero rows left out)."""
+    long = figures.transitions[figures.transitions["jumlah"] > 0]
+    region = rt.word("region", lang)
+    return pd.DataFrame({
+        "kode": ["" if c == pg.ALL else c for c in long["wilayah"]],
+        region: [rt.word("province", lang) if c == pg.ALL else names.get(c, c)
+                 for c in long["wilayah"]],
+        text("start", lang): [pr.state_label(s, lang) for s in long["awal"]],
+        text("end", lang): [pr.state_label(s, lang) for s in long["akhir"]],
+        rt.word("total", lang): [rt.count_cell(v, suppress) for v in long["jumlah"]],
+        text("period", lang): figures.period(),
+    })
+
+
 def summary_line(figures: Figures, suppress: bool, lang: str) -> str:
     """The province summary's lead: the period's headline figure."""
     head = pr.headline(figures.result, pg.ALL, suppress, lang)["text"]

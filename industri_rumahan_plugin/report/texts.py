@@ -58,6 +58,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "naik_subtitle": {"id": "Kenaikan kelas", "en": "Class progression"},
     "naik_period": {"id": "Kenaikan kelas {period}", "en": "Class progression {period}"},
     "all": {"id": "Semua", "en": "All"},
+    "start": {"id": "Tahap awal", "en": "Start stage"},
+    "end": {"id": "Tahap akhir", "en": "End stage"},
     "women": {"id": "Perempuan", "en": "Women"},
     "men": {"id": "Laki-laki", "en": "Men"},
     "class": {"id": "Kelas", "en": "Class"},
