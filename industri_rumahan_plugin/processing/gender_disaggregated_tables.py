@@ -70,7 +70,7 @@ class GenderDisaggregatedTables(IndustriRumahanAlgorithm):
         suppress = self.parameterAsBoolean(parameters, self.SUPPRESS, context)
         frame = inputs.enterprises
         result = None
-        if inputs.history is not None and inputs.start is not None:
+        if inputs.history is not None and inputs.start is not None and inputs.end is not None:
             history = pg.prepare_history(inputs.history, frame["uid"].to_numpy(object))
             result = pg.progression(history, frame, inputs.start, inputs.end, inputs.level,
                                     inputs.codes, inputs.participation)
@@ -80,7 +80,8 @@ class GenderDisaggregatedTables(IndustriRumahanAlgorithm):
             feedback.pushInfo(self.tr("No programme participation table: the participation "
                                       "table is left out."))
         check_cancel(feedback)
-        years = (inputs.start.year, inputs.end.year) if inputs.start is not None else None
+        years = ((inputs.start.year, inputs.end.year)
+                 if inputs.start is not None and inputs.end is not None else None)
         for column in ("sektor", "tahap", "jenis_kelamin_pemilik"):
             if column not in frame:
                 frame[column] = None
