@@ -82,7 +82,7 @@ class StageProgression(IndustriRumahanAlgorithm):
         inputs = pi.load(self, parameters, context, feedback)
         if inputs.history is None:
             raise QgsProcessingException(pi.no_history_message())
-        if inputs.start is None:
+        if inputs.start is None or inputs.end is None:
             raise QgsProcessingException(self.tr("The stage history has no dated rows."))
         feedback.setProgressText(self.tr("Classifying enterprises…"))
         frame = inputs.enterprises
