@@ -68,3 +68,16 @@ def has_history(path: Path) -> bool:
     """Whether the GeoPackage already has a stage history (the demo, from schema version 2)."""
     layer = QgsVectorLayer(f"{path}|layername={schema.STAGE_HISTORY}", "riwayat", "ogr")
     return layer.isValid() and layer.featureCount() > 0
+
+
+def drop_history(path: Path) -> None:
+    """Remove both tables (a database as before schema version 2)."""
+    from osgeo import ogr
+
+    ds = ogr.Open(str(path), 1)
+    for name in (schema.STAGE_HISTORY, schema.PROGRAMME_REGISTER):
+        for i in range(ds.GetLayerCount()):
+            if ds.GetLayer(i).GetName() == name:
+                ds.DeleteLayer(i)
+                break
+    ds = None

@@ -204,6 +204,7 @@ def test_filter_and_unsaved_edits_of_the_layer_count(demo_copy, tmp_path):
 def test_without_a_history_table_the_algorithm_says_so(demo_copy, tmp_path):
     from qgis.core import QgsProcessingException
 
+    hf.drop_history(demo_copy)  # once the demo carries them
     with pytest.raises(QgsProcessingException, match="riwayat_tahap"):
         _run(demo_copy, tmp_path)
 

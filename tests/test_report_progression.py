@@ -79,17 +79,9 @@ def test_each_region_has_its_section_with_the_algorithms_counts(with_history):
 
 
 def test_without_history_the_report_stays_as_before(demo_gpkg, tmp_path, provider):
-    from osgeo import ogr
-
     gpkg = tmp_path / "tanpa_riwayat.gpkg"
     shutil.copy(demo_gpkg, gpkg)
-    ds = ogr.Open(str(gpkg), 1)
-    for name in ("riwayat_tahap", "partisipasi_program"):  # once the demo carries them
-        for i in range(ds.GetLayerCount()):
-            if ds.GetLayer(i).GetName() == name:
-                ds.DeleteLayer(i)
-                break
-    ds = None
+    hf.drop_history(gpkg)  # once the demo carries them
     regions = QgsVectorLayer(f"{gpkg}|layername=kabupaten", "kab", "ogr").featureCount()
     result = _report(gpkg, tmp_path / "laporan.pdf")
     pages = _pages(Path(result["OUTPUT"]))
