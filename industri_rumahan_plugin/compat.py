@@ -169,6 +169,13 @@ class FieldDataType:
                         "QgsProcessingParameterField.Numeric", 33600)
 
 
+class DateTimeType:
+    """``QgsProcessingParameterDateTime`` types (Qgis.ProcessingDateTimeParameterDataType, 3.36)."""
+
+    DATE = qgis_enum("Qgis.ProcessingDateTimeParameterDataType.Date",
+                     "QgsProcessingParameterDateTime.Date", 33600)
+
+
 class WkbType:
     """Geometry types of layers and sinks (Qgis.WkbType since 3.30)."""
 

@@ -25,6 +25,37 @@ LAYER_TITLES = {"regencies": "Kabupaten/kota", "districts": "Kecamatan",
 LAYER_ORDER = ("enterprises", "services", "villages", "districts", "regencies")
 
 
+def history_tables_present(path: Path = GPKG) -> bool:
+    """Whether the GeoPackage has the stage history and programme register (schema v2)."""
+    import sqlite3
+
+    if not path.exists():
+        return False
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        names = {row[0] for row in db.execute("SELECT table_name FROM gpkg_contents")}
+    return {"riwayat_tahap", "partisipasi_program"} <= names
+
+
+def history_steps() -> list[tuple[str, str, dict[str, str]]]:
+    """Naik kelas and data terpilah: only when the GeoPackage has the history tables."""
+    usaha = f"{GPKG}|layername=usaha"
+    kab = f"{GPKG}|layername=kabupaten"
+    return [
+        ("Kenaikan kelas per kabupaten/kota", "industrirumahan:stageprogression", {
+            "INPUT": usaha, "REGIONS": kab,
+            "HISTORY": f"{GPKG}|layername=riwayat_tahap",
+            "PARTICIPATION": f"{GPKG}|layername=partisipasi_program",
+            "OUTPUT": str(OUT / "kenaikan_kelas_kabupaten.gpkg"),
+            "OUTPUT_TABLE": str(OUT / "kenaikan_kelas_kabupaten.csv")}),
+        ("Data terpilah (XLSX, Satu Data)", "industrirumahan:genderdisaggregatedtables", {
+            "INPUT": usaha, "REGIONS": kab,
+            "HISTORY": f"{GPKG}|layername=riwayat_tahap",
+            "PARTICIPATION": f"{GPKG}|layername=partisipasi_program",
+            "SOURCE": "Basis data industri rumahan DP3ACSKB Kepulauan Bangka Belitung (demo)",
+            "OUTPUT": str(OUT / "data_terpilah_babel.xlsx")}),
+    ]
+
+
 def steps() -> list[tuple[str, str, dict[str, str]]]:
     """(title, algorithm id, parameters) run with ``qgis_process`` on the installed plugin."""
     usaha = f"{GPKG}|layername=usaha"
@@ -47,6 +78,7 @@ def steps() -> list[tuple[str, str, dict[str, str]]]:
             "INPUT": usaha, "SERVICES": layanan, "OUTPUT": str(OUT / "layanan_terdekat.gpkg")}),
         ("Ekspor usaha ke XLSX (NIK disamarkan)", "industrirumahan:exportspreadsheet", {
             "INPUT": usaha, "OUTPUT": str(OUT / "usaha_babel.xlsx")}),
+        *(history_steps() if history_tables_present() else []),
         ("Laporan PDF Bangka Belitung", "industrirumahan:exportreport", {
             "INPUT": usaha, "REGIONS": kab, "SERVICES": layanan, "YEAR": "0",
             "OFFICE": "DP3ACSKB Provinsi Kepulauan Bangka Belitung",
@@ -60,6 +92,8 @@ PROJECT_OUTPUTS = (
     ("kepadatan_kecamatan.gpkg", "Kepadatan usaha per kecamatan", "density", "per_km2"),
     ("kesenjangan_layanan_kabupaten.gpkg", "Kesenjangan layanan per kabupaten/kota",
      "gap_share", None),
+    ("kenaikan_kelas_kabupaten.gpkg", "Kenaikan kelas per kabupaten/kota (% naik)",
+     "accessibility", "pct_naik"),
 )
 
 
@@ -132,6 +166,9 @@ def add_outputs_to_project() -> None:
 
 def run_steps() -> list[Path]:
     written = []
+    if not history_tables_present():
+        print("  - Kenaikan kelas and data terpilah: the GeoPackage has no riwayat_tahap / "
+              "partisipasi_program (schema version 2), skipped")
     available = plugin_install.run_qgis_process(PROFILES, "list").stdout
     for title, alg, params in steps():
         if alg.split(":")[1] not in available:

@@ -70,19 +70,27 @@ def density(demo_gpkg, provider) -> pd.DataFrame:
     return layer_frame(result["OUTPUT"])
 
 
-def test_every_region_has_its_page(report, density):
+def _per_region(gpkg: Path) -> int:
+    """Pages per region: 2 when the demo has a stage history (the Kenaikan kelas page)."""
+    from tests.history_fixtures import has_history
+
+    return 2 if has_history(gpkg) else 1
+
+
+def test_every_region_has_its_page(report, density, demo_gpkg):
     result, pdf = report
     pages = _pdf_pages(pdf)
-    assert result["PAGES"] == len(pages) == 1 + len(density) == 8
+    per = _per_region(demo_gpkg)
+    assert result["PAGES"] == len(pages) == 1 + per * len(density) == 1 + per * 7
     assert "Provinsi Kepulauan Bangka Belitung" in pages[0]
-    for page, (_, row) in zip(pages[1:], density.iterrows()):
+    for page, (_, row) in zip(pages[1::per], density.iterrows()):
         assert row["nama"] in page.splitlines()[0]  # the page title
         assert OFFICE in page and "Periode" in page
         assert "Usaha per sektor dan tahap" in page and "Kesenjangan layanan" in page
     assert _ink(pdf, 2, CHART_BOX) > 0.02  # the chart is drawn
 
 
-def test_tables_equal_the_density_output(report, density):
+def test_tables_equal_the_density_output(report, density, demo_gpkg):
     from industri_rumahan_plugin.core import catalogue
 
     result, pdf = report
@@ -108,7 +116,7 @@ def test_tables_equal_the_density_output(report, density):
     assert checked > 200 and small > 0
     # the PDF shows the same totals, per region page, formatted the Indonesian way
     pages = _pdf_pages(pdf)
-    for page, (_, row) in zip(pages[1:], density.iterrows()):
+    for page, (_, row) in zip(pages[1::_per_region(demo_gpkg)], density.iterrows()):
         total = f"{int(row['jml_usaha']):,}".replace(",", ".")
         assert any(line.split()[:1] == ["Jumlah"] and line.split()[-1] == total
                    for line in page.splitlines())
@@ -173,10 +181,11 @@ def test_restyled_template_and_kecamatan_of_one_regency(demo_gpkg, tmp_path, pro
         "SERVICES": f"{demo_gpkg}|layername=layanan", "YEAR": 0, "REGENCY_CODE": "19.01",
         "LANGUAGE": 1, "TEMPLATE": str(restyled), "OUTPUT": str(out)})
     pages = _pdf_pages(out)
-    assert result["PAGES"] == len(pages) == 1 + len(kecamatan) > 2
+    per = _per_region(demo_gpkg)
+    assert result["PAGES"] == len(pages) == 1 + per * len(kecamatan) > 2
     assert _ink(out, 2, CHART_BOX) < 0.001  # the chart is gone, nothing else broke
     for name in kecamatan:
-        assert any(name in page for page in pages[1:])
+        assert any(name in page for page in pages[1::per])
     assert "Enterprises by sector and stage" in pages[1]
 
 
@@ -192,7 +201,9 @@ def test_template_has_every_item_and_goes_into_the_project_once(qgis_new_project
     manager = QgsProject.instance().layoutManager()
     assert first is again
     assert [lay.name() for lay in manager.printLayouts()] == [template.PROJECT_LAYOUT_NAME]
-    assert first.pageCollection().pageCount() == 2
+    assert first.pageCollection().pageCount() == 3  # summary, region, region's Kenaikan kelas
+    assert template.missing_items(layout, template.PROGRESSION_IDS) == []
+    assert template.has_progression_page(layout)
 
 
 def test_dialog_finds_the_layers_by_their_fields(demo_gpkg, qgis_new_project, qgis_iface,

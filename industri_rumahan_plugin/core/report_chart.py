@@ -74,8 +74,8 @@ def stage_by_sector_svg(
                 parts.append(f'<rect x="{x:.2f}" y="{y:.2f}" width="{w:.2f}" '
                              f'height="{bar_h:.2f}" fill="{_stage_color(stage)}"/>')
             x += w
-        parts.append(_text(x + 0.8, y + bar_h * 0.75, count_text(row[TOTAL], suppress, lang),
-                           font * 0.9))
+        parts.append(_text(x + 0.8, y + bar_h * 0.75,
+                           escape(count_text(row[TOTAL], suppress, lang)), font * 0.9))
     axis_y = top + n * step
     parts.append(f'<line x1="{label_w}" y1="{top}" x2="{label_w}" y2="{axis_y}" '
                  'stroke="#555555" stroke-width="0.2"/>')

@@ -188,7 +188,7 @@
     </message>
     <message>
         <location filename="../adapters/network_costs.py" line="115"/>
-        <location filename="../processing/base.py" line="125"/>
+        <location filename="../processing/base.py" line="126"/>
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
     </message>
@@ -977,6 +977,7 @@
     <message>
         <location filename="../gui/report_dialog.py" line="74"/>
         <location filename="../processing/export_report.py" line="95"/>
+        <location filename="../processing/gender_disaggregated_tables.py" line="55"/>
         <source>Show counts of 1–2 as &quot;&lt;3&quot; (privacy)</source>
         <translation>Tampilkan jumlah 1–2 sebagai &quot;&lt;3&quot; (privasi)</translation>
     </message>
@@ -988,7 +989,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="79"/>
-        <location filename="../processing/base.py" line="92"/>
+        <location filename="../processing/base.py" line="93"/>
         <location filename="../processing/export_report.py" line="73"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
@@ -1329,13 +1330,13 @@
         <translation>Gaya disimpan sebagai {path}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="96"/>
+        <location filename="../processing/base.py" line="97"/>
         <location filename="../processing/export_report.py" line="75"/>
         <source>Regions (kabupaten/kota or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="103"/>
+        <location filename="../processing/base.py" line="104"/>
         <source>Filter enterprises (expression)</source>
         <translation>Saring usaha (ekspresi)</translation>
     </message>
@@ -1479,6 +1480,7 @@
     </message>
     <message>
         <location filename="../processing/density_by_region.py" line="142"/>
+        <location filename="../processing/progression_inputs.py" line="123"/>
         <source>Reading enterprises…</source>
         <translation>Membaca usaha…</translation>
     </message>
@@ -1499,6 +1501,7 @@
     </message>
     <message>
         <location filename="../processing/density_by_region.py" line="179"/>
+        <location filename="../processing/stage_progression.py" line="127"/>
         <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
         <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
     </message>
@@ -1559,6 +1562,7 @@
     </message>
     <message>
         <location filename="../processing/export_report.py" line="119"/>
+        <location filename="../processing/progression_inputs.py" line="120"/>
         <source>The enterprise layer has no field {field}.</source>
         <translation>Lapisan usaha tidak memiliki kolom {field}.</translation>
     </message>
@@ -1672,6 +1676,46 @@
         <location filename="../processing/gap_params.py" line="62"/>
         <source>Cost field</source>
         <translation>Kolom biaya</translation>
+    </message>
+    <message>
+        <location filename="../processing/gender_disaggregated_tables.py" line="23"/>
+        <source>Sex-disaggregated tables (data terpilah, XLSX)</source>
+        <translation>Tabel data terpilah (XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gender_disaggregated_tables.py" line="57"/>
+        <source>Data source (metadata sheet)</source>
+        <translation>Sumber data (lembar metadata)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gender_disaggregated_tables.py" line="60"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gender_disaggregated_tables.py" line="60"/>
+        <source>Workbook</source>
+        <translation>Buku kerja</translation>
+    </message>
+    <message>
+        <location filename="../processing/gender_disaggregated_tables.py" line="61"/>
+        <source>Tables written</source>
+        <translation>Tabel yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../processing/gender_disaggregated_tables.py" line="78"/>
+        <source>No stage history: the progression table is left out.</source>
+        <translation>Tidak ada riwayat tahap: tabel kenaikan kelas tidak dibuat.</translation>
+    </message>
+    <message>
+        <location filename="../processing/gender_disaggregated_tables.py" line="80"/>
+        <source>No programme participation table: the participation table is left out.</source>
+        <translation>Tidak ada tabel partisipasi program: tabel keikutsertaan program tidak dibuat.</translation>
+    </message>
+    <message>
+        <location filename="../processing/gender_disaggregated_tables.py" line="96"/>
+        <source>{n} tables written to {path}.</source>
+        <translation>{n} tabel ditulis ke {path}.</translation>
     </message>
     <message>
         <location filename="../processing/generate_demo.py" line="27"/>
@@ -2144,6 +2188,61 @@
         <translation>{n} usaha tidak dapat mencapai layanan mana pun melalui jaringan jalan (jalan tidak tersambung): kolomnya dibiarkan kosong.</translation>
     </message>
     <message>
+        <location filename="../processing/progression_inputs.py" line="57"/>
+        <source>Stage history table (riwayat_tahap; empty = found by its fields)</source>
+        <translation>Tabel riwayat tahap (riwayat_tahap; kosong = dicari menurut kolomnya)</translation>
+    </message>
+    <message>
+        <location filename="../processing/progression_inputs.py" line="60"/>
+        <source>Programme participation table (partisipasi_program; empty = found by its fields)</source>
+        <translation>Tabel partisipasi program (partisipasi_program; kosong = dicari menurut kolomnya)</translation>
+    </message>
+    <message>
+        <location filename="../processing/progression_inputs.py" line="64"/>
+        <source>From the region layer</source>
+        <translation>Menurut lapisan wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/progression_inputs.py" line="64"/>
+        <source>Kabupaten/kota</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../processing/progression_inputs.py" line="64"/>
+        <source>Region level</source>
+        <translation>Tingkat wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/progression_inputs.py" line="65"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../processing/progression_inputs.py" line="67"/>
+        <source>Period from (empty = the end of the first survey in the history)</source>
+        <translation>Periode dari (kosong = akhir survei pertama di riwayat)</translation>
+    </message>
+    <message>
+        <location filename="../processing/progression_inputs.py" line="70"/>
+        <source>Period to (empty = the last date in the history)</source>
+        <translation>Periode sampai (kosong = tanggal terakhir di riwayat)</translation>
+    </message>
+    <message>
+        <location filename="../processing/progression_inputs.py" line="113"/>
+        <source>The region layer has no field kode.</source>
+        <translation>Lapisan wilayah tidak memiliki kolom kode.</translation>
+    </message>
+    <message>
+        <location filename="../processing/progression_inputs.py" line="153"/>
+        <source>The period ends before it starts.</source>
+        <translation>Periode berakhir sebelum dimulai.</translation>
+    </message>
+    <message>
+        <location filename="../processing/progression_inputs.py" line="159"/>
+        <source>No stage history table (riwayat_tahap) was given or found next to the enterprise layer.</source>
+        <translation>Tabel riwayat tahap (riwayat_tahap) tidak diberikan dan tidak ditemukan di samping lapisan usaha.</translation>
+    </message>
+    <message>
         <location filename="../processing/publish_to_postgis.py" line="37"/>
         <source>Publish a GeoPackage to the shared PostGIS database</source>
         <translation>Terbitkan GeoPackage ke basis data PostGIS bersama</translation>
@@ -2249,6 +2348,66 @@
         <location filename="../processing/service_gap.py" line="203"/>
         <source>outside every region</source>
         <translation>di luar semua wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/stage_progression.py" line="28"/>
+        <source>Stage progression (naik kelas) by region</source>
+        <translation>Kenaikan kelas per wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/stage_progression.py" line="68"/>
+        <source>Regions with stage progression</source>
+        <translation>Wilayah dengan kenaikan kelas</translation>
+    </message>
+    <message>
+        <location filename="../processing/stage_progression.py" line="70"/>
+        <source>Long table (for spreadsheets)</source>
+        <translation>Tabel panjang (untuk lembar kerja)</translation>
+    </message>
+    <message>
+        <location filename="../processing/stage_progression.py" line="72"/>
+        <source>Period from</source>
+        <translation>Periode dari</translation>
+    </message>
+    <message>
+        <location filename="../processing/stage_progression.py" line="73"/>
+        <source>Period to</source>
+        <translation>Periode sampai</translation>
+    </message>
+    <message>
+        <location filename="../processing/stage_progression.py" line="74"/>
+        <source>Enterprises moved up</source>
+        <translation>Usaha yang naik kelas</translation>
+    </message>
+    <message>
+        <location filename="../processing/stage_progression.py" line="75"/>
+        <source>Enterprises active at the start and the end</source>
+        <translation>Usaha yang aktif di awal dan akhir periode</translation>
+    </message>
+    <message>
+        <location filename="../processing/stage_progression.py" line="86"/>
+        <source>The stage history has no dated rows.</source>
+        <translation>Riwayat tahap tidak memiliki baris bertanggal.</translation>
+    </message>
+    <message>
+        <location filename="../processing/stage_progression.py" line="87"/>
+        <source>Classifying enterprises…</source>
+        <translation>Mengelompokkan usaha…</translation>
+    </message>
+    <message>
+        <location filename="../processing/stage_progression.py" line="91"/>
+        <source>{n} history rows belong to no enterprise read (other or filtered-out enterprises) or have an unknown stage or no date: left out.</source>
+        <translation>{n} baris riwayat bukan milik usaha yang dibaca (usaha lain atau tersaring) atau tahapnya tidak dikenal atau tanpa tanggal: tidak dihitung.</translation>
+    </message>
+    <message>
+        <location filename="../processing/stage_progression.py" line="100"/>
+        <source>Enterprises with region codes not in the region layer ({codes}) are counted in the totals and the long table only.</source>
+        <translation>Usaha dengan kode wilayah yang tidak ada di lapisan wilayah ({codes}) hanya dihitung pada jumlah dan tabel panjang.</translation>
+    </message>
+    <message>
+        <location filename="../processing/stage_progression.py" line="104"/>
+        <source>Period {period}: {up} of {base} enterprises active at both ends moved up a class.</source>
+        <translation>Periode {period}: {up} dari {base} usaha yang aktif di awal dan akhir naik kelas.</translation>
     </message>
     <message>
         <location filename="../processing/suggest_service_sites.py" line="30"/>
@@ -2366,27 +2525,32 @@
         <translation>Mengukur jarak ke layanan…</translation>
     </message>
     <message>
-        <location filename="../report/export.py" line="104"/>
+        <location filename="../report/export.py" line="105"/>
         <source>The template has no item(s) {ids}: left out.</source>
         <translation>Templat tidak memiliki item {ids}: tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../report/export.py" line="185"/>
+        <location filename="../report/export.py" line="147"/>
+        <source>The template has no Kenaikan kelas page: only the headline figure is printed.</source>
+        <translation>Templat tidak memiliki halaman Kenaikan kelas: hanya angka utama yang dicetak.</translation>
+    </message>
+    <message>
+        <location filename="../report/export.py" line="197"/>
         <source>The region atlas could not start.</source>
         <translation>Atlas wilayah tidak dapat dimulai.</translation>
     </message>
     <message>
-        <location filename="../report/template.py" line="62"/>
+        <location filename="../report/template.py" line="70"/>
         <source>Cannot read the layout template {path}: {error}</source>
         <translation>Tidak dapat membaca templat tata letak {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../report/template.py" line="66"/>
+        <location filename="../report/template.py" line="74"/>
         <source>The layout template {path} is not valid XML.</source>
         <translation>Templat tata letak {path} bukan XML yang valid.</translation>
     </message>
     <message>
-        <location filename="../report/template.py" line="72"/>
+        <location filename="../report/template.py" line="80"/>
         <source>The layout template {path} must have two pages (summary, region).</source>
         <translation>Templat tata letak {path} harus memiliki dua halaman (ringkasan, wilayah).</translation>
     </message>

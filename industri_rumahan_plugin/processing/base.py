@@ -21,6 +21,7 @@ GROUPS: dict[str, tuple[str, str]] = {
     "data": ("Data", "Data"),
     "density": ("Kepadatan", "Density"),
     "services": ("Kesenjangan layanan", "Service gap"),
+    "progression": ("Kenaikan kelas", "Class progression"),
     "styles": ("Gaya peta", "Map styles"),
     "reports": ("Laporan", "Reports"),
 }

@@ -22,6 +22,9 @@ def algorithm_classes() -> list[type]:
     from industri_rumahan_plugin.processing.density_by_region import DensityByRegion
     from industri_rumahan_plugin.processing.export_report import ExportReport
     from industri_rumahan_plugin.processing.export_spreadsheet import ExportSpreadsheet
+    from industri_rumahan_plugin.processing.gender_disaggregated_tables import (
+        GenderDisaggregatedTables,
+    )
     from industri_rumahan_plugin.processing.generate_demo import GenerateDemo
     from industri_rumahan_plugin.processing.heatmap import Heatmap
     from industri_rumahan_plugin.processing.hotspots import Hotspots
@@ -30,6 +33,7 @@ def algorithm_classes() -> list[type]:
     from industri_rumahan_plugin.processing.nearest_service import NearestService
     from industri_rumahan_plugin.processing.publish_to_postgis import PublishToPostgis
     from industri_rumahan_plugin.processing.service_gap import ServiceGap
+    from industri_rumahan_plugin.processing.stage_progression import StageProgression
     from industri_rumahan_plugin.processing.suggest_service_sites import SuggestServiceSites
     from industri_rumahan_plugin.processing.upgrade_database import UpgradeDatabase
 
@@ -42,6 +46,7 @@ def algorithm_classes() -> list[type]:
         CreateSharedDatabase,
         PublishToPostgis,
         DensityByRegion,
+        StageProgression,
         Heatmap,
         Hotspots,
         NearestNeighbourIndex,
@@ -51,6 +56,7 @@ def algorithm_classes() -> list[type]:
         SuggestServiceSites,
         ApplyStyle,
         ExportReport,
+        GenderDisaggregatedTables,
     ]
 
 

@@ -33,6 +33,7 @@ from industri_rumahan_plugin.core.report_chart import stage_by_sector_svg
 from industri_rumahan_plugin.processing.base import check_cancel
 from industri_rumahan_plugin.report import data as report_data
 from industri_rumahan_plugin.report import pages
+from industri_rumahan_plugin.report import progression as naik
 from industri_rumahan_plugin.report import template as t
 from industri_rumahan_plugin.report.map_layers import build_project
 from industri_rumahan_plugin.report.tables_out import write_tables
@@ -138,6 +139,15 @@ def export_report(
     stages = rt.stage_codes(frame)
     suppress = options.suppress
     gap = found.gap
+    figures = naik.collect(enterprises, [str(c) for c in frame["kode"]],
+                           "kecamatan" if "kab_kode" in frame else "kabupaten", options.year,
+                           context.project())
+    naik_page = figures is not None and t.has_progression_page(layout)
+    if figures is not None and not naik_page:
+        feedback.pushWarning(toolbelt.tr("The template has no Kenaikan kelas page: only the "
+                                         "headline figure is printed."))
+    naik_subtitle = (f"{text('naik_subtitle', lang)} · {figures.period()}"
+                     if figures is not None else "")
 
     with tempfile.TemporaryDirectory(prefix="ir_laporan_") as tmp:
         folder = Path(tmp)
@@ -145,7 +155,9 @@ def export_report(
         province = rt.province_row(frame)
         province_table = rt.sector_stage_counts(province, stages)
         pages.set_text(layout, t.S_TITLE, summary_title(frame, lang))
-        pages.set_text(layout, t.S_SUBTITLE, subtitle)
+        lead = naik.summary_line(figures, suppress, lang) if figures is not None else ""
+        older = not pages.set_text(layout, t.S_HEADLINE, lead) and lead  # no headline item
+        pages.set_text(layout, t.S_SUBTITLE, f"{subtitle}\n{lead}" if older else subtitle)
         summary = rt.region_summary(frame, names, lang)
         pages.set_table(layout, t.S_REGIONS, rt.region_summary_text(summary, suppress, lang),
                         total_last=True)
@@ -206,10 +218,18 @@ def export_report(
                 pages.set_text(layout, t.SOURCE, source)
                 writer.newPage()
                 exporter.renderPage(painter, t.REGION_PAGE)
+                if naik_page:
+                    naik.fill_page(layout, figures, str(row["kode"]), region_title(row, lang),
+                                   naik_subtitle, source, suppress, lang, folder)
+                    writer.newPage()
+                    exporter.renderPage(painter, t.PROGRESSION_PAGE)
                 feedback.setProgress(55 + 40 * (n + 1) / max(count, 1))
             atlas.endRender()
         finally:
             painter.end()
+    transitions = naik.transitions_frame(
+        figures, dict(zip((str(c) for c in frame["kode"]), names)), suppress, lang) \
+        if figures is not None else None
     tables = write_tables(pdf_path, frame, names, stages, gap, options.threshold, suppress,
-                          lang)
-    return {"pdf": str(pdf_path), "pages": 1 + len(frame), **tables}
+                          lang, transitions)
+    return {"pdf": str(pdf_path), "pages": 1 + len(frame) * (2 if naik_page else 1), **tables}

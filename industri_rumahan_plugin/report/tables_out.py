@@ -14,7 +14,8 @@ import pandas as pd
 from industri_rumahan_plugin.adapters import xlsx as xlsx_io
 from industri_rumahan_plugin.core import report_tables as rt
 
-SHEETS = {"ringkasan": "Ringkasan", "sektor_tahap": "Sektor x tahap", "layanan": "Layanan"}
+SHEETS = {"ringkasan": "Ringkasan", "sektor_tahap": "Sektor x tahap", "layanan": "Layanan",
+          "kenaikan_kelas": "Kenaikan kelas"}
 
 
 def summary_frame(frame: pd.DataFrame, names: Sequence[str], suppress: bool,
@@ -73,13 +74,16 @@ def gap_frame(gap: pd.DataFrame, frame: pd.DataFrame, names: Sequence[str], thre
 
 def write_tables(pdf_path: Path, frame: pd.DataFrame, names: Sequence[str],
                  stages: Sequence[str], gap: pd.DataFrame, threshold: float, suppress: bool,
-                 lang: str) -> dict[str, str]:
-    """``<pdf stem>.xlsx`` and ``<pdf stem>_<table>.csv``; returns their paths."""
+                 lang: str, transitions: pd.DataFrame | None = None) -> dict[str, str]:
+    """``<pdf stem>.xlsx`` and ``<pdf stem>_<table>.csv``; returns their paths.
+    ``transitions`` (the Kenaikan kelas section's counts) adds a fourth table."""
     tables = {
         "ringkasan": summary_frame(frame, names, suppress, lang),
         "sektor_tahap": sector_stage_frame(frame, names, stages, suppress, lang),
         "layanan": gap_frame(gap, frame, names, threshold, suppress, lang),
     }
+    if transitions is not None:
+        tables["kenaikan_kelas"] = transitions
     xlsx = pdf_path.with_suffix(".xlsx")
     xlsx_io.write_sheets(xlsx, {SHEETS[key]: table for key, table in tables.items()})
     out = {"xlsx": str(xlsx)}

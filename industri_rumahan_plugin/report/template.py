@@ -26,7 +26,7 @@ NORTH_ARROW = toolbelt.plugin_path("resources", "layouts", "utara.svg")
 #: Name of the template's copy in a project's layout manager.
 PROJECT_LAYOUT_NAME = "Laporan industri rumahan (templat)"
 
-SUMMARY_PAGE, REGION_PAGE = 0, 1
+SUMMARY_PAGE, REGION_PAGE, PROGRESSION_PAGE = 0, 1, 2
 
 # Item ids: summary page ...
 S_TITLE, S_SUBTITLE = "ringkasan_judul", "ringkasan_subjudul"
@@ -39,13 +39,21 @@ TITLE, SUBTITLE = "judul", "subjudul"
 MAP, LEGEND = "peta", "legenda"
 TABLE, CHART = "tabel_sektor_tahap", "grafik"
 FIGURES, GAP, SOURCE = "angka_kunci", "layanan", "sumber"
+# ... and the region's Kenaikan kelas page (page 3; printed only when there is a history).
+S_HEADLINE = "ringkasan_naik_kelas"  # the summary's lead line (empty without a history)
+P_TITLE, P_SUBTITLE, P_HEADLINE = "naik_judul", "naik_subjudul", "naik_ringkas"
+P_TRANSITIONS, P_CHART = "naik_transisi", "naik_grafik"
+P_CLASSES, P_PROGRAMMES, P_SOURCE = "naik_kelas", "naik_program", "naik_sumber"
 # Static headings whose text follows the report language.
 HEADINGS = ("h_wilayah", "h_sektor_tahap", "h_grafik", "h_layanan", "h_angka",
             "h_ringkasan_wilayah", "h_ringkasan_sektor", "h_ringkasan_grafik",
-            "h_ringkasan_layanan")
+            "h_ringkasan_layanan", "h_naik_transisi", "h_naik_grafik", "h_naik_kelas",
+            "h_naik_program")
 
 ITEM_IDS = (S_TITLE, S_SUBTITLE, S_MAP, S_LEGEND, S_REGIONS, S_TABLE, S_CHART, S_GAP, S_SOURCE,
             TITLE, SUBTITLE, MAP, LEGEND, TABLE, CHART, FIGURES, GAP, SOURCE)
+PROGRESSION_IDS = (S_HEADLINE, P_TITLE, P_SUBTITLE, P_HEADLINE, P_TRANSITIONS, P_CHART, P_CLASSES,
+                   P_PROGRAMMES, P_SOURCE)
 
 
 class TemplateError(Exception):
@@ -84,9 +92,15 @@ def find(layout: QgsPrintLayout, item_id: str):
     return item if isinstance(item, QgsLayoutItem) else None
 
 
-def missing_items(layout: QgsPrintLayout) -> list[str]:
+def missing_items(layout: QgsPrintLayout, ids: tuple[str, ...] = ITEM_IDS) -> list[str]:
     """Ids the generator fills that this template does not have."""
-    return [i for i in ITEM_IDS if find(layout, i) is None]
+    return [i for i in ids if find(layout, i) is None]
+
+
+def has_progression_page(layout: QgsPrintLayout) -> bool:
+    """Whether the template has the Kenaikan kelas page (templates older than it do not)."""
+    return layout.pageCollection().pageCount() > PROGRESSION_PAGE and \
+        find(layout, P_TRANSITIONS) is not None
 
 
 def add_to_project(project: QgsProject | None = None,

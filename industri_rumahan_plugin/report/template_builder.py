@@ -1,4 +1,4 @@
-"""Builds the shipped ``laporan_wilayah.qpt`` (two A4 portrait pages) in code.
+"""Builds the shipped ``laporan_wilayah.qpt`` (three A4 portrait pages) in code.
 
 Run ``python -m industri_rumahan_plugin.report.template_builder`` to regenerate the file after a
 design change; offices restyle the ``.qpt`` itself in the layout designer. Item ids are the
@@ -35,6 +35,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from industri_rumahan_plugin.compat import Layout, Symbology, Unit
 from industri_rumahan_plugin.report import template as t
+from industri_rumahan_plugin.report.texts import text
 
 ACCENT = "#5b2a86"  # header band
 ACCENT_LIGHT = "#efe7f5"  # table headers
@@ -204,8 +205,29 @@ def _header(layout, page: int, title_id: str, subtitle_id: str) -> None:
     _label(layout, subtitle_id, "Subjudul", page, (10, 14, 168, 10), 9, False, "#f1e9f8")
 
 
+def _progression_page(layout) -> None:
+    """Page 3: the region's Kenaikan kelas section (printed only when there is a history)."""
+    page = QgsLayoutItemPage(layout)
+    page.setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
+    layout.pageCollection().addPage(page)
+    _header(layout, 2, t.P_TITLE, t.P_SUBTITLE)
+    _label(layout, t.P_HEADLINE, "Kenaikan kelas", 2, (10, 29, 190, 12), 9.5, True, ACCENT)
+    _label(layout, "h_naik_transisi", text("h_naik_transisi"), 2, (10, 43, 190, 6), 10, True,
+           ACCENT)
+    _table(layout, t.P_TRANSITIONS, 2, (10, 49, 190, 40), 7.5)
+    _label(layout, "h_naik_grafik", text("h_naik_grafik"), 2, (10, 93, 90, 6), 10, True,
+           ACCENT)
+    _picture(layout, t.P_CHART, 2, (10, 99, 90, 72))
+    _label(layout, "h_naik_kelas", text("h_naik_kelas"), 2, (104, 93, 96, 6), 10, True, ACCENT)
+    _table(layout, t.P_CLASSES, 2, (104, 99, 96, 72), 7)
+    _label(layout, "h_naik_program", text("h_naik_program"), 2, (10, 176, 190, 6), 10, True,
+           ACCENT)
+    _table(layout, t.P_PROGRAMMES, 2, (10, 182, 190, 100), 7)
+    _label(layout, t.P_SOURCE, "Sumber", 2, (10, 288, 190, 7), 6.5, False, "#555555")
+
+
 def build(path: str | Path = t.TEMPLATE) -> Path:
-    """Build the two-page template and write it to ``path``."""
+    """Build the three-page template and write it to ``path``."""
     layout = QgsPrintLayout(QgsProject.instance())
     layout.initializeDefaults()  # one A4 landscape page: portrait before adding the second
     layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
@@ -216,8 +238,9 @@ def build(path: str | Path = t.TEMPLATE) -> Path:
 
     # page 1: province summary
     _header(layout, 0, t.S_TITLE, t.S_SUBTITLE)
-    smap = _map(layout, t.S_MAP, 0, (10, 30, 132, 92), atlas=False)
-    _legend(layout, t.S_LEGEND, 0, (145, 30, 57, 92), smap)
+    _label(layout, t.S_HEADLINE, "", 0, (10, 27.5, 190, 9.5), 9, True, ACCENT)
+    smap = _map(layout, t.S_MAP, 0, (10, 38, 132, 84), atlas=False)
+    _legend(layout, t.S_LEGEND, 0, (145, 38, 57, 84), smap)
     _label(layout, "h_ringkasan_wilayah", "Usaha per wilayah", 0, (10, 125, 190, 6), 10, True,
            ACCENT)
     _table(layout, t.S_REGIONS, 0, (10, 131, 190, 50), 7)
@@ -246,6 +269,8 @@ def build(path: str | Path = t.TEMPLATE) -> Path:
     _label(layout, "h_layanan", "Kesenjangan layanan", 1, (10, 228, 108, 6), 10, True, ACCENT)
     _table(layout, t.GAP, 1, (10, 234, 108, 52), 6.5)
     _label(layout, t.SOURCE, "Sumber", 1, (10, 288, 190, 7), 6.5, False, "#555555")
+
+    _progression_page(layout)
 
     atlas = layout.atlas()
     atlas.setPageNameExpression('"nama"')

@@ -160,25 +160,3 @@ def test_progression_by_sex_and_metadata(data):
         assert all(isinstance(v, str) and v for v in m.values())
     assert "<3" in meta[0]["aturan_sel_kecil"]
     assert np.isfinite(float(tables["naik_kelas_jk"].iloc[-1]["Naik kelas (%)"]))
-
-
-def test_workbook_has_a_sheet_per_table_and_the_metadata(data, tmp_path):
-    import openpyxl
-
-    from industri_rumahan_plugin.core import terpilah_xlsx
-
-    ent, part, result = data
-    tables = gt.standard_tables(ent, part, result, names=NAMES, suppress=True)
-    meta = gt.metadata("2023-12-31 s.d. 2025-12-31", "Pendataan DP3A (demo)")
-    path = terpilah_xlsx.write_workbook(tmp_path / "terpilah.xlsx", tables, meta)
-    book = openpyxl.load_workbook(path, read_only=True)
-    assert book.sheetnames == [*gt.SHEETS, terpilah_xlsx.METADATA_SHEET]
-    first = list(book["usaha_jk_sektor_tahap"].iter_rows(values_only=True))
-    assert first[0][:2] == (gt.REGION, gt.SECTOR) and first[0][-1] == gt.TOTAL
-    assert first[-1][0] == gt.ALL_REGIONS and first[-1][-1] == len(ent)
-    assert len(first) == len(tables["usaha_jk_sektor_tahap"]) + 1
-    small = [v for row in first[1:] for v in row[2:] if v == "<3"]
-    assert small  # the small-count rule reaches the workbook
-    rows = list(book[terpilah_xlsx.METADATA_SHEET].iter_rows(values_only=True))
-    assert rows[0][0] == "Tabel (lembar)" and "Aturan sel kecil" in rows[0]
-    assert [r[0] for r in rows[1:]] == list(gt.SHEETS)
