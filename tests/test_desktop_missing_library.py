@@ -94,6 +94,8 @@ def test_desktop_without_a_library_loads_and_says_so_in_indonesian(desktop_run):
 def test_desktop_without_a_library_lists_all_algorithms_and_refuses_the_dependent_ones(
         desktop_run):
     run = desktop_run
+    from industri_rumahan_plugin.processing.provider import algorithm_classes
+
     assert run["algorithms"] == len(algorithm_classes())
     assert run["create"] == [True, ""]
     ok, message = run["density"]

@@ -58,6 +58,8 @@ def test_listing_every_algorithm_imports_no_heavy_library():
     assert listed["heavy"] == []
     assert set(listed["by_qgis"]) <= {"numpy", "shapely"}  # never pandas, scipy, openpyxl
     algorithms = listed["algorithms"]
+    from industri_rumahan_plugin.processing.provider import algorithm_classes
+
     assert len(algorithms) == len(algorithm_classes())
     assert all(a["parameters"] and a["help"] and a["can_execute"] for a in algorithms.values())
     assert algorithms["industrirumahan:densitybyregion"]["parameters"][:2] == ["INPUT", "REGIONS"]
