@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import shutil
 import sqlite3
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -175,7 +177,9 @@ def test_a_refused_history_row_writes_nothing(first_year, second_file):
 
 
 def test_version_one_database_updates_without_history(tmp_path, second_file, provider):
-    uri = create_database(tmp_path / "v1.gpkg")["enterprises"]
+    v1 = tmp_path / "v1.gpkg"  # an office's file from before the history tables
+    shutil.copy(Path(__file__).parent / "data" / "schema_v1_demo.gpkg", v1)
+    uri = f"{v1}|layername=usaha"
     office = tmp_path / "survei_2024.xlsx"
     _office_xlsx(office)
     _run(INPUT=str(office), TARGET=uri)
