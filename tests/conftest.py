@@ -72,3 +72,17 @@ def demo_copy(demo_gpkg, tmp_path) -> Path:
     target = tmp_path / demo_gpkg.name
     shutil.copy(demo_gpkg, target)
     return target
+
+
+@pytest.fixture
+def foreign_gpkg(provider, tmp_path) -> Path:
+    """A GeoPackage made by another tool (QGIS's points-from-table): never ours to change."""
+    from qgis import processing
+
+    path = tmp_path / "tool" / "kantor.gpkg"  # apart from the test's own files
+    path.parent.mkdir()
+    processing.run("native:createpointslayerfromtable", {
+        "INPUT": str(BOUNDARIES / "babel_desa_kelurahan_kode_centroid.csv"),
+        "XFIELD": "centroid_lng", "YFIELD": "centroid_lat", "TARGET_CRS": "EPSG:4326",
+        "OUTPUT": str(path)})
+    return path

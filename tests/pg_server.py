@@ -8,12 +8,15 @@ the end of the session.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import shutil
 import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -132,3 +135,29 @@ class PgServer:
                               "stop")
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def running(connection: str = "", *, postgis_first: bool = False) -> Iterator[PgServer]:
+    """A started server for a test module (the test is skipped where PostgreSQL + PostGIS
+    cannot be had), optionally saved in QGIS as connection ``connection``; stopped after."""
+    import pytest
+    from qgis.core import QgsProviderRegistry
+
+    why = ensure_packages()
+    if why:
+        pytest.skip(why)
+    server = PgServer().start()
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    try:
+        if postgis_first:  # before QGIS's first connection: QGIS caches "no PostGIS" per one
+            server.sql("CREATE EXTENSION postgis")
+        if connection:
+            metadata.saveConnection(metadata.createConnection(
+                server.uri(), {"saveUsername": True, "savePassword": True}), connection)
+        yield server
+    finally:
+        gc.collect()  # QGIS connections held by Python objects
+        if connection:
+            metadata.deleteConnection(connection)
+        server.stop()

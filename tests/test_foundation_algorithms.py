@@ -55,12 +55,8 @@ def test_createdatabase_writes_schema_lookups_and_version(provider, tmp_path):
     assert version == (str(schema.SCHEMA_VERSION),)
 
 
-def test_createdatabase_refuses_a_foreign_geopackage_and_leaves_it(provider, tmp_path):
-    foreign = tmp_path / "kantor.gpkg"
-    processing.run("native:createpointslayerfromtable", {
-        "INPUT": str(DATA / "babel_desa_kelurahan_kode_centroid.csv"),
-        "XFIELD": "centroid_lng", "YFIELD": "centroid_lat", "TARGET_CRS": "EPSG:4326",
-        "OUTPUT": str(foreign)})
+def test_createdatabase_refuses_a_foreign_geopackage_and_leaves_it(foreign_gpkg):
+    foreign = foreign_gpkg
     before = foreign.read_bytes()
     with pytest.raises(QgsProcessingException, match="not an Industri Rumahan database"):
         processing.run("industrirumahan:createdatabase", {"OUTPUT": str(foreign), "LOAD": False})

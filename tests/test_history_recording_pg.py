@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import gc
-
 import pytest
 from qgis.core import QgsDataSourceUri, QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
 from industri_rumahan_plugin.adapters import history_recorder
 from industri_rumahan_plugin.adapters.postgis.ddl import schema_sql
 from industri_rumahan_plugin.core import schema
-from tests.pg_server import PgServer, ensure_packages
+from tests.pg_server import running
 
 pytestmark = pytest.mark.postgis
 UID = "0b7c6a2e-1111-4c1a-9a57-1d2b3c4e5f60"
@@ -18,18 +16,9 @@ UID = "0b7c6a2e-1111-4c1a-9a57-1d2b3c4e5f60"
 
 @pytest.fixture(scope="module")
 def pg():
-    why = ensure_packages()
-    if why:
-        pytest.skip(why)
-    server = PgServer().start()
-    server.sql(schema_sql("ir"))
-    # the history table as schema v2 defines it (made here until the DDL creates it)
-    server.sql(f"CREATE TABLE IF NOT EXISTS ir.{schema.STAGE_HISTORY} (fid serial PRIMARY KEY, "
-               "uid varchar(36) NOT NULL, tahap varchar(16) NOT NULL, tanggal_berlaku "
-               "timestamp NOT NULL, sumber varchar(16) NOT NULL, pengguna varchar(60))")
-    yield server
-    gc.collect()
-    server.stop()
+    with running() as server:
+        server.sql(schema_sql("ir"))
+        yield server
 
 
 def _enterprises(pg) -> QgsVectorLayer:

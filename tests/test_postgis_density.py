@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import math
 
 import pytest
@@ -10,13 +9,12 @@ from qgis import processing
 from qgis.core import (
     QgsDataSourceUri,
     QgsProcessingFeedback,
-    QgsProviderRegistry,
     QgsVectorLayer,
 )
 
 from industri_rumahan_plugin.adapters.postgis import density_sql
 from industri_rumahan_plugin.core import schema
-from tests.pg_server import PgServer, ensure_packages
+from tests.pg_server import running
 
 pytestmark = pytest.mark.postgis
 ALG = "industrirumahan:densitybyregion"
@@ -28,25 +26,12 @@ STATS = ("jml_", "pct_", "per_", "lq_", "peringkat_", "luas_km2")
 @pytest.fixture(scope="module")
 def published(provider, demo_gpkg):
     """A test server with the demo GeoPackage published in schema 'ir' by the plugin."""
-    why = ensure_packages()
-    if why:
-        pytest.skip(why)
-    pg = PgServer().start()
-    # PostGIS before QGIS's first connection: QGIS caches "no PostGIS" per connection
-    pg.sql("CREATE EXTENSION postgis")
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    metadata.saveConnection(metadata.createConnection(
-        pg.uri(), {"saveUsername": True, "savePassword": True}), CONNECTION)
-    try:
+    with running(CONNECTION, postgis_first=True) as pg:
         processing.run("industrirumahan:createshareddatabase",
                        {"DATABASE": CONNECTION, "SCHEMA": "ir"})
         processing.run("industrirumahan:publishtopostgis",
                        {"INPUT": str(demo_gpkg), "DATABASE": CONNECTION, "SCHEMA": "ir"})
         yield pg
-    finally:
-        gc.collect()
-        metadata.deleteConnection(CONNECTION)
-        pg.stop()
 
 
 class Log(QgsProcessingFeedback):

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProviderRegistry, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
 from industri_rumahan_plugin.core import schema
-from tests.pg_server import PgServer, ensure_packages
+from tests.pg_server import running
 
 pytestmark = pytest.mark.postgis
 CONNECTION = "ir_test_history"
@@ -21,17 +20,8 @@ ENTERPRISE_COLUMNS = schema.field_names()
 
 @pytest.fixture(scope="module")
 def pg(provider):
-    why = ensure_packages()
-    if why:
-        pytest.skip(why)
-    server = PgServer().start()
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    metadata.saveConnection(metadata.createConnection(
-        server.uri(), {"saveUsername": True, "savePassword": True}), CONNECTION)
-    yield server
-    gc.collect()
-    metadata.deleteConnection(CONNECTION)
-    server.stop()
+    with running(CONNECTION) as server:
+        yield server
 
 
 def _run(alg: str, **params) -> dict:

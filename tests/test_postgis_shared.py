@@ -15,7 +15,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.core import schema
-from tests.pg_server import PgServer, ensure_packages
+from tests.pg_server import running
 
 pytestmark = pytest.mark.postgis
 CONNECTION = "ir_test_shared"
@@ -24,13 +24,8 @@ SAVE_USER = {"saveUsername": True, "savePassword": True}
 
 @pytest.fixture(scope="module")
 def pg():
-    why = ensure_packages()
-    if why:
-        pytest.skip(why)
-    server = PgServer().start()
-    yield server
-    gc.collect()
-    server.stop()
+    with running() as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

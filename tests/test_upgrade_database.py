@@ -16,7 +16,6 @@ from qgis.core import QgsApplication, QgsProcessingException
 from industri_rumahan_plugin.adapters.geopackage import check_database, recognised_layers
 from industri_rumahan_plugin.adapters.gpkg_upgrade import backup_path
 from industri_rumahan_plugin.core import history_seed, schema
-from tests.conftest import BOUNDARIES as DATA
 
 V1 = Path(__file__).parent / "data" / "schema_v1_demo.gpkg"
 V1_TABLES = {"usaha", "layanan", "kabupaten", "kecamatan", "desa", "ir_metadata", "ref_tahap",
@@ -168,12 +167,8 @@ def test_a_history_that_would_not_give_back_the_fields_is_rolled_back(provider, 
     assert v1_copy.read_bytes() == original and _backups(v1_copy) == []
 
 
-def test_foreign_and_newer_files_are_refused_unchanged(provider, v1_copy, tmp_path):
-    foreign = tmp_path / "lain.gpkg"
-    processing.run("native:createpointslayerfromtable", {
-        "INPUT": str(DATA / "babel_desa_kelurahan_kode_centroid.csv"),
-        "XFIELD": "centroid_lng", "YFIELD": "centroid_lat", "TARGET_CRS": "EPSG:4326",
-        "OUTPUT": str(foreign)})
+def test_foreign_and_newer_files_are_refused_unchanged(v1_copy, foreign_gpkg, tmp_path):
+    foreign = foreign_gpkg
     before = foreign.read_bytes()
     with pytest.raises(QgsProcessingException, match="not an Industri Rumahan database"):
         _upgrade(foreign)
