@@ -172,6 +172,31 @@ def _check_number(spec: schema.Field, value: Any, label: str, year: int) -> list
     return []
 
 
+#: The widest range an input widget can offer per field type (a QGIS range widget holds 32-bit
+#: integers; NULL takes the lowest value). See ``input_limits``.
+_WIDGET_RANGE: dict[str, tuple[float, float]] = {
+    "int": (-(2**31) + 2, 2**31 - 1),
+    "int64": (-(2**31) + 2, 2**31 - 1),
+    "double": (-1e15, 1e15),
+}
+
+
+def input_limits(spec: schema.Field) -> tuple[float, float]:
+    """(minimum, maximum) an input widget offers for a numeric field.
+
+    The widget must never clamp: a value outside what these rules accept (negative, above
+    ``spec.maximum``, before ``spec.minimum``, a year in the future) has to reach ``validate`` /
+    the layer's constraints and be reported with the rule's message, never silently changed
+    (issue 13: 200 workers became 99, year 2030 became this year). So the limits are those
+    of the storage type, far outside every rule's bounds, which the assertion keeps true.
+    """
+    low, high = _WIDGET_RANGE[spec.type]
+    rule_low = spec.minimum if spec.minimum is not None else 0
+    rule_high = spec.maximum if spec.maximum is not None else dt.date.today().year
+    assert low < rule_low - 1 and high > rule_high + 1, spec.name
+    return low, high
+
+
 def errors(issues: list[Issue]) -> list[Issue]:
     return [i for i in issues if i.severity == ERROR]
 
