@@ -43,7 +43,9 @@ def test_every_numeric_widget_is_wider_than_its_rule():
     for spec in schema.ENTERPRISE_FIELDS:
         if spec.type in ("int", "int64", "double") and not spec.catalogue:
             low, high = validation.input_limits(spec)
-            assert low < 0 and high > max(spec.maximum or 0, dt.date.today().year) * 10
+            assert high > max(spec.maximum or 0, dt.date.today().year) * 10
+            assert low == 0 and (spec.minimum or 0) >= low
+    assert validation.input_limits(schema.field("tahun_mulai"))[0] < 1945 - 1
 
 
 def test_dock_form_reports_and_keeps_typed_values(dock, demo_copy, qtbot):
@@ -131,3 +133,18 @@ def test_a_project_with_the_old_clamping_limits_is_configured_again(usaha_layer)
     old = dict(layer.editorWidgetSetup(idx).config(), Max=99, Min=0)
     layer.setEditorWidgetSetup(idx, QgsEditorWidgetSetup("Range", old))
     assert not is_configured(layer)
+
+
+def test_an_early_year_is_reported_and_the_up_arrow_starts_at_zero(dock, qtbot):
+    panel = dock.add()
+    fill(qtbot, panel, GOOD)
+    year = spin(panel.form, "tahun_mulai")
+    type_number(qtbot, year, 1900)
+    panel.set_point(INSIDE)
+    assert not panel.save()
+    assert ("tahun_mulai", "year_too_early") in [(i.field, i.key) for i in panel.last_issues]
+    assert year.value() == 1900
+    empty = spin(panel.form, "pelatihan_tahun")
+    assert panel.record()["pelatihan_tahun"] is None
+    empty.stepUp()  # from NULL: a plain 0, not the type's lowest number
+    assert empty.value() == 0
