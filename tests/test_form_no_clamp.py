@@ -146,5 +146,5 @@ def test_an_early_year_is_reported_and_the_up_arrow_starts_at_zero(dock, qtbot):
     assert year.value() == 1900
     empty = spin(panel.form, "pelatihan_tahun")
     assert panel.record()["pelatihan_tahun"] is None
-    empty.stepUp()  # from NULL: a plain 0, not the type's lowest number
-    assert empty.value() == 0
+    empty.stepUp()  # from NULL: a plain 0 (QGIS 3.22) or 1 (3.44), not -2147483646
+    assert empty.value() in (0, 1)
