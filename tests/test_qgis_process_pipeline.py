@@ -57,3 +57,18 @@ def test_nearest_service_through_qgis_process(profiles, demo_gpkg, tmp_path):
                 SERVICES=f"{demo_gpkg}|layername=layanan", OUTPUT=str(out))
     assert out.stat().st_size > 0
     assert "OUTPUT" in done.stdout
+
+
+def test_qgis_process_refuses_an_analysis_output_as_regions(profiles, demo_gpkg, tmp_path):
+    usaha = f"{demo_gpkg}|layername=usaha"
+    density = tmp_path / "kepadatan.gpkg"
+    _run(profiles, "densitybyregion", INPUT=usaha, REGIONS=f"{demo_gpkg}|layername=kabupaten",
+         OUTPUT=str(density))
+    pdf = tmp_path / "salah.pdf"
+    done = plugin_install.run_qgis_process(
+        profiles, "run", "industrirumahan:exportreport", "--", f"INPUT={usaha}",
+        f"REGIONS={density}", f"OUTPUT={pdf}", timeout=600)
+    assert done.returncode != 0
+    said = done.stdout + done.stderr
+    assert "REGIONS: " in said and "is an analysis output, not a boundary layer" in said
+    assert not pdf.exists()

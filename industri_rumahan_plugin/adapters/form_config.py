@@ -9,8 +9,6 @@ configuration.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from qgis.core import (
     QgsAttributeEditorContainer,
     QgsAttributeEditorField,
@@ -67,13 +65,11 @@ def widget_setup(spec: schema.Field, lang: str = "id") -> QgsEditorWidgetSetup:
             "calendar_popup": True, "allow_null": True,
         })
     if spec.type in ("int", "int64", "double"):
-        year_field = spec.name in validation.YEAR_FIELDS
-        maximum = dt.date.today().year if year_field else spec.maximum
+        # limits wide enough never to clamp what the rules report (the constraint says why)
+        minimum, maximum = validation.input_limits(spec)
         config = {
             "Style": "SpinBox", "AllowNull": True, "Step": 1,
-            "Min": spec.minimum if spec.minimum is not None else 0,
-            "Max": maximum if maximum is not None else 2**31 - 1,
-            "Precision": 0,
+            "Min": int(minimum), "Max": int(maximum), "Precision": 0,
         }
         if spec.unit == "Rp":
             config.update({"Step": 100_000, "Suffix": "", "Prefix": "Rp "})
@@ -168,4 +164,15 @@ def _tabs(form: QgsEditFormConfig, layer: QgsVectorLayer, lang: str) -> None:
 def is_configured(layer: QgsVectorLayer) -> bool:
     """Whether the layer already carries this form (tabs named after the schema sections)."""
     form = layer.editFormConfig()
-    return form.layout() == Misc.FORM_DRAG_AND_DROP and len(form.tabs()) >= 5
+    if form.layout() != Misc.FORM_DRAG_AND_DROP or len(form.tabs()) < 5:
+        return False
+    # a project saved with the old clamping limits (99 workers, this year) is configured again
+    for spec in schema.ENTERPRISE_FIELDS:
+        idx = layer.fields().indexOf(spec.name)
+        if idx < 0 or spec.catalogue or spec.type not in ("int", "int64", "double"):
+            continue
+        config = layer.editorWidgetSetup(idx).config()
+        low, high = validation.input_limits(spec)
+        if config.get("Min") != int(low) or config.get("Max") != int(high):
+            return False
+    return True

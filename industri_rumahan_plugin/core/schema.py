@@ -200,14 +200,38 @@ _SIGNATURES: tuple[tuple[str, frozenset[str]], ...] = (
 )
 
 
+BOUNDARY_ROLES: tuple[str, ...] = ("regencies", "districts", "villages")
+
+# Indicator fields the region analyses add to a copy of the region fields (densitybyregion
+# "jml_usaha", servicegap/accessibility "n_usaha", nearestneighbourindex "nni", the progression
+# tables "pct_naik"). A boundary layer of the schema never carries them, so a polygon layer with
+# the key fields of a region AND one of these is an analysis output, not a boundary layer: used
+# as regions it would count the output's own copies of the figures (issue 13).
+ANALYSIS_OUTPUT_FIELDS: frozenset[str] = frozenset({"jml_usaha", "n_usaha", "nni", "pct_naik"})
+
+
+def is_analysis_output(field_names: list[str] | set[str]) -> bool:
+    """True when a table carries an indicator field of one of the plugin's analyses."""
+    return bool(ANALYSIS_OUTPUT_FIELDS & set(field_names))
+
+
+def boundary_role(field_names: list[str] | set[str], geometry: str = "") -> str | None:
+    """"regencies", "districts" or "villages" for a boundary layer of the schema, else None."""
+    role = layer_role(field_names, geometry)
+    return role if role in BOUNDARY_ROLES else None
+
+
 def layer_role(field_names: list[str] | set[str], geometry: str = "") -> str | None:
     """Which of the plugin's layers a table is, judged by its fields (not its name).
 
-    ``geometry`` ("Point", "Polygon"...) disambiguates when given.
+    ``geometry`` ("Point", "Polygon"...) disambiguates when given. An analysis output that
+    copies a region's key fields is no boundary layer: None (see ``ANALYSIS_OUTPUT_FIELDS``).
     """
     names = set(field_names)
     for role, signature in _SIGNATURES:
         if signature <= names:
+            if role in BOUNDARY_ROLES and is_analysis_output(names):
+                return None
             expected = (LAYERS.get(role) or TABLES[role])[1]
             if geometry and ("Polygon" in expected) != ("Polygon" in geometry):
                 continue

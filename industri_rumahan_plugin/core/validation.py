@@ -172,6 +172,29 @@ def _check_number(spec: schema.Field, value: Any, label: str, year: int) -> list
     return []
 
 
+#: The widest values an input widget can hold per field type (a QGIS range widget holds
+#: 32-bit integers). See ``input_limits``.
+_WIDGET_MAX: dict[str, float] = {"int": 2**31 - 1, "int64": 2**31 - 1, "double": 1e15}
+
+
+def input_limits(spec: schema.Field) -> tuple[float, float]:
+    """(minimum, maximum) an input widget offers for a numeric field.
+
+    The widget must never clamp: a value the rules refuse (above ``spec.maximum``, before
+    ``spec.minimum``, a year in the future) has to reach ``validate`` / the layer's constraints
+    and be reported with the rule's message, never silently changed (issue 13: 200 workers
+    became 99, year 2030 became this year). So the maximum is that of the storage type, far
+    above every rule, and the minimum 0: every year before ``spec.minimum`` can be typed, and
+    the up arrow of an empty field starts at 0, not at -2147483646 (QGIS puts NULL one step
+    below the minimum). No field of the schema accepts negative numbers.
+    """
+    high = _WIDGET_MAX[spec.type]
+    low = min(0.0, spec.minimum if spec.minimum is not None else 0.0)
+    rule_high = spec.maximum if spec.maximum is not None else dt.date.today().year
+    assert high > 10 * rule_high and (spec.minimum is None or low <= spec.minimum), spec.name
+    return low, high
+
+
 def errors(issues: list[Issue]) -> list[Issue]:
     return [i for i in issues if i.severity == ERROR]
 

@@ -6,6 +6,7 @@ it (logo, colours, fonts) in the layout designer and save it as their own ``.qpt
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from qgis.core import (
@@ -37,12 +38,24 @@ from industri_rumahan_plugin.processing.provider import PROVIDER_ID
 ALG = f"{PROVIDER_ID}:exportreport"
 
 
+def _role(layer) -> str | None:
+    if not isinstance(layer, QgsVectorLayer):
+        return None
+    return schema.layer_role(layer.fields().names(), QgsWkbTypes.displayString(layer.wkbType()))
+
+
 def _layer_of_role(role: str) -> QgsVectorLayer | None:
     for layer in QgsProject.instance().mapLayers().values():
-        if isinstance(layer, QgsVectorLayer) and schema.layer_role(
-                layer.fields().names(), QgsWkbTypes.displayString(layer.wkbType())) == role:
+        if _role(layer) == role:
             return layer
     return None
+
+
+def _not_boundary_layers() -> list:
+    """Every layer of the project that is no boundary layer of the schema (analysis outputs
+    that copy a region's fields included): the region chooser must not offer them."""
+    return [layer for layer in QgsProject.instance().mapLayers().values()
+            if _role(layer) not in schema.BOUNDARY_ROLES]
 
 
 class ReportDialog(QDialog):
@@ -54,14 +67,19 @@ class ReportDialog(QDialog):
         self.enterprises.setFilters(LayerFilter.POINT)
         self.regions = QgsMapLayerComboBox(self)
         self.regions.setFilters(LayerFilter.POLYGON)
+        self.regions.setAllowEmptyLayer(True)  # empty rather than a wrong layer
+        self._only_boundary_layers()
+        QgsProject.instance().layersAdded.connect(self._only_boundary_layers)
         self.services = QgsMapLayerComboBox(self)
         self.services.setFilters(LayerFilter.POINT)
         self.services.setAllowEmptyLayer(True)
-        for combo, role in ((self.enterprises, "enterprises"), (self.regions, "regencies"),
-                            (self.services, "services")):
+        for combo, role in ((self.enterprises, "enterprises"), (self.services, "services")):
             layer = _layer_of_role(role)
             if layer is not None:
                 combo.setLayer(layer)
+        # the kabupaten/kota of the project, else its kecamatan or desa, else nothing
+        self.regions.setLayer(next((layer for layer in map(_layer_of_role, schema.BOUNDARY_ROLES)
+                                    if layer is not None), None))
         self.year = QSpinBox(self)
         self.year.setRange(0, 2100)
         self.year.setSpecialValueText(toolbelt.tr("all records"))
@@ -90,6 +108,17 @@ class ReportDialog(QDialog):
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _only_boundary_layers(self, *_) -> None:
+        current = self.regions.currentLayer()
+        self.regions.setExceptedLayerList(_not_boundary_layers())
+        if current is not None and _role(current) in schema.BOUNDARY_ROLES:
+            self.regions.setLayer(current)
+
+    def done(self, result: int) -> None:
+        with contextlib.suppress(TypeError, RuntimeError):
+            QgsProject.instance().layersAdded.disconnect(self._only_boundary_layers)
+        super().done(result)
 
     def parameters(self) -> dict:
         return {

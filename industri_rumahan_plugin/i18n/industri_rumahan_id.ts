@@ -188,7 +188,7 @@
     </message>
     <message>
         <location filename="../adapters/network_costs.py" line="115"/>
-        <location filename="../processing/base.py" line="126"/>
+        <location filename="../processing/base.py" line="156"/>
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
     </message>
@@ -767,7 +767,7 @@
     </message>
     <message>
         <location filename="../gui/form_panel.py" line="150"/>
-        <location filename="../gui/report_dialog.py" line="113"/>
+        <location filename="../gui/report_dialog.py" line="143"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -947,49 +947,49 @@
         <translation>Laporan: {path}</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="51"/>
-        <location filename="../gui/report_dialog.py" line="137"/>
+        <location filename="../gui/report_dialog.py" line="63"/>
+        <location filename="../gui/report_dialog.py" line="167"/>
         <source>Region report (PDF)</source>
         <translation>Laporan wilayah (PDF)</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="67"/>
+        <location filename="../gui/report_dialog.py" line="84"/>
         <source>all records</source>
         <translation>semua catatan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="70"/>
+        <location filename="../gui/report_dialog.py" line="87"/>
         <source>e.g. 19.01 for the kecamatan of one regency</source>
         <translation>mis. 19.01 untuk kecamatan di satu kabupaten</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="73"/>
+        <location filename="../gui/report_dialog.py" line="90"/>
         <location filename="../processing/export_report.py" line="93"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="73"/>
+        <location filename="../gui/report_dialog.py" line="90"/>
         <location filename="../processing/export_report.py" line="93"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="74"/>
+        <location filename="../gui/report_dialog.py" line="91"/>
         <location filename="../processing/export_report.py" line="95"/>
         <location filename="../processing/gender_disaggregated_tables.py" line="55"/>
         <source>Show counts of 1–2 as &quot;&lt;3&quot; (privacy)</source>
         <translation>Tampilkan jumlah 1–2 sebagai &quot;&lt;3&quot; (privasi)</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="78"/>
+        <location filename="../gui/report_dialog.py" line="95"/>
         <location filename="../processing/export_report.py" line="100"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="79"/>
-        <location filename="../processing/base.py" line="93"/>
+        <location filename="../gui/report_dialog.py" line="96"/>
+        <location filename="../processing/base.py" line="123"/>
         <location filename="../processing/export_report.py" line="73"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
@@ -998,51 +998,51 @@
         <translation>Usaha</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="80"/>
+        <location filename="../gui/report_dialog.py" line="97"/>
         <source>Regions</source>
         <translation>Wilayah</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="81"/>
+        <location filename="../gui/report_dialog.py" line="98"/>
         <location filename="../processing/export_report.py" line="78"/>
         <location filename="../processing/gap_params.py" line="31"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="82"/>
+        <location filename="../gui/report_dialog.py" line="99"/>
         <source>Period: up to the end of year</source>
         <translation>Periode: hingga akhir tahun</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="83"/>
+        <location filename="../gui/report_dialog.py" line="100"/>
         <source>Only regions whose code starts with</source>
         <translation>Hanya wilayah yang kodenya diawali</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="84"/>
+        <location filename="../gui/report_dialog.py" line="101"/>
         <source>Office</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="85"/>
+        <location filename="../gui/report_dialog.py" line="102"/>
         <location filename="../processing/export_report.py" line="92"/>
         <source>Report language</source>
         <translation>Bahasa laporan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="87"/>
+        <location filename="../gui/report_dialog.py" line="104"/>
         <location filename="../processing/export_report.py" line="100"/>
         <source>Report PDF</source>
         <translation>PDF laporan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="110"/>
+        <location filename="../gui/report_dialog.py" line="140"/>
         <source>Choose the enterprise and region layers and the PDF file.</source>
         <translation>Pilih lapisan usaha, lapisan wilayah dan berkas PDF.</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="113"/>
+        <location filename="../gui/report_dialog.py" line="143"/>
         <source>Writing the report…</source>
         <translation>Menulis laporan…</translation>
     </message>
@@ -1330,13 +1330,18 @@
         <translation>Gaya disimpan sebagai {path}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="97"/>
+        <location filename="../processing/base.py" line="91"/>
+        <source>{param}: {layer} is an analysis output, not a boundary layer (it already holds the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the database.</source>
+        <translation>{param}: {layer} adalah keluaran analisis, bukan layer batas wilayah (sudah berisi angka hasil analisis). Pilih layer kabupaten/kota atau kecamatan dari basis data.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="127"/>
         <location filename="../processing/export_report.py" line="75"/>
         <source>Regions (kabupaten/kota or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="104"/>
+        <location filename="../processing/base.py" line="134"/>
         <source>Filter enterprises (expression)</source>
         <translation>Saring usaha (ekspresi)</translation>
     </message>
@@ -2515,12 +2520,12 @@
         <translation>Tidak ada wilayah dengan kode yang diawali {code}.</translation>
     </message>
     <message>
-        <location filename="../report/data.py" line="166"/>
+        <location filename="../report/data.py" line="169"/>
         <source>Counting enterprises per region…</source>
         <translation>Menghitung usaha per wilayah…</translation>
     </message>
     <message>
-        <location filename="../report/data.py" line="171"/>
+        <location filename="../report/data.py" line="174"/>
         <source>Measuring distances to services…</source>
         <translation>Mengukur jarak ke layanan…</translation>
     </message>

@@ -17,6 +17,8 @@ from qgis.PyQt.QtGui import QIcon
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.compat import SourceType
 
+REGIONS = "REGIONS"
+
 GROUPS: dict[str, tuple[str, str]] = {
     "data": ("Data", "Data"),
     "density": ("Kepadatan", "Density"),
@@ -61,7 +63,35 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         ok, message = self.canExecute()
         if not ok:
             raise QgsProcessingException(message)
+        self.refuse_analysis_output_as_regions(parameters, context)
         return True
+
+    def checkParameterValues(self, parameters: dict, context) -> tuple[bool, str]:
+        """The regions check first: the algorithm dialog shows its message before running."""
+        try:
+            self.refuse_analysis_output_as_regions(parameters, context)
+        except QgsProcessingException as error:
+            return False, str(error)
+        return super().checkParameterValues(parameters, context)
+
+    def refuse_analysis_output_as_regions(self, parameters: dict, context) -> None:
+        """Refuse an analysis output given as regions: its copied figures would be counted as
+        the region's own (a third of the enterprises lost, shares over 100 %), silently.
+
+        Every algorithm with a ``REGIONS`` parameter gets this check through
+        ``prepareAlgorithm``, whichever runner (dialog, ``processing.run``, qgis_process).
+        """
+        from industri_rumahan_plugin.core import schema
+
+        if self.parameterDefinition(REGIONS) is None or parameters.get(REGIONS) is None:
+            return
+        source = self.parameterAsSource(parameters, REGIONS, context)
+        if source is None or not schema.is_analysis_output(source.fields().names()):
+            return
+        raise QgsProcessingException(self.tr(
+            "{param}: {layer} is an analysis output, not a boundary layer (it already holds "
+            "the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the "
+            "database.").format(param=REGIONS, layer=source.sourceName()))
 
     def createInstance(self) -> QgsProcessingAlgorithm:
         return type(self)()

@@ -122,9 +122,12 @@ def map_enterprises(enterprises, expression: str, context, feedback) -> QgsVecto
 
 def service_gap(enterprises: QgsVectorLayer, services: QgsVectorLayer | None,
                 regions: QgsVectorLayer, threshold: float, context: QgsProcessingContext,
-                feedback: QgsProcessingFeedback | None) -> pd.DataFrame:
-    """``servicegap`` per region (0..n-1, by ``kode``) and service type, plus all regions
-    together (region -1: counts summed, share recomputed, mean distance weighted)."""
+                feedback: QgsProcessingFeedback | None,
+                order: QgsVectorLayer | None = None) -> pd.DataFrame:
+    """``servicegap`` per region (0..n-1, by ``kode``, in the row order of ``order``, default
+    ``regions``) and service type, plus all regions together (region -1: counts summed, share
+    recomputed, mean distance weighted). ``regions`` is the boundary layer, never an analysis
+    output (``servicegap`` refuses those)."""
     if services is None:
         return pd.DataFrame(columns=GAP_COLUMNS)
     out = _run(GAP_ALG, {
@@ -132,7 +135,8 @@ def service_gap(enterprises: QgsVectorLayer, services: QgsVectorLayer | None,
         "REGION_CODE_FIELD": "kode", "REGION_NAME_FIELD": "nama",
         "OUTPUT": "memory:", "OUTPUT_PROGRAMME": None}, context, feedback)["OUTPUT"]
     rows = layer_frame(_take(out, context))
-    index = {str(code): i for i, code in enumerate(layer_frame(regions)["kode"])}
+    in_order = layer_frame(order if order is not None else regions)
+    index = {str(code): i for i, code in enumerate(in_order["kode"])}
     rows = rows[rows["kode"].notna()].copy()
     rows["region"] = [index.get(str(code), -2) for code in rows["kode"]]
     rows = rows[rows["region"] >= 0]
@@ -169,6 +173,7 @@ def collect(enterprises: QgsVectorLayer, regions: QgsVectorLayer,
     feedback.setProgress(30)
     map_layer = map_enterprises(enterprises, expression, context, feedback)
     feedback.setProgressText(toolbelt.tr("Measuring distances to services…"))
-    gap = service_gap(map_layer, services, stats_layer, threshold, context, feedback)
+    gap = service_gap(map_layer, services, regions, threshold, context, feedback,
+                      order=stats_layer)
     feedback.setProgress(45)
     return ReportData(stats_layer, layer_frame(stats_layer), gap, map_layer, services)
