@@ -767,7 +767,7 @@
     </message>
     <message>
         <location filename="../gui/form_panel.py" line="150"/>
-        <location filename="../gui/report_dialog.py" line="143"/>
+        <location filename="../gui/report_dialog.py" line="142"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -947,48 +947,48 @@
         <translation>Laporan: {path}</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="63"/>
-        <location filename="../gui/report_dialog.py" line="167"/>
+        <location filename="../gui/report_dialog.py" line="64"/>
+        <location filename="../gui/report_dialog.py" line="166"/>
         <source>Region report (PDF)</source>
         <translation>Laporan wilayah (PDF)</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="84"/>
+        <location filename="../gui/report_dialog.py" line="85"/>
         <source>all records</source>
         <translation>semua catatan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="87"/>
+        <location filename="../gui/report_dialog.py" line="88"/>
         <source>e.g. 19.01 for the kecamatan of one regency</source>
         <translation>mis. 19.01 untuk kecamatan di satu kabupaten</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="90"/>
+        <location filename="../gui/report_dialog.py" line="91"/>
         <location filename="../processing/export_report.py" line="93"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="90"/>
+        <location filename="../gui/report_dialog.py" line="91"/>
         <location filename="../processing/export_report.py" line="93"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="91"/>
+        <location filename="../gui/report_dialog.py" line="92"/>
         <location filename="../processing/export_report.py" line="95"/>
         <location filename="../processing/gender_disaggregated_tables.py" line="55"/>
         <source>Show counts of 1–2 as &quot;&lt;3&quot; (privacy)</source>
         <translation>Tampilkan jumlah 1–2 sebagai &quot;&lt;3&quot; (privasi)</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="95"/>
+        <location filename="../gui/report_dialog.py" line="96"/>
         <location filename="../processing/export_report.py" line="100"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="96"/>
+        <location filename="../gui/report_dialog.py" line="97"/>
         <location filename="../processing/base.py" line="123"/>
         <location filename="../processing/export_report.py" line="73"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
@@ -998,51 +998,51 @@
         <translation>Usaha</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="97"/>
+        <location filename="../gui/report_dialog.py" line="98"/>
         <source>Regions</source>
         <translation>Wilayah</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="98"/>
+        <location filename="../gui/report_dialog.py" line="99"/>
         <location filename="../processing/export_report.py" line="78"/>
         <location filename="../processing/gap_params.py" line="31"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="99"/>
+        <location filename="../gui/report_dialog.py" line="100"/>
         <source>Period: up to the end of year</source>
         <translation>Periode: hingga akhir tahun</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="100"/>
+        <location filename="../gui/report_dialog.py" line="101"/>
         <source>Only regions whose code starts with</source>
         <translation>Hanya wilayah yang kodenya diawali</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="101"/>
+        <location filename="../gui/report_dialog.py" line="102"/>
         <source>Office</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="102"/>
+        <location filename="../gui/report_dialog.py" line="103"/>
         <location filename="../processing/export_report.py" line="92"/>
         <source>Report language</source>
         <translation>Bahasa laporan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="104"/>
+        <location filename="../gui/report_dialog.py" line="105"/>
         <location filename="../processing/export_report.py" line="100"/>
         <source>Report PDF</source>
         <translation>PDF laporan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="140"/>
+        <location filename="../gui/report_dialog.py" line="139"/>
         <source>Choose the enterprise and region layers and the PDF file.</source>
         <translation>Pilih lapisan usaha, lapisan wilayah dan berkas PDF.</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="143"/>
+        <location filename="../gui/report_dialog.py" line="142"/>
         <source>Writing the report…</source>
         <translation>Menulis laporan…</translation>
     </message>
@@ -2520,12 +2520,12 @@
         <translation>Tidak ada wilayah dengan kode yang diawali {code}.</translation>
     </message>
     <message>
-        <location filename="../report/data.py" line="169"/>
+        <location filename="../report/data.py" line="170"/>
         <source>Counting enterprises per region…</source>
         <translation>Menghitung usaha per wilayah…</translation>
     </message>
     <message>
-        <location filename="../report/data.py" line="174"/>
+        <location filename="../report/data.py" line="175"/>
         <source>Measuring distances to services…</source>
         <translation>Mengukur jarak ke layanan…</translation>
     </message>
