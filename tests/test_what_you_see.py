@@ -139,17 +139,58 @@ def _export(g, out):
     return {"OUTPUT": str(out / "ekspor.xlsx")}
 
 
+def _heatmap(g, out):
+    return {"SECTOR": "batik", "RADIUS": 3000, "PIXEL_SIZE": 1000,
+            "OUTPUT": str(out / "kde.tif")}
+
+
+def _hotspots(g, out):
+    return {"VALUE_FIELD": "jumlah_pekerja", "WEIGHTS": "distance_band", "DISTANCE": 5000,
+            "OUTPUT": str(out / "gi.gpkg")}
+
+
+def _nni(g, out):
+    return {"REGIONS": f"{g}|layername=kabupaten", "OUTPUT": str(out / "nni.gpkg")}
+
+
+def _gap(g, out):
+    return {"SERVICES": f"{g}|layername=layanan", "REGIONS": f"{g}|layername=kabupaten",
+            "SERVICE_TYPES": "pasar", "THRESHOLD": 5000, "OUTPUT": str(out / "gap.gpkg"),
+            "OUTPUT_PROGRAMME": str(out / "programme.gpkg")}
+
+
+def _access(g, out):
+    return {"SERVICES": f"{g}|layername=layanan", "SERVICE_TYPES": "pelatihan, pasar",
+            "DEMAND_FIELD": "jumlah_pekerja", "METHOD": 0, "CATCHMENT": 15000,
+            "OUTPUT": str(out / "akses.gpkg")}
+
+
+def _suggest(g, out):
+    return {"CANDIDATES": f"{g}|layername=desa", "SERVICES": f"{g}|layername=layanan",
+            "SERVICE_TYPE": "pasar", "THRESHOLD": 5000, "K": 3,
+            "OUTPUT": str(out / "sites.gpkg")}
+
+
 CASES = {
     "densitybyregion": _density,
     "nearestservice": _nearest,
     "exportspreadsheet": _export,
+    "heatmap": _heatmap,
+    "hotspots": _hotspots,
+    "nearestneighbourindex": _nni,
+    "servicegap": _gap,
+    "accessibility": _access,
+    "suggestservicesites": _suggest,
 }
 
 
 def _run(alg: str, enterprises, gpkg: Path, out: Path) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     params = {"INPUT": enterprises, **CASES[alg](gpkg, out)}
-    return _outputs(processing.run(f"industrirumahan:{alg}", params))
+    got = _outputs(processing.run(f"industrirumahan:{alg}", params))
+    tables = [v for v in got.values() if isinstance(v, list)]
+    assert tables and all(len(t) > 1 for t in tables), got  # something real to compare
+    return got
 
 
 @pytest.mark.parametrize("alg", list(CASES))
