@@ -24,6 +24,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from tests import history_fixtures as hf
+
 SUBSET = "\"sektor\" IN ('makanan', 'batik', 'konveksi')"
 
 
@@ -171,6 +173,20 @@ def _suggest(g, out):
             "OUTPUT": str(out / "sites.gpkg")}
 
 
+def _progression(g, out):
+    import sqlite3
+
+    with sqlite3.connect(g) as db:
+        present = db.execute("SELECT 1 FROM gpkg_contents WHERE table_name = 'riwayat_tahap'"
+                             ).fetchone()
+    if not present:
+        hf.add_demo_history(g)
+    return {"REGIONS": f"{g}|layername=kabupaten", "HISTORY": f"{g}|layername=riwayat_tahap",
+            "PARTICIPATION": f"{g}|layername=partisipasi_program",
+            "START": "2023-12-31", "END": "2025-12-31",
+            "OUTPUT": str(out / "naik.gpkg"), "OUTPUT_TABLE": str(out / "naik.csv")}
+
+
 CASES = {
     "densitybyregion": _density,
     "nearestservice": _nearest,
@@ -181,6 +197,7 @@ CASES = {
     "servicegap": _gap,
     "accessibility": _access,
     "suggestservicesites": _suggest,
+    "stageprogression": _progression,
 }
 
 
