@@ -246,3 +246,35 @@ def test_subset_string(alg, provider, demo_copy, tmp_path):
     assert 0 < saved.featureCount() < 3000
     assert _run(alg, layer, demo_copy, tmp_path / "a") == \
         _run(alg, saved, demo_copy, tmp_path / "b")
+
+
+def test_gateway_reasons(provider, demo_copy):
+    """The one decision: a plain saved file is fast; each thing the file does not know is not."""
+    from industri_rumahan_plugin.adapters import gateway
+
+    layer = _usaha(demo_copy)
+    plain = gateway.decide(layer, layer.source())
+    assert plain.fast and plain.path == str(demo_copy) and plain.layer_name == "usaha"
+    assert gateway.decide(layer, storage="GPKG").fast
+    QgsProject.instance().addMapLayer(layer, False)
+    try:
+        limited = QgsProcessingFeatureSourceDefinition(layer.id(), False, 10)
+        assert gateway.decide(layer, limited).reason == "a layer has a feature limit"
+        selected = QgsProcessingFeatureSourceDefinition(layer.id(), True)
+        assert not gateway.decide(layer, selected).fast
+        if hasattr(limited, "filterExpression"):  # QGIS >= 3.32
+            own = QgsProcessingFeatureSourceDefinition(layer.id(), False)
+            own.filterExpression = "\"sektor\" = 'batik'"
+            assert not gateway.decide(layer, own).fast
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    layer = _usaha(demo_copy)
+    layer.setSubsetString(SUBSET)
+    assert not gateway.decide(layer).fast
+    assert not gateway.decide(layer, subset_ok=True).fast  # no file path applies a subset
+    layer.setSubsetString("")
+    layer.startEditing()
+    assert gateway.decide(layer).fast  # editing, nothing pending yet
+    layer.deleteFeature(next(layer.getFeatures()).id())
+    assert gateway.decide(layer).reason == "the layer has unsaved edits"
+    layer.rollBack()

@@ -66,7 +66,8 @@ def decide(layer: QgsVectorLayer | None, value=None, *, subset_ok: bool = False,
     """May a bulk path read ``layer`` (given as the Processing parameter ``value``)?
 
     ``subset_ok``: the caller applies ``decision.subset`` exactly itself (SQL paths); else a
-    subset string means a QGIS read. ``storage``: require this OGR storage type ("GPKG").
+    subset string means a QGIS read. A file (OGR) layer with a subset always reads in QGIS.
+    ``storage``: require this OGR storage type ("GPKG").
     """
     def no(reason: str) -> BulkDecision:
         return BulkDecision(False, reason)
