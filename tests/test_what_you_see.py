@@ -9,6 +9,7 @@ a bulk path that read the file on disk instead would count the deleted and miss 
 from __future__ import annotations
 
 import math
+import shutil
 from pathlib import Path
 
 import pytest
@@ -64,10 +65,13 @@ def _edit(layer: QgsVectorLayer) -> None:
 
 
 def _save_visible(layer: QgsVectorLayer, path: Path, selected: bool = False) -> QgsVectorLayer:
-    """The features QGIS shows (or the selected ones) in a new GeoPackage."""
+    """The features QGIS shows (or the selected ones) as the enterprises of a copy of the
+    GeoPackage (its other tables — history, references — stay next to them)."""
+    shutil.copy(layer.source().split("|")[0], path)
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "usaha"
+    options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     options.onlySelectedFeatures = selected
     error = QgsVectorFileWriter.writeAsVectorFormatV3(
         layer, str(path), QgsProject.instance().transformContext(), options)
@@ -104,11 +108,17 @@ def _raster(path) -> list:
 
 
 def _sheet(path) -> list:
+    from osgeo import gdal
+
     from industri_rumahan_plugin.adapters import xlsx
 
-    frame = xlsx.read_raw(str(path))
-    rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
-    return [list(frame.columns), *sorted(rows, key=repr)]
+    sheets = gdal.OpenEx(str(path), gdal.OF_VECTOR).GetLayerCount()
+    got = []
+    for i in range(sheets):  # every sheet, its rows in a stable order
+        frame = xlsx.read_raw(str(path), i)
+        got += [("sheet", i), *sorted(([_cell(v) for v in row]
+                                        for row in frame.itertuples(index=False)), key=repr)]
+    return got
 
 
 def _outputs(result: dict) -> dict:
@@ -187,6 +197,12 @@ def _progression(g, out):
             "OUTPUT": str(out / "naik.gpkg"), "OUTPUT_TABLE": str(out / "naik.csv")}
 
 
+def _report(g, out):
+    return {"REGIONS": f"{g}|layername=kabupaten", "SERVICES": f"{g}|layername=layanan",
+            "YEAR": 0, "OFFICE": "Dinas Uji", "OUTPUT": str(out / "laporan.pdf"),
+            "XLSX": str(out / "laporan.xlsx")}
+
+
 CASES = {
     "densitybyregion": _density,
     "nearestservice": _nearest,
@@ -198,6 +214,7 @@ CASES = {
     "accessibility": _access,
     "suggestservicesites": _suggest,
     "stageprogression": _progression,
+    "exportreport": _report,
 }
 
 
@@ -223,7 +240,13 @@ def test_unsaved_edits_are_seen(alg, provider, demo_copy, tmp_path):
         layer.rollBack()
 
 
-@pytest.mark.parametrize("alg", list(CASES))
+SELECTION_NOT_OFFERED = pytest.mark.xfail(
+    strict=True, reason="exportreport's INPUT is a layer parameter (QgsProcessingParameter"
+    "VectorLayer): Processing refuses 'selected features only' for it (issue 12, left)")
+
+
+@pytest.mark.parametrize("alg", [pytest.param(a, marks=SELECTION_NOT_OFFERED)
+                                 if a == "exportreport" else a for a in CASES])
 def test_selected_features_only(alg, provider, demo_copy, tmp_path):
     layer = _usaha(demo_copy)
     QgsProject.instance().addMapLayer(layer, False)
