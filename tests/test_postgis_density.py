@@ -263,3 +263,24 @@ def test_filter_translation_only_when_the_meaning_is_the_same(hand):
                            "upper(\"sektor\") = 'A'", "\"sektor\" LIKE 'mak%'",
                            "\"tidak_ada\" = 1", "1 = 1", "\"sektor\" = @var", "(("):
         assert to_sql(untranslatable, fields) is None, untranslatable
+
+
+def test_unsaved_edits_are_not_pushed_down(published):
+    """The database does not know the edit buffer: with unsaved edits QGIS reads the layer."""
+    points, polygons = _pg(published, "ir", "usaha"), _pg(published, "ir", "kabupaten")
+    fids = sorted(f.id() for f in points.getFeatures())
+    sektor = points.fields().indexOf("sektor")
+    assert points.startEditing()
+    try:
+        assert points.deleteFeatures(fids[:200])
+        for fid in fids[200:300]:
+            assert points.changeAttributeValue(fid, sektor, "batik")
+        edited, log = _run(points, polygons, True)
+        local, _ = _run(points, polygons, False)
+        assert not edited["PUSHED_DOWN"]
+        assert any("not pushed down" in line and "unsaved edits" in line for line in log)
+        stats = _by_region(edited["OUTPUT"])
+        _assert_equal(stats, _by_region(local["OUTPUT"]))
+        assert sum(r["jml_usaha"] for r in stats.values()) + edited["OUTSIDE_COUNT"] == 2800
+    finally:
+        points.rollBack()

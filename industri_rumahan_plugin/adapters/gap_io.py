@@ -26,6 +26,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters import gateway
 from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
 from industri_rumahan_plugin.adapters.point_arrays import read_points
 from industri_rumahan_plugin.compat import FeatureRequest, FieldTypeValue
@@ -74,7 +75,7 @@ def read_lonlat_fast(
     Unsaved edits live only in QGIS, and a file without usable fids cannot be written back
     by fid: both go through ``read_lonlat``.
     """
-    if layer is not None and not layer.isModified():
+    if gateway.decide(layer, value, providers=("ogr",)).fast:
         points = read_points(layer, value, source, list(fields), WGS84, context, feedback,
                              "", span)
         if not points.fast or len(points.fids) == 0 or (points.fids >= 0).all():

@@ -27,15 +27,14 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
-    QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingUtils,
     QgsProperty,
-    QgsProviderRegistry,
     QgsVectorLayer,
 )
 
+from industri_rumahan_plugin.adapters import gateway
 from industri_rumahan_plugin.compat import FieldTypeValue, field_kind
 
 _SQL_TYPE = {"string": "TEXT", "double": "REAL", "int": "INTEGER", "int64": "INTEGER"}
@@ -51,22 +50,11 @@ class GpkgTarget:
 
 
 def gpkg_input(layer: QgsVectorLayer | None, value) -> tuple[str, str] | None:
-    """(path, layer name) when ``layer`` is a whole GeoPackage layer (no filter, selection)."""
-    if (layer is None or layer.providerType() != "ogr" or layer.subsetString()
-            or layer.isModified()):
+    """(path, layer name) when the gateway allows a bulk read of the whole GeoPackage layer."""
+    decision = gateway.decide(layer, value, providers=("ogr",), storage="GPKG")
+    if not decision.fast or not decision.path.lower().endswith(".gpkg"):
         return None
-    if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
-        value.selectedFeaturesOnly or value.featureLimit != -1
-        or getattr(value, "filterExpression", "")
-    ):
-        return None
-    if layer.dataProvider() is None or layer.dataProvider().storageType() != "GPKG":
-        return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path = parts.get("path") or ""
-    if not path.lower().endswith(".gpkg") or parts.get("subset") or not os.path.isfile(path):
-        return None
-    return path, parts.get("layerName") or ""
+    return decision.path, decision.layer_name
 
 
 def gpkg_destination(parameters: dict, name: str, context: QgsProcessingContext,

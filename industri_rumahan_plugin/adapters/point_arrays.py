@@ -18,13 +18,11 @@ import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingContext,
-    QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
-    QgsProviderRegistry,
     QgsVectorLayer,
 )
 
-from industri_rumahan_plugin.adapters import gpkg_columns
+from industri_rumahan_plugin.adapters import gateway, gpkg_columns
 from industri_rumahan_plugin.adapters.arrays import read_source
 from industri_rumahan_plugin.compat import Misc
 
@@ -47,18 +45,9 @@ class PointArrays:
 
 
 def _plain_file(layer: QgsVectorLayer | None, value) -> tuple[str, str] | None:
-    """(path, layer name) when ``layer`` is an unfiltered OGR file layer, else None."""
-    if layer is None or layer.providerType() != "ogr" or layer.subsetString():
-        return None
-    if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
-        value.selectedFeaturesOnly or value.featureLimit != -1
-    ):
-        return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path = parts.get("path") or ""
-    if not path or parts.get("subset"):
-        return None
-    return path, parts.get("layerName") or ""
+    """(path, layer name) when the gateway allows a bulk read of the OGR file, else None."""
+    decision = gateway.decide(layer, value, providers=("ogr",))
+    return (decision.path, decision.layer_name) if decision.fast else None
 
 
 def transform_xy(xy: np.ndarray, source: QgsCoordinateReferenceSystem,

@@ -12,11 +12,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from qgis.core import QgsFeatureRequest, QgsProviderRegistry, QgsVectorLayer
+from qgis.core import QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters import gpkg_read
+from industri_rumahan_plugin.adapters import gateway, gpkg_read
 from industri_rumahan_plugin.compat import FeatureRequest
 from industri_rumahan_plugin.core import catalogue, enterprise_filter
 
@@ -37,11 +37,10 @@ def _read_file_directly(layer: QgsVectorLayer, names: list[str]) -> tuple | None
     ``None`` when the layer has pending edits, a subset filter or is not a plain file, so
     the QGIS request below (which sees the edit buffer) is used instead.
     """
-    if layer.providerType() != "ogr" or layer.subsetString() or (
-            layer.isEditable() and layer.isModified()):
+    decision = gateway.decide(layer, providers=("ogr",))
+    if not decision.fast:
         return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path, table = parts.get("path"), parts.get("layerName")
+    path, table = decision.path, decision.layer_name
     if not path or not table or not str(path).lower().endswith(".gpkg"):
         return None
     try:

@@ -16,39 +16,76 @@
         <translation>Ekspresi filter tidak valid: {error}</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="135"/>
+        <location filename="../adapters/gap_io.py" line="136"/>
         <source>Choose the {what} field of the origin-destination table.</source>
         <translation>Pilih kolom {what} pada tabel asal-tujuan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="136"/>
+        <location filename="../adapters/gap_io.py" line="137"/>
         <source>cost</source>
         <translation>biaya</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="136"/>
+        <location filename="../adapters/gap_io.py" line="137"/>
         <source>destination</source>
         <translation>tujuan</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="136"/>
+        <location filename="../adapters/gap_io.py" line="137"/>
         <source>origin</source>
         <translation>asal</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="147"/>
+        <location filename="../adapters/gap_io.py" line="148"/>
         <source>The origin-destination table cannot be used ({reason}): its origin ids must be the enterprises&apos; id field and its destination ids the services&apos; id field.</source>
         <translation>Tabel asal-tujuan tidak dapat dipakai ({reason}): id asalnya harus kolom id usaha dan id tujuannya kolom id layanan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="153"/>
+        <location filename="../adapters/gap_io.py" line="154"/>
         <source>Origin-destination table: {rows} rows, {pairs} usable pairs; skipped {uo} rows with unknown origin ids, {ud} with unknown destination ids, {bc} without a valid cost; {none} enterprises have no pair.</source>
         <translation>Tabel asal-tujuan: {rows} baris, {pairs} pasangan terpakai; dilewati {uo} baris dengan id asal tak dikenal, {ud} dengan id tujuan tak dikenal, {bc} tanpa biaya yang valid; {none} usaha tidak memiliki pasangan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="168"/>
+        <location filename="../adapters/gap_io.py" line="169"/>
         <source>The input already has a field named {name}; rename it first.</source>
         <translation>Masukan sudah memiliki kolom bernama {name}; ganti namanya terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gateway.py" line="55"/>
+        <source>a layer is limited to selected features</source>
+        <translation>lapisan dibatasi pada fitur terpilih</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gateway.py" line="57"/>
+        <source>a layer has a feature limit</source>
+        <translation>lapisan dibatasi jumlah fiturnya</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gateway.py" line="59"/>
+        <source>a layer has its own filter expression</source>
+        <translation>lapisan memiliki ekspresi filter sendiri</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gateway.py" line="75"/>
+        <source>the input is not a layer</source>
+        <translation>masukan bukan lapisan</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gateway.py" line="77"/>
+        <source>the layer has unsaved edits</source>
+        <translation>lapisan memiliki suntingan yang belum disimpan</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gateway.py" line="83"/>
+        <location filename="../adapters/gateway.py" line="91"/>
+        <location filename="../adapters/gateway.py" line="95"/>
+        <source>the layer is not a plain file or database table</source>
+        <translation>lapisan bukan berkas biasa atau tabel basis data</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gateway.py" line="86"/>
+        <source>the layer has a subset filter</source>
+        <translation>lapisan memiliki filter subset</translation>
     </message>
     <message>
         <location filename="../adapters/geopackage.py" line="93"/>
@@ -217,11 +254,6 @@
         <location filename="../adapters/postgis/density_sql.py" line="139"/>
         <source>the layer has no single-column primary key</source>
         <translation>lapisan tidak memiliki kunci primer satu kolom</translation>
-    </message>
-    <message>
-        <location filename="../adapters/postgis/density_sql.py" line="156"/>
-        <source>a layer is limited to selected features</source>
-        <translation>lapisan dibatasi pada fitur terpilih</translation>
     </message>
     <message>
         <location filename="../adapters/postgis/density_sql.py" line="158"/>
@@ -564,14 +596,14 @@
     </message>
     <message>
         <location filename="../gui/browse_panel.py" line="53"/>
-        <location filename="../gui/enterprise_model.py" line="91"/>
+        <location filename="../gui/enterprise_model.py" line="90"/>
         <location filename="../processing/heatmap.py" line="67"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
         <location filename="../gui/browse_panel.py" line="55"/>
-        <location filename="../gui/enterprise_model.py" line="91"/>
+        <location filename="../gui/enterprise_model.py" line="90"/>
         <location filename="../processing/heatmap.py" line="68"/>
         <source>Stage</source>
         <translation>Tahap</translation>
@@ -686,32 +718,32 @@
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Perubahan disimpan sebagai suntingan yang belum tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="89"/>
+        <location filename="../gui/enterprise_model.py" line="88"/>
         <source>Business</source>
         <translation>Usaha</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="89"/>
+        <location filename="../gui/enterprise_model.py" line="88"/>
         <source>Owner</source>
         <translation>Pemilik</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="90"/>
+        <location filename="../gui/enterprise_model.py" line="89"/>
         <source>Product</source>
         <translation>Produk</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="90"/>
+        <location filename="../gui/enterprise_model.py" line="89"/>
         <source>Village</source>
         <translation>Desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="92"/>
+        <location filename="../gui/enterprise_model.py" line="91"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="92"/>
+        <location filename="../gui/enterprise_model.py" line="91"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>

@@ -29,7 +29,6 @@ from qgis.core import (
     QgsDataSourceUri,
     QgsException,
     QgsFeedback,
-    QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
     QgsProviderConnectionException,
     QgsProviderRegistry,
@@ -38,6 +37,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters import gateway
 from industri_rumahan_plugin.adapters.point_arrays import PointArrays
 from industri_rumahan_plugin.adapters.postgis.expression_sql import quote_ident, to_sql
 from industri_rumahan_plugin.adapters.region_stats import Regions, to_plain
@@ -150,10 +150,10 @@ def check(
     expression: str,
 ) -> str:
     """The SQL ``WHERE`` of the points (subset string and filter); raises NotPushedError."""
-    for value in (parameter_value, region_value):
-        if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
-                value.selectedFeaturesOnly or value.featureLimit != -1):
-            raise NotPushedError(toolbelt.tr("a layer is limited to selected features"))
+    for layer, value in ((points, parameter_value), (regions_layer, region_value)):
+        decision = gateway.decide(layer, value, subset_ok=True, providers=("postgres",))
+        if not decision.fast:
+            raise NotPushedError(decision.reason)
     if QgsWkbTypes.flatType(points.wkbType()) != WkbType.POINT:
         raise NotPushedError(toolbelt.tr("the enterprises are not single points"))
     if QgsWkbTypes.geometryType(regions_layer.wkbType()) != GeometryType.POLYGON or \
