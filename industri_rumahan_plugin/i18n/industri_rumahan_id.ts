@@ -66,24 +66,24 @@
         <translation>lapisan memiliki ekspresi filter sendiri</translation>
     </message>
     <message>
-        <location filename="../adapters/gateway.py" line="75"/>
+        <location filename="../adapters/gateway.py" line="76"/>
         <source>the input is not a layer</source>
         <translation>masukan bukan lapisan</translation>
     </message>
     <message>
-        <location filename="../adapters/gateway.py" line="77"/>
+        <location filename="../adapters/gateway.py" line="78"/>
         <source>the layer has unsaved edits</source>
         <translation>lapisan memiliki suntingan yang belum disimpan</translation>
     </message>
     <message>
-        <location filename="../adapters/gateway.py" line="83"/>
-        <location filename="../adapters/gateway.py" line="91"/>
-        <location filename="../adapters/gateway.py" line="95"/>
+        <location filename="../adapters/gateway.py" line="84"/>
+        <location filename="../adapters/gateway.py" line="92"/>
+        <location filename="../adapters/gateway.py" line="96"/>
         <source>the layer is not a plain file or database table</source>
         <translation>lapisan bukan berkas biasa atau tabel basis data</translation>
     </message>
     <message>
-        <location filename="../adapters/gateway.py" line="86"/>
+        <location filename="../adapters/gateway.py" line="87"/>
         <source>the layer has a subset filter</source>
         <translation>lapisan memiliki filter subset</translation>
     </message>
