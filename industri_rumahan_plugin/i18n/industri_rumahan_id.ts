@@ -16,6 +16,12 @@
         <translation>Ekspresi filter tidak valid: {error}</translation>
     </message>
     <message>
+        <location filename="../adapters/feedback.py" line="13"/>
+        <location filename="../adapters/network_costs.py" line="115"/>
+        <source>Cancelled by the user; nothing was written.</source>
+        <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
         <location filename="../adapters/gap_io.py" line="136"/>
         <source>Choose the {what} field of the origin-destination table.</source>
         <translation>Pilih kolom {what} pada tabel asal-tujuan.</translation>
@@ -222,12 +228,6 @@
         <location filename="../adapters/import_updates.py" line="69"/>
         <source>the data provider refused the changes</source>
         <translation>penyedia data menolak perubahan</translation>
-    </message>
-    <message>
-        <location filename="../adapters/network_costs.py" line="115"/>
-        <location filename="../processing/base.py" line="156"/>
-        <source>Cancelled by the user; nothing was written.</source>
-        <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
     </message>
     <message>
         <location filename="../adapters/network_costs.py" line="157"/>

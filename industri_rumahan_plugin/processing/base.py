@@ -8,13 +8,13 @@ from qgis.core import (
     QgsFeatureSource,
     QgsProcessingAlgorithm,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSource,
 )
 from qgis.PyQt.QtGui import QIcon
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters.feedback import check_cancel as check_cancel
 from industri_rumahan_plugin.compat import SourceType
 
 REGIONS = "REGIONS"
@@ -148,12 +148,6 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
 
     def helpUrl(self) -> str:
         return ""
-
-
-def check_cancel(feedback: QgsProcessingFeedback | None) -> None:
-    """Stop with a clear message when the user cancelled; nothing is written after this."""
-    if feedback is not None and feedback.isCanceled():
-        raise QgsProcessingException(toolbelt.tr("Cancelled by the user; nothing was written."))
 
 
 def require(condition: Any, message: str) -> None:

@@ -21,8 +21,8 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters.feedback import check_cancel
 from industri_rumahan_plugin.core import catalogue
-from industri_rumahan_plugin.processing.base import check_cancel
 
 DENSITY_ALG = "industrirumahan:densitybyregion"
 GAP_ALG = "industrirumahan:servicegap"

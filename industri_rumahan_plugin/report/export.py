@@ -27,10 +27,10 @@ from qgis.PyQt.QtCore import QMarginsF, QSizeF
 from qgis.PyQt.QtGui import QPageSize, QPainter, QPdfWriter
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters.feedback import check_cancel
 from industri_rumahan_plugin.compat import Layout
 from industri_rumahan_plugin.core import report_tables as rt
 from industri_rumahan_plugin.core.report_chart import stage_by_sector_svg
-from industri_rumahan_plugin.processing.base import check_cancel
 from industri_rumahan_plugin.report import data as report_data
 from industri_rumahan_plugin.report import pages
 from industri_rumahan_plugin.report import progression as naik

@@ -66,3 +66,17 @@ def test_metadata_declares_the_supported_qgis_and_provider():
     assert "\nqgisMaximumVersion=4.99\n" in text
     assert "hasProcessingProvider=yes" in text
     assert "\nversion=" in text
+
+
+def test_lower_layers_never_import_higher_ones():
+    """adapters/ serves everything above it; report/ and styles/ serve processing/ and gui/."""
+    higher = {"adapters": ("processing", "gui", "report", "styles"),
+              "report": ("processing", "gui"), "styles": ("processing", "gui")}
+    offenders = []
+    for layer, above in higher.items():
+        for path in (PACKAGE / layer).rglob("*.py"):
+            for module, _level in _imports(path):
+                parts = module.split(".")
+                if parts[0] == PACKAGE.name and len(parts) > 1 and parts[1] in above:
+                    offenders.append(f"{path.relative_to(REPO)}: {module}")
+    assert offenders == []
