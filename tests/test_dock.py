@@ -28,13 +28,18 @@ def dock(demo_copy, qgis_iface, qgis_new_project, qtbot):
         layer = QgsVectorLayer(f"{demo_copy}|layername={name}", name, "ogr")
         assert layer.isValid()
         project.addMapLayer(layer)
-    widget = EnterpriseDock(qgis_iface)
+    yield from open_dock(qgis_iface, qtbot)
+
+
+def open_dock(iface, qtbot):
+    """The panel on the current project (which yes-answers its questions); closed after."""
+    widget = EnterpriseDock(iface)
     widget.confirm = lambda _text: True
     qtbot.addWidget(widget)
     widget.show()
     yield widget
     widget.cleanup()
-    project.removeAllMapLayers()
+    QgsProject.instance().removeAllMapLayers()
 
 
 def editor(form_panel, name: str) -> QWidget:

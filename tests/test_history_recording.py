@@ -15,9 +15,8 @@ from qgis.PyQt.QtWidgets import QComboBox, QStyleOptionViewItem
 
 from industri_rumahan_plugin.adapters import history_recorder
 from industri_rumahan_plugin.adapters.form_config import configure_enterprise_layer
-from industri_rumahan_plugin.gui.dock import EnterpriseDock
 from tests.history_fixtures_hist import add_history_tables, history_rows
-from tests.test_dock import GOOD, INSIDE, fill
+from tests.test_dock import GOOD, INSIDE, fill, open_dock
 
 TODAY = dt.date.today()
 
@@ -42,13 +41,7 @@ def _add_layers(path) -> QgsVectorLayer:
 @pytest.fixture
 def dock(history_copy, qgis_iface, qgis_new_project, qtbot):
     _add_layers(history_copy)
-    widget = EnterpriseDock(qgis_iface)
-    widget.confirm = lambda _text: True
-    qtbot.addWidget(widget)
-    widget.show()
-    yield widget
-    widget.cleanup()
-    QgsProject.instance().removeAllMapLayers()
+    yield from open_dock(qgis_iface, qtbot)
 
 
 def _other_stage(stage: str) -> str:

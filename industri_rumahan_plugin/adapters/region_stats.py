@@ -32,7 +32,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters.geopackage import to_variant
-from industri_rumahan_plugin.compat import FeatureRequest, ProcessingFlag, new_field
+from industri_rumahan_plugin.compat import FeatureRequest, ProcessingFlag, WkbType, new_field
 from industri_rumahan_plugin.core import density
 
 #: Suffix given to a region field whose name a statistic uses (e.g. the BIG ``luas_km2``).
@@ -208,3 +208,17 @@ def write_table(sink: QgsFeatureSink, fields: QgsFields, frame: pd.DataFrame,
             features.append(out)
         if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(toolbelt.tr("Could not write a feature to the output."))
+
+
+def write_table_output(algorithm, parameters: dict, name: str, context: QgsProcessingContext,
+                       frame: pd.DataFrame) -> str:
+    """``frame`` as the geometry-less table output ``name`` of ``algorithm``; its id."""
+    fields = QgsFields()
+    for field in frame_fields(frame):
+        fields.append(field)
+    sink, dest = algorithm.parameterAsSink(parameters, name, context, fields,
+                                           WkbType.NO_GEOMETRY)
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+    write_table(sink, fields, frame)
+    return dest

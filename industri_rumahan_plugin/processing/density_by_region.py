@@ -16,7 +16,7 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from industri_rumahan_plugin.compat import FieldDataType, ProcessingFlag, SourceType, WkbType
+from industri_rumahan_plugin.compat import FieldDataType, ProcessingFlag, SourceType
 from industri_rumahan_plugin.core import catalogue, schema
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -213,7 +213,6 @@ class DensityByRegion(IndustriRumahanAlgorithm):
     def _write_tidy(self, parameters, context, regions, tidy, stats, cats) -> str:
         import numpy as np
 
-        from industri_rumahan_plugin.adapters import region_stats
         from industri_rumahan_plugin.core import density
 
         tidy = density.finish_tidy(tidy, stats["jml_usaha"].to_numpy(), cats)
@@ -226,15 +225,10 @@ class DensityByRegion(IndustriRumahanAlgorithm):
                                         dtype=object)[index]
         for key, values in reversed(list(front.items())):
             tidy.insert(0, key, values)
-        fields = QgsFields()
-        for f in region_stats.frame_fields(tidy):
-            fields.append(f)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields,
-                                          WkbType.NO_GEOMETRY)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TABLE))
-        region_stats.write_table(sink, fields, tidy)
-        return dest
+        from industri_rumahan_plugin.adapters import region_stats
+
+        return region_stats.write_table_output(self, parameters, self.OUTPUT_TABLE, context,
+                                               tidy)
 
     def _write_outside(self, parameters, context, source, fids) -> str:
         personal = set(schema.personal_fields())

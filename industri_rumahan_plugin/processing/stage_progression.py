@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFields,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -12,7 +11,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
 )
 
-from industri_rumahan_plugin.compat import SourceType, WkbType
+from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.processing import progression_inputs as pi
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -136,19 +135,12 @@ class StageProgression(IndustriRumahanAlgorithm):
         return dest
 
     def _write_long(self, parameters, context, inputs, result) -> str:
-        from industri_rumahan_plugin.adapters import region_stats
-
         long = result.long_table()
         long.insert(1, "nama_wilayah", [inputs.names.get(c, c) for c in long["wilayah"]])
-        fields = QgsFields()
-        for f in region_stats.frame_fields(long):
-            fields.append(f)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields,
-                                          WkbType.NO_GEOMETRY)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TABLE))
-        region_stats.write_table(sink, fields, long)
-        return dest
+        from industri_rumahan_plugin.adapters import region_stats
+
+        return region_stats.write_table_output(self, parameters, self.OUTPUT_TABLE, context,
+                                               long)
 
 
 def region_table(result):
