@@ -1001,33 +1001,33 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="91"/>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/export_report.py" line="97"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="91"/>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/export_report.py" line="97"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="92"/>
-        <location filename="../processing/export_report.py" line="95"/>
+        <location filename="../processing/export_report.py" line="99"/>
         <location filename="../processing/gender_disaggregated_tables.py" line="55"/>
         <source>Show counts of 1–2 as &quot;&lt;3&quot; (privacy)</source>
         <translation>Tampilkan jumlah 1–2 sebagai &quot;&lt;3&quot; (privasi)</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="96"/>
-        <location filename="../processing/export_report.py" line="100"/>
+        <location filename="../processing/export_report.py" line="104"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="97"/>
         <location filename="../processing/base.py" line="123"/>
-        <location filename="../processing/export_report.py" line="73"/>
+        <location filename="../processing/export_report.py" line="77"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
         <location filename="../processing/suggest_service_sites.py" line="53"/>
@@ -1041,7 +1041,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="99"/>
-        <location filename="../processing/export_report.py" line="78"/>
+        <location filename="../processing/export_report.py" line="82"/>
         <location filename="../processing/gap_params.py" line="31"/>
         <source>Services</source>
         <translation>Layanan</translation>
@@ -1063,13 +1063,13 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="103"/>
-        <location filename="../processing/export_report.py" line="92"/>
+        <location filename="../processing/export_report.py" line="96"/>
         <source>Report language</source>
         <translation>Bahasa laporan</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="105"/>
-        <location filename="../processing/export_report.py" line="100"/>
+        <location filename="../processing/export_report.py" line="104"/>
         <source>Report PDF</source>
         <translation>PDF laporan</translation>
     </message>
@@ -1134,123 +1134,153 @@
         <translation>Aksesibilitas layanan (2SFCA, E2SFCA, gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="59"/>
+        <location filename="../processing/accessibility.py" line="63"/>
         <source>Enterprise demand weight field (empty = 1 each)</source>
         <translation>Kolom bobot permintaan usaha (kosong = masing-masing 1)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="62"/>
+        <location filename="../processing/accessibility.py" line="66"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="63"/>
+        <location filename="../processing/accessibility.py" line="67"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="63"/>
+        <location filename="../processing/accessibility.py" line="67"/>
         <source>2SFCA, Gaussian decay</source>
         <translation>2SFCA, peluruhan Gauss</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="63"/>
+        <location filename="../processing/accessibility.py" line="67"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (bobot bertingkat)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="64"/>
+        <location filename="../processing/accessibility.py" line="68"/>
         <source>Gravity</source>
         <translation>Gravitasi</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="66"/>
+        <location filename="../processing/accessibility.py" line="70"/>
+        <source>Distance decay (any decay works with 2SFCA and gravity)</source>
+        <translation>Peluruhan jarak (setiap peluruhan berlaku untuk 2SFCA dan gravitasi)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="71"/>
+        <source>As the method</source>
+        <translation>Sesuai metode</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="71"/>
+        <source>None (uniform)</source>
+        <translation>Tanpa peluruhan (seragam)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="71"/>
+        <source>Steps</source>
+        <translation>Bertingkat</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="72"/>
+        <source>Gaussian</source>
+        <translation>Gaussian</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="72"/>
+        <source>Power (gravity)</source>
+        <translation>Pangkat (gravitasi)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="74"/>
         <source>Catchment (metres, or the cost unit of the OD table or the road network)</source>
         <translation>Jangkauan (meter, atau satuan biaya tabel asal-tujuan atau jaringan jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="69"/>
+        <location filename="../processing/accessibility.py" line="77"/>
         <source>E2SFCA step weights (equal steps up to the catchment)</source>
         <translation>Bobot bertingkat E2SFCA (tingkat sama besar hingga batas jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="72"/>
+        <location filename="../processing/accessibility.py" line="80"/>
         <source>Gaussian sigma (0 = half the catchment)</source>
         <translation>Sigma Gauss (0 = setengah jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="75"/>
+        <location filename="../processing/accessibility.py" line="83"/>
         <source>Gravity exponent alpha (negative = decay)</source>
         <translation>Eksponen gravitasi alfa (negatif = peluruhan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="78"/>
+        <location filename="../processing/accessibility.py" line="86"/>
         <source>Gravity minimum cost (avoids infinity at 0)</source>
         <translation>Biaya minimum gravitasi (menghindari tak hingga pada 0)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="81"/>
+        <location filename="../processing/accessibility.py" line="89"/>
         <source>Underserved below this share of the mean index</source>
         <translation>Kurang terlayani di bawah proporsi indeks rata-rata ini</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="86"/>
+        <location filename="../processing/accessibility.py" line="94"/>
         <source>Regions for a summary (optional)</source>
         <translation>Wilayah untuk ringkasan (opsional)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="89"/>
+        <location filename="../processing/accessibility.py" line="97"/>
         <location filename="../processing/generate_demo.py" line="59"/>
         <location filename="../processing/service_gap.py" line="75"/>
         <source>Region code field</source>
         <translation>Kolom kode wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="91"/>
+        <location filename="../processing/accessibility.py" line="99"/>
         <source>Enterprises with accessibility</source>
         <translation>Usaha dengan aksesibilitas</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="93"/>
+        <location filename="../processing/accessibility.py" line="101"/>
         <source>Accessibility by region</source>
         <translation>Aksesibilitas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="106"/>
+        <location filename="../processing/accessibility.py" line="111"/>
         <location filename="../processing/nearest_service.py" line="66"/>
         <source>Choose the enterprise and service layers.</source>
         <translation>Pilih lapisan usaha dan lapisan layanan.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="111"/>
+        <location filename="../processing/accessibility.py" line="116"/>
         <source>Choose the service type and capacity fields.</source>
         <translation>Pilih kolom jenis layanan dan kolom kapasitas.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="115"/>
+        <location filename="../processing/accessibility.py" line="137"/>
+        <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
+        <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="170"/>
         <source>The catchment must be greater than 0.</source>
         <translation>Jangkauan harus lebih besar dari 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="120"/>
+        <location filename="../processing/accessibility.py" line="176"/>
         <source>Step weights must be non-negative numbers separated by commas.</source>
         <translation>Bobot bertingkat harus berupa angka non-negatif yang dipisahkan koma.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="130"/>
+        <location filename="../processing/accessibility.py" line="194"/>
         <source>{n} services without a valid capacity count as 0.</source>
         <translation>{n} layanan tanpa kapasitas yang valid dihitung 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="142"/>
+        <location filename="../processing/accessibility.py" line="212"/>
         <location filename="../processing/nearest_service.py" line="147"/>
         <source>Choose the origin-destination table.</source>
         <translation>Pilih tabel asal-tujuan.</translation>
-    </message>
-    <message>
-        <location filename="../processing/accessibility.py" line="179"/>
-        <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
-        <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
     </message>
     <message>
         <location filename="../processing/apply_style.py" line="36"/>
@@ -1373,7 +1403,7 @@
     </message>
     <message>
         <location filename="../processing/base.py" line="127"/>
-        <location filename="../processing/export_report.py" line="75"/>
+        <location filename="../processing/export_report.py" line="79"/>
         <source>Regions (kabupaten/kota or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
@@ -1563,63 +1593,63 @@
         <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="31"/>
+        <location filename="../processing/export_report.py" line="35"/>
         <source>Export region report (PDF)</source>
         <translation>Ekspor laporan wilayah (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="81"/>
+        <location filename="../processing/export_report.py" line="85"/>
         <source>Period: enterprises recorded up to the end of year (0 = all)</source>
         <translation>Periode: usaha yang tercatat hingga akhir tahun (0 = semua)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="84"/>
+        <location filename="../processing/export_report.py" line="88"/>
         <source>Only regions whose code starts with (e.g. a regency code for its kecamatan)</source>
         <translation>Hanya wilayah yang kodenya diawali dengan (mis. kode kabupaten/kota untuk kecamatannya)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="87"/>
+        <location filename="../processing/export_report.py" line="91"/>
         <source>Office (shown in the title)</source>
         <translation>Dinas (ditampilkan di judul)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="89"/>
+        <location filename="../processing/export_report.py" line="93"/>
         <source>Service gap threshold (metres)</source>
         <translation>Ambang kesenjangan layanan (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="97"/>
+        <location filename="../processing/export_report.py" line="101"/>
         <source>Layout template (.qpt; empty = the plugin&apos;s)</source>
         <translation>Templat tata letak (.qpt; kosong = milik plugin)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="101"/>
+        <location filename="../processing/export_report.py" line="105"/>
         <source>Tables (XLSX)</source>
         <translation>Tabel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="102"/>
+        <location filename="../processing/export_report.py" line="106"/>
         <source>Pages</source>
         <translation>Halaman</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="119"/>
+        <location filename="../processing/export_report.py" line="136"/>
         <location filename="../processing/progression_inputs.py" line="120"/>
         <source>The enterprise layer has no field {field}.</source>
         <translation>Lapisan usaha tidak memiliki kolom {field}.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="122"/>
+        <location filename="../processing/export_report.py" line="139"/>
         <source>The region layer has no field nama.</source>
         <translation>Lapisan wilayah tidak memiliki kolom nama.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="141"/>
+        <location filename="../processing/export_report.py" line="158"/>
         <source>Cannot write the report: {error}</source>
         <translation>Tidak dapat menulis laporan: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="143"/>
+        <location filename="../processing/export_report.py" line="160"/>
         <source>{pages} pages written to {path}; tables in {xlsx}.</source>
         <translation>{pages} halaman ditulis ke {path}; tabel di {xlsx}.</translation>
     </message>
