@@ -50,6 +50,7 @@ class MergeReport:
     history: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     reviews: list[tuple] = field(default_factory=list)
     written: bool = False
+    standing: int = 0  # conflicts/deletions already kept for review by an earlier merge
 
 
 def photo_folder(database: Path) -> str:
@@ -84,6 +85,34 @@ def _rewrite_photos(package: Package, database: Path, report: MergeReport) -> No
         if not ((base / target).is_file() and filecmp.cmp(source, base / target,
                                                           shallow=False)):
             report.photos.append((source, base / target))
+
+
+def _kept_reviews(con: sqlite3.Connection, package_id: str) -> set[tuple[str, str, str]]:
+    """(uid, kind, checksum) already kept for this package by an earlier merge."""
+    name = field_survey.CONFLICTS_TABLE
+    if name not in survey_gpkg.tables(con):
+        return set()
+    return {(str(u), str(k), str(c)) for u, k, c in con.execute(
+        f"SELECT uid, jenis, checksum FROM {q(name)} WHERE paket_id = ?", (package_id,))}
+
+
+def _drop_standing(report: MergeReport, package: Package, office: dict[str, Record],
+                   kept: set[tuple[str, str, str]]) -> None:
+    """A conflict or deletion this package already left for review changes nothing now."""
+    plan, names = report.plan, package.names
+
+    def standing(uid: str, kind: str, record: Record) -> bool:
+        found = (uid, kind, record.checksum(names)) in kept
+        report.standing += found
+        return found
+
+    plan.conflicts = {u: c for u, c in plan.conflicts.items() if c[1] == "field" or not
+                      standing(u, "konflik", package.records[u])}
+    plan.deleted = [u for u in plan.deleted if not standing(u, "hapus", office[u])]
+    plan.deleted_in_office = [u for u in plan.deleted_in_office
+                              if not standing(u, "hapus_kantor", package.records[u])]
+    plan.already_present = [u for u in plan.already_present
+                            if not standing(u, "sudah_ada", package.records[u])]
 
 
 def _label(record: Record | None) -> str:
@@ -121,6 +150,7 @@ def prepare_merge(package: Package, database: Path, rule: str,
         office, _blobs = survey_gpkg.read_records(con, table, package.names, uids)
         history = next((t for t in survey_gpkg.tables(con) if schema.layer_role(
             survey_gpkg.columns(con, t)) == "stage_history"), None)
+        kept = _kept_reviews(con, package.package_id)
     if package.packaged and not set(package.packaged) & set(office):
         raise PackageError(toolbelt.tr(
             "None of the package's enterprises is in {path}: the package was made from "
@@ -130,6 +160,7 @@ def prepare_merge(package: Package, database: Path, rule: str,
     _rewrite_photos(package, database, report)
     report.plan = field_survey.plan_merge(package.packaged, package.records, office,
                                           package.names, rule)
+    _drop_standing(report, package, office, kept)
     _list(report, package, office, rule, user)
     return report, office, table, history
 
@@ -138,7 +169,6 @@ def _list(report: MergeReport, package: Package, office: dict[str, Record], rule
           user: str) -> None:
     plan, tr = report.plan, toolbelt.tr
     source = "survei" if "survei" in catalogue.codes(catalogue.HISTORY_SOURCES) else "impor"
-    names = package.names
     for uid in plan.added:
         rec = package.records[uid]
         report.lines.append(tr("add {uid} {name}").format(uid=uid, name=_label(rec)))
@@ -174,7 +204,6 @@ def _list(report: MergeReport, package: Package, office: dict[str, Record], rule
     for uid, stage, when, _source, _user in report.history:
         report.lines.append(tr("stage history {uid}: {stage} on {date}").format(
             uid=uid, stage=stage, date=when))
-    del names
 
 
 def _stage_row(report: MergeReport, office: Record | None, record: Record, package: Package,
@@ -225,7 +254,7 @@ def _write(con: sqlite3.Connection, report: MergeReport, package: Package, table
     changed = False
     for uid in plan.added:
         rec = package.records[uid]
-        cols = [n for n in names] + ([geom] if geom else [])
+        cols = [*names, *([geom] if geom else [])]
         values = [rec.values.get(n) for n in names] + ([package.blobs.get(uid)] if geom else [])
         con.execute(f"INSERT INTO {q(table)} ({', '.join(q(c) for c in cols)}) VALUES "
                     f"({', '.join('?' for _ in cols)})", values)

@@ -59,7 +59,7 @@ class MergeFieldSurvey(IndustriRumahanAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
             "PACKAGE", self.tr("Field survey package (zip, or the .gpkg in its folder)"),
-            fileFilter="ZIP / GeoPackage (*.zip *.gpkg *.qgz)"))
+            fileFilter="ZIP / GeoPackage (*.zip *.gpkg *.qgz);;All files (*)"))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "TARGET", self.tr("Office enterprise layer (GeoPackage)"), [SourceType.POINT]))
         self.addParameter(QgsProcessingParameterEnum(
@@ -116,6 +116,10 @@ class MergeFieldSurvey(IndustriRumahanAlgorithm):
             feedback.pushWarning(warning)
         for line in report.lines:
             feedback.pushInfo(line)
+        if report.standing:
+            feedback.pushInfo(self.tr("{n} conflicts or deletions of this package were kept "
+                                      "for review by an earlier merge (table {table}).").format(
+                                          n=report.standing, table=field_survey.CONFLICTS_TABLE))
         if not report.lines:
             feedback.pushInfo(self.tr("Nothing to merge: the database already holds the "
                                       "package's data."))
