@@ -29,7 +29,6 @@ from industri_rumahan_plugin.adapters.gpkg_history import (
     insert_rows,
 )
 from industri_rumahan_plugin.adapters.survey_open import Package, PackageError
-from industri_rumahan_plugin.adapters.survey_package import safe_relative
 from industri_rumahan_plugin.core import catalogue, field_survey, schema
 from industri_rumahan_plugin.core.field_survey import MergePlan, Record
 
@@ -64,7 +63,7 @@ def _rewrite_photos(package: Package, database: Path, report: MergeReport) -> No
     base = database.parent
     for uid, record in package.records.items():
         raw = record.values.get(field_survey.PHOTO_FIELD)
-        relative = safe_relative(raw)
+        relative = field_survey.safe_relative(raw)
         if relative is None:
             if raw:
                 report.warnings.append(toolbelt.tr("{uid}: photo path {path} refused (absolute "

@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -33,7 +33,11 @@ from industri_rumahan_plugin.adapters import survey_gpkg
 from industri_rumahan_plugin.adapters.fields import qgs_fields
 from industri_rumahan_plugin.adapters.geopackage import recognised_layers, write_table
 from industri_rumahan_plugin.adapters.gpkg_history import create_attribute_table, insert_rows
-from industri_rumahan_plugin.adapters.survey_project import PHOTO_FOLDER, write_project
+from industri_rumahan_plugin.adapters.survey_project import (
+    PHOTO_FOLDER,
+    StyleFunction,
+    write_project,
+)
 from industri_rumahan_plugin.compat import GeometryType
 from industri_rumahan_plugin.core import field_survey, schema
 from industri_rumahan_plugin.metadata import plugin_version
@@ -62,17 +66,6 @@ class PackageResult:
     layers: dict[str, str]
 
 
-def safe_relative(path: str | None) -> str | None:
-    """A stored relative path, or None for empty, absolute or escaping (``..``) paths."""
-    if not path or not str(path).strip():
-        return None
-    text = str(path).strip().replace("\\", "/")
-    pure = PurePosixPath(text)
-    if pure.is_absolute() or ":" in pure.parts[0] or ".." in pure.parts:
-        return None
-    return str(pure)
-
-
 def _value(feature: QgsFeature, name: str):
     idx = feature.fields().indexOf(name)
     return None if idx < 0 else feature.attribute(idx)
@@ -80,9 +73,12 @@ def _value(feature: QgsFeature, name: str):
 
 def write_package(folder: Path, enterprises: Sequence[QgsFeature],
                   crs: QgsCoordinateReferenceSystem, database: Path | None, area: Area,
-                  include_personal: bool, lang: str,
+                  include_personal: bool, lang: str, style: StyleFunction,
                   feedback: QgsProcessingFeedback | None = None) -> PackageResult:
-    """Write the package into ``folder`` (new or empty) and ``<folder>.zip`` beside it."""
+    """Write the package into ``folder`` (new or empty) and ``<folder>.zip`` beside it.
+
+    ``style(layer, name)`` puts the plugin's style ``name`` on a layer (styles/ lives above
+    adapters/, so the caller hands it in)."""
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
         raise FileExistsError(toolbelt.tr(
@@ -105,7 +101,7 @@ def write_package(folder: Path, enterprises: Sequence[QgsFeature],
         feedback.setProgress(55)
     photos = _copy_photos(enterprises, database, folder)
     _write_manifest(gpkg, database, names, include_personal, area, len(rows))
-    project = write_project(folder, gpkg, layers, lang)
+    project = write_project(folder, gpkg, layers, lang, style)
     if feedback is not None:
         feedback.setProgress(85)
     _settle(gpkg)
@@ -162,7 +158,7 @@ def _copy_photos(enterprises: Sequence[QgsFeature], database: Path | None,
         return 0
     copied = 0
     for feature in enterprises:
-        relative = safe_relative(_value(feature, field_survey.PHOTO_FIELD))
+        relative = field_survey.safe_relative(_value(feature, field_survey.PHOTO_FIELD))
         if relative is None:
             continue
         source = database.parent / relative

@@ -13,6 +13,7 @@ schema is the one source); boundaries and services are read-only references.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from qgis.core import (
@@ -29,8 +30,9 @@ from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters import form_config
 from industri_rumahan_plugin.compat import GeometryType
 from industri_rumahan_plugin.core import field_survey
-from industri_rumahan_plugin.styles.apply import apply_style
 
+#: Puts one of the plugin's named styles ("stage", "sector") on a layer.
+StyleFunction = Callable[[QgsVectorLayer, str], object]
 PHOTO_FOLDER = "DCIM"
 #: QField names a new photo with this expression (relative to the project folder).
 PHOTO_NAMING = (f"'{PHOTO_FOLDER}/' || \"uid\" || '_' || "
@@ -55,7 +57,7 @@ def region_code_default(field: str, village_layer: str) -> str:
 
 
 def configure_survey_layer(layer: QgsVectorLayer, village_layer: str | None,
-                           lang: str) -> None:
+                           lang: str, style: StyleFunction) -> None:
     """The plugin's form, then what the field needs: the photo attachment, region codes
     that follow the point, styles by stage (current) and by sector."""
     form_config.configure_enterprise_layer(layer, lang)
@@ -76,10 +78,10 @@ def configure_survey_layer(layer: QgsVectorLayer, village_layer: str | None,
                 layer.setDefaultValueDefinition(
                     idx, QgsDefaultValue(region_code_default(name, village_layer), True))
     _mark_packaged(layer)
-    apply_style(layer, "sector", lang=lang)
+    style(layer, "sector")
     by_sector = QgsMapLayerStyle()
     by_sector.readFromLayer(layer)
-    apply_style(layer, "stage", lang=lang)
+    style(layer, "stage")
     manager = layer.styleManager()
     manager.renameStyle(manager.currentStyle(), toolbelt.tr("Stage"))
     manager.addStyle(toolbelt.tr("Sector"), by_sector)
@@ -102,7 +104,7 @@ def _reference_layer(layer: QgsVectorLayer, outline: str) -> None:
 
 
 def write_project(folder: Path, gpkg: Path, layer_names: dict[str, str],
-                  lang: str) -> Path:
+                  lang: str, style: StyleFunction) -> Path:
     """Write ``<gpkg stem>.qgz`` in ``folder``; ``layer_names`` is role -> table in
     ``gpkg`` (enterprises first on the map). Returns the project's path."""
     path = folder / (gpkg.stem + ".qgz")
@@ -124,7 +126,7 @@ def write_project(folder: Path, gpkg: Path, layer_names: dict[str, str],
             raise OSError(toolbelt.tr("Cannot open layer {name} of {path}").format(
                 name=table, path=gpkg))
         if role == "enterprises":
-            configure_survey_layer(layer, village_layer, lang)
+            configure_survey_layer(layer, village_layer, lang, style)
             project.setCrs(layer.crs())  # QField digitises in the project's CRS
         else:
             _reference_layer(layer, "#444444" if role == "districts" else "#999999")

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from industri_rumahan_plugin.core import schema
@@ -40,6 +41,17 @@ def package_fields(include_personal: bool = False) -> list[str]:
     """The enterprise fields a package carries, in schema order."""
     return [f.name for f in schema.ENTERPRISE_FIELDS
             if include_personal or f.name not in SENSITIVE_FIELDS]
+
+
+def safe_relative(path: str | None) -> str | None:
+    """A stored relative path, or None for empty, absolute or escaping (``..``) paths."""
+    if not path or not str(path).strip():
+        return None
+    text = str(path).strip().replace("\\", "/")
+    pure = PurePosixPath(text)
+    if pure.is_absolute() or ":" in pure.parts[0] or ".." in pure.parts:
+        return None
+    return str(pure)
 
 
 def canonical(value: Any, kind: str) -> Any:

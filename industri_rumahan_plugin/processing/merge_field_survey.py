@@ -54,7 +54,6 @@ class MergeFieldSurvey(IndustriRumahanAlgorithm):
             "nothing is written."
         ),
     }
-    RULES = ("Office wins", "Field wins", "Keep both for review")
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
@@ -64,16 +63,19 @@ class MergeFieldSurvey(IndustriRumahanAlgorithm):
             "TARGET", self.tr("Office enterprise layer (GeoPackage)"), [SourceType.POINT]))
         self.addParameter(QgsProcessingParameterEnum(
             "RULE", self.tr("When the office and the field both changed a record"),
-            [self.tr(r) for r in self.RULES], defaultValue=2))
+            [self.tr("Office wins"), self.tr("Field wins"), self.tr("Keep both for review")],
+            defaultValue=2))
         self.addParameter(QgsProcessingParameterBoolean(
             "DRY_RUN", self.tr("Dry run (list the changes, write nothing)"), False))
         self.addParameter(QgsProcessingParameterFileDestination(
             "REPORT", self.tr("Change list"), "Text (*.txt)", optional=True,
             createByDefault=False))
-        for name, label in (("ADDED", "Enterprises added"), ("UPDATED", "Enterprises updated"),
-                            ("CONFLICTS", "Conflicts"), ("DELETED", "Deletions to review"),
-                            ("PHOTOS", "Photos copied")):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        for name, label in (("ADDED", self.tr("Enterprises added")),
+                            ("UPDATED", self.tr("Enterprises updated")),
+                            ("CONFLICTS", self.tr("Conflicts")),
+                            ("DELETED", self.tr("Deletions to review")),
+                            ("PHOTOS", self.tr("Photos copied"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
         self.addOutput(QgsProcessingOutputString("CHANGES", self.tr("Changes")))
 
     def processAlgorithm(self, parameters, context, feedback) -> dict:

@@ -27,6 +27,7 @@ class PrepareFieldSurvey(IndustriRumahanAlgorithm):
     ALG_ID = "preparefieldsurvey"
     GROUP = "data"
     TITLE = "Prepare a field survey package (QField)"
+    REQUIRES = ("numpy",)  # the map styles
     HELP = {
         "id": (
             "Menyiapkan paket survei lapangan untuk QField: sebuah folder berisi GeoPackage "
@@ -75,6 +76,7 @@ class PrepareFieldSurvey(IndustriRumahanAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback) -> dict:
         from industri_rumahan_plugin.adapters import survey_package
+        from industri_rumahan_plugin.styles.apply import apply_style
 
         source = self.required_source(parameters, "INPUT", context)
         require(schema.layer_role(source.fields().names()) == "enterprises", self.tr(
@@ -97,7 +99,7 @@ class PrepareFieldSurvey(IndustriRumahanAlgorithm):
             result = survey_package.write_package(
                 folder, features, source.sourceCrs(), self._database(parameters, context),
                 area, self.parameterAsBoolean(parameters, "PERSONAL", context), language(),
-                feedback)
+                lambda layer, name: apply_style(layer, name, lang=language()), feedback)
         except (OSError, FileExistsError) as error:
             raise QgsProcessingException(str(error)) from error
         feedback.pushInfo(self.tr("{n} enterprises packaged in {path} ({photos} photos); "
