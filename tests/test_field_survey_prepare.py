@@ -210,3 +210,26 @@ def test_regions_layer_selection_and_refusals(demo_copy, tmp_path, provider):
         prepare(enterprise_layer(demo_copy), tmp_path / "x", CODES="Sungailiat")
     with pytest.raises(QgsProcessingException, match="No enterprise"):
         prepare(enterprise_layer(demo_copy), tmp_path / "y", CODES="99.99.99")
+
+
+def test_office_photos_travel_with_the_package(demo_copy, tmp_path, provider):
+    uid, code = sql(demo_copy, "SELECT uid, kode_kecamatan FROM usaha ORDER BY uid LIMIT 1")[0]
+    relative = f"{demo_copy.stem}_foto/{uid}_toko.jpg"
+    (demo_copy.parent / relative).parent.mkdir()
+    (demo_copy.parent / relative).write_bytes(b"\xff\xd8\xff\xe0 not much of a picture")
+    office = enterprise_layer(demo_copy)
+    feature = next(office.getFeatures(f"\"uid\" = '{uid}'"))
+    assert office.startEditing()
+    office.changeAttributeValue(feature.id(), office.fields().indexOf("foto"), relative)
+    assert office.commitChanges()
+    result = prepare(enterprise_layer(demo_copy), tmp_path / "paket", CODES=code)
+    folder = Path(result["OUTPUT"])
+    assert (folder / relative).read_bytes() == (demo_copy.parent / relative).read_bytes()
+    with zipfile.ZipFile(result["ZIP"]) as zf:
+        assert zf.read(relative) == (demo_copy.parent / relative).read_bytes()
+    # back unchanged: the office's photo and path stay as they are
+    before = sql(demo_copy, "SELECT * FROM usaha ORDER BY fid")
+    merged = processing.run("industrirumahan:mergefieldsurvey", {
+        "PACKAGE": result["ZIP"], "TARGET": enterprise_layer(demo_copy)})
+    assert merged["CHANGES"] == "" and merged["PHOTOS"] == 0
+    assert sql(demo_copy, "SELECT * FROM usaha ORDER BY fid") == before
