@@ -550,77 +550,77 @@
         <translation>jumlah fitur tidak sesuai setelah penulisan</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="70"/>
+        <location filename="../adapters/survey_merge.py" line="69"/>
         <source>{uid}: photo path {path} refused (absolute or outside the package)</source>
         <translation>{uid}: jalur foto {path} ditolak (absolut atau di luar paket)</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="78"/>
+        <location filename="../adapters/survey_merge.py" line="77"/>
         <source>{uid}: photo {path} is not in the package</source>
         <translation>{uid}: foto {path} tidak ada di dalam paket</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="136"/>
+        <location filename="../adapters/survey_merge.py" line="135"/>
         <source>{path} has no enterprise layer. Nothing was written.</source>
         <translation>{path} tidak memiliki lapisan usaha. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="140"/>
+        <location filename="../adapters/survey_merge.py" line="139"/>
         <source>The office database lacks the fields {fields} of the package: upgrade it (upgradedatabase). Nothing was written.</source>
         <translation>Basis data kantor tidak memiliki field {fields} dari paket: tingkatkan dulu (upgradedatabase). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="146"/>
+        <location filename="../adapters/survey_merge.py" line="145"/>
         <source>The package&apos;s coordinate system ({a}) differs from the database&apos;s ({b}). Nothing was written.</source>
         <translation>Sistem koordinat paket ({a}) berbeda dari basis data ({b}). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="155"/>
+        <location filename="../adapters/survey_merge.py" line="154"/>
         <source>None of the package&apos;s enterprises is in {path}: the package was made from another database ({source}). Nothing was written.</source>
         <translation>Tidak satu pun usaha dalam paket ada di {path}: paket dibuat dari basis data lain ({source}). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="174"/>
+        <location filename="../adapters/survey_merge.py" line="173"/>
         <source>add {uid} {name}</source>
         <translation>tambah {uid} {name}</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="178"/>
+        <location filename="../adapters/survey_merge.py" line="177"/>
         <source>update {uid} {name}: {field} {old} → {new}</source>
         <translation>ubah {uid} {name}: {field} {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="183"/>
+        <location filename="../adapters/survey_merge.py" line="182"/>
         <source>conflict {uid} {name} ({fields}): rule {rule}</source>
         <translation>konflik {uid} {name} ({fields}): aturan {rule}</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="191"/>
+        <location filename="../adapters/survey_merge.py" line="190"/>
         <source>deleted in the field (not applied, to review) {uid} {name}</source>
         <translation>dihapus di lapangan (tidak diterapkan, untuk ditinjau) {uid} {name}</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="195"/>
+        <location filename="../adapters/survey_merge.py" line="194"/>
         <source>edited in the field but deleted in the office (not re-added, to review) {uid}</source>
         <translation>diubah di lapangan tetapi dihapus di kantor (tidak ditambahkan lagi, untuk ditinjau) {uid}</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="199"/>
+        <location filename="../adapters/survey_merge.py" line="198"/>
         <source>new in the field but already in the office with other values (kept, to review) {uid}</source>
         <translation>baru di lapangan tetapi sudah ada di kantor dengan nilai lain (dipertahankan, untuk ditinjau) {uid}</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="203"/>
+        <location filename="../adapters/survey_merge.py" line="202"/>
         <source>photo {src} → {target}</source>
         <translation>foto {src} → {target}</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="205"/>
+        <location filename="../adapters/survey_merge.py" line="204"/>
         <source>stage history {uid}: {stage} on {date}</source>
         <translation>riwayat tahap {uid}: {stage} pada {date}</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="243"/>
+        <location filename="../adapters/survey_merge.py" line="242"/>
         <source>The database refused the merge ({error}). Nothing was written.</source>
         <translation>Basis data menolak penggabungan ({error}). Tidak ada yang ditulis.</translation>
     </message>
@@ -670,12 +670,12 @@
         <translation>{path}: GeoPackage paket rusak ({error}). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_package.py" line="88"/>
+        <location filename="../adapters/survey_package.py" line="84"/>
         <source>{path} is not empty: choose a new folder for the package (a package that came back from the field must never be overwritten).</source>
         <translation>{path} tidak kosong: pilih folder baru untuk paket (paket yang kembali dari lapangan tidak boleh tertimpa).</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_project.py" line="84"/>
+        <location filename="../adapters/survey_project.py" line="86"/>
         <location filename="../gui/browse_panel.py" line="55"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
         <location filename="../processing/heatmap.py" line="68"/>
@@ -683,7 +683,7 @@
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_project.py" line="85"/>
+        <location filename="../adapters/survey_project.py" line="87"/>
         <location filename="../gui/browse_panel.py" line="53"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
         <location filename="../processing/heatmap.py" line="67"/>
@@ -691,18 +691,18 @@
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_project.py" line="112"/>
+        <location filename="../adapters/survey_project.py" line="114"/>
         <source>Field survey of home enterprises</source>
         <translation>Survei lapangan industri rumahan</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_project.py" line="113"/>
-        <location filename="../adapters/survey_project.py" line="144"/>
+        <location filename="../adapters/survey_project.py" line="115"/>
+        <location filename="../adapters/survey_project.py" line="146"/>
         <source>Home enterprises</source>
         <translation>Industri rumahan</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_project.py" line="114"/>
+        <location filename="../adapters/survey_project.py" line="116"/>
         <location filename="../gui/report_dialog.py" line="99"/>
         <location filename="../processing/export_report.py" line="78"/>
         <location filename="../processing/gap_params.py" line="31"/>
@@ -710,12 +710,12 @@
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_project.py" line="124"/>
+        <location filename="../adapters/survey_project.py" line="126"/>
         <source>Cannot open layer {name} of {path}</source>
         <translation>Tidak dapat membuka lapisan {name} dari {path}</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_project.py" line="137"/>
+        <location filename="../adapters/survey_project.py" line="139"/>
         <source>Cannot write the project {path}: {error}</source>
         <translation>Tidak dapat menulis proyek {path}: {error}</translation>
     </message>
@@ -2486,72 +2486,72 @@
         <translation>Siapkan paket survei lapangan (QField)</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="62"/>
+        <location filename="../processing/prepare_field_survey.py" line="63"/>
         <source>Regions (kecamatan or desa layer)</source>
         <translation>Wilayah (lapisan kecamatan atau desa)</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="65"/>
+        <location filename="../processing/prepare_field_survey.py" line="66"/>
         <source>Region codes (kecamatan or desa, comma separated)</source>
         <translation>Kode wilayah (kecamatan atau desa, dipisah koma)</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="68"/>
+        <location filename="../processing/prepare_field_survey.py" line="69"/>
         <source>Include NIK and phone numbers</source>
         <translation>Sertakan NIK dan nomor telepon</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="70"/>
+        <location filename="../processing/prepare_field_survey.py" line="71"/>
         <source>Package folder</source>
         <translation>Folder paket</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="71"/>
+        <location filename="../processing/prepare_field_survey.py" line="72"/>
         <source>QGIS project for QField</source>
         <translation>Proyek QGIS untuk QField</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="72"/>
+        <location filename="../processing/prepare_field_survey.py" line="73"/>
         <source>Package GeoPackage</source>
         <translation>GeoPackage paket</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="73"/>
+        <location filename="../processing/prepare_field_survey.py" line="74"/>
         <source>Package ZIP</source>
         <translation>ZIP paket</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="74"/>
+        <location filename="../processing/prepare_field_survey.py" line="75"/>
         <source>Enterprises packaged</source>
         <translation>Usaha dalam paket</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="80"/>
+        <location filename="../processing/prepare_field_survey.py" line="82"/>
         <source>INPUT is not an enterprise layer of the plugin&apos;s schema (fields uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</source>
         <translation>INPUT bukan lapisan usaha skema plugin (field uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="91"/>
+        <location filename="../processing/prepare_field_survey.py" line="93"/>
         <source>No enterprise lies in the chosen regions (or selection): nothing to package.</source>
         <translation>Tidak ada usaha di wilayah (atau pilihan) tersebut: tidak ada yang dikemas.</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="103"/>
+        <location filename="../processing/prepare_field_survey.py" line="105"/>
         <source>{n} enterprises packaged in {path} ({photos} photos); zip: {zip}</source>
         <translation>{n} usaha dikemas di {path} ({photos} foto); zip: {zip}</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="114"/>
+        <location filename="../processing/prepare_field_survey.py" line="116"/>
         <source>CODES: {codes} are no kecamatan or desa codes (e.g. 19.01.02 or 19.01.02.2007).</source>
         <translation>CODES: {codes} bukan kode kecamatan atau desa (mis. 19.01.02 atau 19.01.02.2007).</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="121"/>
+        <location filename="../processing/prepare_field_survey.py" line="123"/>
         <source>REGIONS must be a kabupaten/kota, kecamatan or desa layer of the schema.</source>
         <translation>REGIONS harus lapisan kabupaten/kota, kecamatan atau desa dari skema.</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="124"/>
+        <location filename="../processing/prepare_field_survey.py" line="126"/>
         <source>REGIONS holds no region (is anything selected?).</source>
         <translation>REGIONS tidak berisi wilayah (adakah yang dipilih?).</translation>
     </message>
