@@ -30,7 +30,6 @@ from qgis.PyQt.QtGui import QColor, QImage
 
 from industri_rumahan_plugin.core import field_survey, schema
 
-HAS_PHOTO = field_survey.PHOTO_FIELD in schema.field_names()  # schema v3
 RULES = {"office": 0, "field": 1, "both": 2}
 
 
@@ -107,9 +106,8 @@ def surveyed(demo_copy, tmp_path, provider):
                   "kode_desa": stage_up["kode_desa"], "kode_kecamatan": code,
                   "kode_kabupaten": stage_up["kode_kabupaten"], "dibuat": when(5, 9 + i),
                   "diubah": when(5, 9 + i), "diubah_oleh": "petugas"}
-        if HAS_PHOTO:
-            values["foto"] = f"DCIM/{uid}_20261005.{ext}"
-            facts["photos"][uid] = image(folder / values["foto"], color, fmt)
+        values["foto"] = f"DCIM/{uid}_20261005.{ext}"
+        facts["photos"][uid] = image(folder / values["foto"], color, fmt)
         for name, value in values.items():
             new[name] = value
         point = stage_up.geometry().asPoint()
@@ -120,10 +118,8 @@ def surveyed(demo_copy, tmp_path, provider):
     edits = {stage_up.id(): {"tahap": facts["stage"], "diubah": when(6, 10)},
              bigger.id(): {"jumlah_pekerja": facts["workers"], "diubah": when(7, 11)},
              both.id(): {"produk_utama": "Kemplang lapangan", "diubah": when(8, 12)}}
-    if HAS_PHOTO:
-        edits[bigger.id()]["foto"] = "DCIM/usaha_besar.jpg"
-        facts["photos"][facts["bigger"]] = image(folder / "DCIM/usaha_besar.jpg", "#20a020",
-                                                 "JPG")
+    edits[bigger.id()]["foto"] = "DCIM/usaha_besar.jpg"
+    facts["photos"][facts["bigger"]] = image(folder / "DCIM/usaha_besar.jpg", "#20a020", "JPG")
     for fid, values in edits.items():
         for name, value in values.items():
             assert field_layer.changeAttributeValue(fid, fields.indexOf(name), value)
@@ -161,23 +157,21 @@ def test_merge_applies_the_field_and_keeps_every_version(surveyed):
     photo_dir = f"{office.stem}_foto"
     for uid in surveyed["new"]:  # new: the field's values, photo moved beside the database
         mine, theirs = record(office, uid, names), record(package_gpkg, uid, names)
-        if HAS_PHOTO:
-            name = theirs["foto"].split("/")[-1]
-            assert mine.pop("foto") == f"{photo_dir}/{uid}_{name}"
-            theirs.pop("foto")
-            target = office.parent / photo_dir / f"{uid}_{name}"
-            assert target.read_bytes() == surveyed["photos"][uid]
+        name = theirs["foto"].split("/")[-1]
+        assert mine.pop("foto") == f"{photo_dir}/{uid}_{name}"
+        theirs.pop("foto")
+        target = office.parent / photo_dir / f"{uid}_{name}"
+        assert target.read_bytes() == surveyed["photos"][uid]
         assert mine == theirs
     stage_up = record(office, surveyed["stage_up"], names)
     assert stage_up["tahap"] == surveyed["stage"]
     bigger = record(office, surveyed["bigger"], names)
     assert bigger["jumlah_pekerja"] == surveyed["workers"]
     assert bigger["geom"] == record(package_gpkg, surveyed["bigger"], names)["geom"]
-    if HAS_PHOTO:
-        target = f"{photo_dir}/{surveyed['bigger']}_usaha_besar.jpg"
-        assert bigger["foto"] == target
-        assert (office.parent / target).read_bytes()[:2] == b"\xff\xd8"  # a real JPEG
-        assert (office.parent / target).read_bytes() == surveyed["photos"][surveyed["bigger"]]
+    target = f"{photo_dir}/{surveyed['bigger']}_usaha_besar.jpg"
+    assert bigger["foto"] == target
+    assert (office.parent / target).read_bytes()[:2] == b"\xff\xd8"  # a real JPEG
+    assert (office.parent / target).read_bytes() == surveyed["photos"][surveyed["bigger"]]
     # conflict kept both: the office's version stays, the field's goes to review
     assert record(office, surveyed["both"], names)["produk_utama"] == "Kemplang kantor"
     reviews = sql(office, f"SELECT uid, jenis, aturan, versi, nilai FROM "
@@ -212,11 +206,14 @@ def test_merge_applies_the_field_and_keeps_every_version(surveyed):
 @pytest.mark.parametrize("rule", ["office", "field"])
 def test_conflict_rule_and_the_losing_version(surveyed, rule, tmp_path):
     office, folder = surveyed["office"], surveyed["folder"]
-    archive = tmp_path / "kembali.zip"  # the package comes back zipped this time
+    archive = tmp_path / "kembali.zip"  # zipped this time, the folder itself in the zip
     with zipfile.ZipFile(archive, "w") as zf:
         for path in folder.rglob("*"):
-            zf.write(path, path.relative_to(folder).as_posix())
-    merge(archive, office, rule)
+            zf.write(path, path.relative_to(folder.parent).as_posix())
+    assert merge(archive, office, rule)["ADDED"] == 2
+    for uid, picture in surveyed["photos"].items():
+        stored = record(office, uid, ["foto"])["foto"]
+        assert (office.parent / stored).read_bytes() == picture
     kept = record(office, surveyed["both"], ["produk_utama"])["produk_utama"]
     review = sql(office, f"SELECT versi, nilai FROM {field_survey.CONFLICTS_TABLE} "
                          f"WHERE jenis = 'konflik'")
@@ -246,7 +243,7 @@ def test_dry_run_lists_every_change_and_writes_nothing(surveyed):
     assert any(line.startswith(f"conflict {surveyed['both']}") for line in lines)
     assert any(surveyed["gone"] in line and line.startswith("deleted") for line in lines)
     assert sum(line.startswith("stage history") for line in lines) == 3
-    assert sum(line.startswith("photo ") for line in lines) == (3 if HAS_PHOTO else 0)
+    assert sum(line.startswith("photo ") for line in lines) == 3
     assert digest(office) == file_hash
     assert not (office.parent / f"{office.stem}_foto").exists()
 

@@ -171,8 +171,7 @@ def test_project_carries_the_plugins_form(package, qgis_new_project):
     assert '"tahap"' in renderer.classAttribute()
     assert [c.value() for c in renderer.categories()][:3] == ["pemula", "berkembang", "maju"]
     assert len(package_layer.styleManager().styles()) == 2  # and by sector
-    if field_survey.PHOTO_FIELD in schema.field_names():  # schema v3
-        assert "DCIM/" in package_layer.customProperty("QFieldSync/attachment_naming")
+    assert "DCIM/" in package_layer.customProperty("QFieldSync/attachment_naming")
     assert layers["desa"].readOnly() and not package_layer.readOnly()
 
 

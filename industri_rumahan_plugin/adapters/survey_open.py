@@ -120,7 +120,7 @@ def open_package(path: str | Path) -> Package:
                     "{path}: the package's GeoPackage is damaged (not an SQLite database). "
                     "Nothing was written.").format(path=path))
             raise _not_a_package(path)
-        return _read(gpkg, root, tmp, path)
+        return _read(gpkg, tmp, path)
     except BaseException:
         tmp.cleanup()
         raise
@@ -135,7 +135,7 @@ def _readable(path: Path) -> bool:
         return False
 
 
-def _read(gpkg: Path, root: Path, tmp: tempfile.TemporaryDirectory, shown: Path) -> Package:
+def _read(gpkg: Path, tmp: tempfile.TemporaryDirectory, shown: Path) -> Package:
     copy = Path(tmp.name) / "baca.gpkg"
     for suffix in ("", "-wal"):
         if Path(str(gpkg) + suffix).is_file():
@@ -168,4 +168,5 @@ def _read(gpkg: Path, root: Path, tmp: tempfile.TemporaryDirectory, shown: Path)
             "written.").format(path=shown, error=error)) from error
     if "uid" not in names or not manifest.get("paket_id"):
         raise _not_a_package(shown)
-    return Package(root, manifest, names, packaged, records, blobs, srs, saved, tmp)
+    # photo paths are relative to the project, i.e. the GeoPackage's folder
+    return Package(gpkg.parent, manifest, names, packaged, records, blobs, srs, saved, tmp)
