@@ -277,3 +277,30 @@ def test_damaged_or_foreign_package_writes_nothing(surveyed, foreign_gpkg, tmp_p
     assert digest(office) == file_hash
     assert not (office.parent / f"{office.stem}_foto").exists()
     assert not any(p.name.startswith(".") for p in office.parent.iterdir())
+
+
+def test_a_refused_write_leaves_everything_as_it_was(surveyed):
+    office, folder = surveyed["office"], surveyed["folder"]
+    with closing(sqlite3.connect(office)) as con, con:  # the last write of the merge fails
+        con.execute("CREATE TRIGGER ir_test_refuse BEFORE INSERT ON riwayat_tahap "
+                    "BEGIN SELECT RAISE(ABORT, 'riwayat dikunci'); END")
+    state, file_hash = dump(office), digest(office)
+    with pytest.raises(QgsProcessingException, match=r"refused the merge \(riwayat dikunci\)"):
+        merge(folder, office, "field")
+    assert dump(office) == state and digest(office) == file_hash
+    assert not (office.parent / f"{office.stem}_foto").exists()  # no photo moved
+    assert not any(p.name.startswith(".") for p in office.parent.iterdir())  # no staging
+
+
+def test_unsaved_edits_in_the_office_layer_are_refused(surveyed):
+    office, folder = surveyed["office"], surveyed["folder"]
+    layer = layer_of(office)
+    feature = next(layer.getFeatures())
+    assert layer.startEditing()
+    layer.changeAttributeValue(feature.id(), layer.fields().indexOf("catatan"), "belum disimpan")
+    file_hash = digest(office)
+    with pytest.raises(QgsProcessingException, match="unsaved edits"):
+        processing.run("industrirumahan:mergefieldsurvey", {"PACKAGE": str(folder),
+                                                            "TARGET": layer})
+    layer.rollBack()
+    assert digest(office) == file_hash
