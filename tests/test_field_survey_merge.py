@@ -28,7 +28,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 from qgis.PyQt.QtGui import QColor, QImage
 
-from industri_rumahan_plugin.core import field_survey, schema
+from industri_rumahan_plugin.core import field_survey, schema, validation
+from industri_rumahan_plugin.toolbelt import language
 
 RULES = {"office": 0, "field": 1, "both": 2}
 
@@ -154,6 +155,7 @@ def test_merge_applies_the_field_and_keeps_every_version(surveyed):
     result = merge(folder, office)
     assert (result["ADDED"], result["UPDATED"], result["CONFLICTS"], result["DELETED"]) == (
         2, 2, 1, 1)
+    assert result["WARNINGS"] == ""  # what the field sent keeps the plugin's rules
     photo_dir = f"{office.stem}_foto"
     for uid in surveyed["new"]:  # new: the field's values, photo moved beside the database
         mine, theirs = record(office, uid, names), record(package_gpkg, uid, names)
@@ -232,8 +234,16 @@ def test_conflict_rule_and_the_losing_version(surveyed, rule, tmp_path):
 
 def test_dry_run_lists_every_change_and_writes_nothing(surveyed):
     office, folder = surveyed["office"], surveyed["folder"]
+    field_layer = layer_of(folder / "survei_industri_rumahan.gpkg")  # a rule broken in the field
+    new = next(field_layer.getFeatures(f"\"uid\" = '{surveyed['new'][0]}'"))
+    assert field_layer.startEditing()
+    field_layer.changeAttributeValue(new.id(), field_layer.fields().indexOf("pekerja_perempuan"), 5)
+    assert field_layer.commitChanges()
     file_hash = digest(office)
     result = merge(folder, office, dry_run=True)
+    assert result["WARNINGS"].splitlines() == [
+        f"{surveyed['new'][0]} Kue Lapangan 0: "
+        + validation.Issue("pekerja_perempuan", "women_workers_exceed").text(language())]
     lines = result["CHANGES"].splitlines()
     assert sum(line.startswith("add ") for line in lines) == 2
     assert any(line.startswith(f"update {surveyed['bigger']}") and "jumlah_pekerja" in line

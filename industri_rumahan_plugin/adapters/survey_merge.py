@@ -29,7 +29,7 @@ from industri_rumahan_plugin.adapters.gpkg_history import (
     insert_rows,
 )
 from industri_rumahan_plugin.adapters.survey_open import Package, PackageError
-from industri_rumahan_plugin.core import catalogue, field_survey, schema
+from industri_rumahan_plugin.core import catalogue, field_survey, schema, validation
 from industri_rumahan_plugin.core.field_survey import MergePlan, Record
 
 q = survey_gpkg.quote
@@ -198,11 +198,25 @@ def _list(report: MergeReport, package: Package, office: dict[str, Record], rule
         report.lines.append(tr("new in the field but already in the office with other "
                                "values (kept, to review) {uid}").format(uid=uid))
         report.reviews.append((uid, "sudah_ada", rule, "lapangan", package.records[uid]))
+    _check_rules(report, package, [*plan.added, *plan.updated, *(
+        u for u, (_d, winner) in plan.conflicts.items() if winner == "field")])
     for src, target in report.photos:
         report.lines.append(tr("photo {src} → {target}").format(src=src.name, target=target))
     for uid, stage, when, _source, _user in report.history:
         report.lines.append(tr("stage history {uid}: {stage} on {date}").format(
             uid=uid, stage=stage, date=when))
+
+
+def _check_rules(report: MergeReport, package: Package, uids: list[str]) -> None:
+    """The plugin's rules on what the field sends (QField enforces the form's constraints,
+    but a GeoPackage can be edited by other tools): errors are reported, not blocking."""
+    lang = toolbelt.language()
+    for uid in uids:
+        record = package.records[uid]
+        values = {**record.values, "uid": uid}
+        for issue in validation.errors(validation.validate(values, lang=lang)):
+            report.warnings.append(toolbelt.tr("{uid} {name}: {problem}").format(
+                uid=uid, name=_label(record), problem=issue.text(lang)))
 
 
 def _stage_row(report: MergeReport, office: Record | None, record: Record, package: Package,

@@ -610,17 +610,22 @@
         <translation>baru di lapangan tetapi sudah ada di kantor dengan nilai lain (dipertahankan, untuk ditinjau) {uid}</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="202"/>
+        <location filename="../adapters/survey_merge.py" line="204"/>
         <source>photo {src} → {target}</source>
         <translation>foto {src} → {target}</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="204"/>
+        <location filename="../adapters/survey_merge.py" line="206"/>
         <source>stage history {uid}: {stage} on {date}</source>
         <translation>riwayat tahap {uid}: {stage} pada {date}</translation>
     </message>
     <message>
-        <location filename="../adapters/survey_merge.py" line="242"/>
+        <location filename="../adapters/survey_merge.py" line="218"/>
+        <source>{uid} {name}: {problem}</source>
+        <translation>{uid} {name}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="256"/>
         <source>The database refused the merge ({error}). Nothing was written.</source>
         <translation>Basis data menolak penggabungan ({error}). Tidak ada yang ditulis.</translation>
     </message>
@@ -2299,33 +2304,38 @@
         <translation>Perubahan</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="88"/>
-        <location filename="../processing/merge_field_survey.py" line="91"/>
+        <location filename="../processing/merge_field_survey.py" line="80"/>
+        <source>Warnings</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="89"/>
+        <location filename="../processing/merge_field_survey.py" line="92"/>
         <source>TARGET must be the enterprise layer of an office GeoPackage.</source>
         <translation>TARGET harus lapisan usaha dari GeoPackage kantor.</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="93"/>
+        <location filename="../processing/merge_field_survey.py" line="94"/>
         <source>TARGET has unsaved edits: save or discard them first (the merge writes the file).</source>
         <translation>TARGET memiliki suntingan yang belum disimpan: simpan atau buang dulu (penggabungan menulis berkasnya).</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="112"/>
+        <location filename="../processing/merge_field_survey.py" line="113"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Dibatalkan: tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="115"/>
+        <location filename="../processing/merge_field_survey.py" line="116"/>
         <source>The package was made from {source}, not {target}.</source>
         <translation>Paket dibuat dari {source}, bukan {target}.</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="122"/>
+        <location filename="../processing/merge_field_survey.py" line="123"/>
         <source>{n} conflicts or deletions of this package were kept for review by an earlier merge (table {table}).</source>
         <translation>{n} konflik atau penghapusan dari paket ini sudah disimpan untuk ditinjau oleh penggabungan sebelumnya (tabel {table}).</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="126"/>
+        <location filename="../processing/merge_field_survey.py" line="127"/>
         <source>Nothing to merge: the database already holds the package&apos;s data.</source>
         <translation>Tidak ada yang digabungkan: basis data sudah memuat data paket.</translation>
     </message>

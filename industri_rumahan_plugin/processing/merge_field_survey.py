@@ -77,6 +77,7 @@ class MergeFieldSurvey(IndustriRumahanAlgorithm):
                             ("PHOTOS", self.tr("Photos copied"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
         self.addOutput(QgsProcessingOutputString("CHANGES", self.tr("Changes")))
+        self.addOutput(QgsProcessingOutputString("WARNINGS", self.tr("Warnings")))
 
     def processAlgorithm(self, parameters, context, feedback) -> dict:
         from industri_rumahan_plugin.adapters import survey_merge
@@ -131,6 +132,7 @@ class MergeFieldSurvey(IndustriRumahanAlgorithm):
         text = "\n".join(report.lines)
         results = self._counts(report)
         results["CHANGES"] = text
+        results["WARNINGS"] = "\n".join(report.warnings)
         destination = self.parameterAsFileOutput(parameters, "REPORT", context)
         if destination:
             Path(destination).write_text(text + "\n", encoding="utf-8")
