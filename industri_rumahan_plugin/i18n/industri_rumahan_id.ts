@@ -550,6 +550,181 @@
         <translation>jumlah fitur tidak sesuai setelah penulisan</translation>
     </message>
     <message>
+        <location filename="../adapters/survey_merge.py" line="69"/>
+        <source>{uid}: photo path {path} refused (absolute or outside the package)</source>
+        <translation>{uid}: jalur foto {path} ditolak (absolut atau di luar paket)</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="77"/>
+        <source>{uid}: photo {path} is not in the package</source>
+        <translation>{uid}: foto {path} tidak ada di dalam paket</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="135"/>
+        <source>{path} has no enterprise layer. Nothing was written.</source>
+        <translation>{path} tidak memiliki lapisan usaha. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="139"/>
+        <source>The office database lacks the fields {fields} of the package: upgrade it (upgradedatabase). Nothing was written.</source>
+        <translation>Basis data kantor tidak memiliki field {fields} dari paket: tingkatkan dulu (upgradedatabase). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="145"/>
+        <source>The package&apos;s coordinate system ({a}) differs from the database&apos;s ({b}). Nothing was written.</source>
+        <translation>Sistem koordinat paket ({a}) berbeda dari basis data ({b}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="154"/>
+        <source>None of the package&apos;s enterprises is in {path}: the package was made from another database ({source}). Nothing was written.</source>
+        <translation>Tidak satu pun usaha dalam paket ada di {path}: paket dibuat dari basis data lain ({source}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="173"/>
+        <source>add {uid} {name}</source>
+        <translation>tambah {uid} {name}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="177"/>
+        <source>update {uid} {name}: {field} {old} → {new}</source>
+        <translation>ubah {uid} {name}: {field} {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="182"/>
+        <source>conflict {uid} {name} ({fields}): rule {rule}</source>
+        <translation>konflik {uid} {name} ({fields}): aturan {rule}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="190"/>
+        <source>deleted in the field (not applied, to review) {uid} {name}</source>
+        <translation>dihapus di lapangan (tidak diterapkan, untuk ditinjau) {uid} {name}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="194"/>
+        <source>edited in the field but deleted in the office (not re-added, to review) {uid}</source>
+        <translation>diubah di lapangan tetapi dihapus di kantor (tidak ditambahkan lagi, untuk ditinjau) {uid}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="198"/>
+        <source>new in the field but already in the office with other values (kept, to review) {uid}</source>
+        <translation>baru di lapangan tetapi sudah ada di kantor dengan nilai lain (dipertahankan, untuk ditinjau) {uid}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="204"/>
+        <source>photo {src} → {target}</source>
+        <translation>foto {src} → {target}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="206"/>
+        <source>stage history {uid}: {stage} on {date}</source>
+        <translation>riwayat tahap {uid}: {stage} pada {date}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="218"/>
+        <source>{uid} {name}: {problem}</source>
+        <translation>{uid} {name}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="256"/>
+        <source>The database refused the merge ({error}). Nothing was written.</source>
+        <translation>Basis data menolak penggabungan ({error}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="55"/>
+        <source>{path} is not a field survey package of this plugin (no {table} table in a GeoPackage). Nothing was written.</source>
+        <translation>{path} bukan paket survei lapangan plugin ini (tidak ada tabel {table} di GeoPackage). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="66"/>
+        <source>{path} is damaged ({member} does not match its checksum). Nothing was written.</source>
+        <translation>{path} rusak ({member} tidak cocok dengan checksum-nya). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="72"/>
+        <source>{path} holds a file outside the package ({member}). Nothing was written.</source>
+        <translation>{path} berisi berkas di luar paket ({member}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="77"/>
+        <source>{path} is not a readable zip file ({error}). Nothing was written.</source>
+        <translation>{path} bukan berkas zip yang dapat dibaca ({error}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="112"/>
+        <source>{path} not found or not a package (a folder, a zip or its .gpkg). Nothing was written.</source>
+        <translation>{path} tidak ditemukan atau bukan paket (folder, zip, atau .gpkg-nya). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="119"/>
+        <source>{path}: the package&apos;s GeoPackage is damaged (not an SQLite database). Nothing was written.</source>
+        <translation>{path}: GeoPackage paket rusak (bukan basis data SQLite). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="151"/>
+        <source>{path} was made by a newer plugin; update the plugin. Nothing was written.</source>
+        <translation>{path} dibuat oleh plugin yang lebih baru; perbarui plugin. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="156"/>
+        <source>{path}: the package has lost its enterprise layer. Nothing was written.</source>
+        <translation>{path}: lapisan usaha paket hilang. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="166"/>
+        <source>{path}: the package&apos;s GeoPackage is damaged ({error}). Nothing was written.</source>
+        <translation>{path}: GeoPackage paket rusak ({error}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_package.py" line="84"/>
+        <source>{path} is not empty: choose a new folder for the package (a package that came back from the field must never be overwritten).</source>
+        <translation>{path} tidak kosong: pilih folder baru untuk paket (paket yang kembali dari lapangan tidak boleh tertimpa).</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="86"/>
+        <location filename="../gui/browse_panel.py" line="55"/>
+        <location filename="../gui/enterprise_model.py" line="90"/>
+        <location filename="../processing/heatmap.py" line="68"/>
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="87"/>
+        <location filename="../gui/browse_panel.py" line="53"/>
+        <location filename="../gui/enterprise_model.py" line="90"/>
+        <location filename="../processing/heatmap.py" line="67"/>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="114"/>
+        <source>Field survey of home enterprises</source>
+        <translation>Survei lapangan industri rumahan</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="115"/>
+        <location filename="../adapters/survey_project.py" line="146"/>
+        <source>Home enterprises</source>
+        <translation>Industri rumahan</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="116"/>
+        <location filename="../gui/report_dialog.py" line="99"/>
+        <location filename="../processing/export_report.py" line="82"/>
+        <location filename="../processing/gap_params.py" line="31"/>
+        <source>Services</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="126"/>
+        <source>Cannot open layer {name} of {path}</source>
+        <translation>Tidak dapat membuka lapisan {name} dari {path}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="139"/>
+        <source>Cannot write the project {path}: {error}</source>
+        <translation>Tidak dapat menulis proyek {path}: {error}</translation>
+    </message>
+    <message>
         <location filename="../dependencies.py" line="22"/>
         <source>To add them: on Windows, open the OSGeo4W Shell as administrator and run: {pip} — on Debian/Ubuntu run: {apt} — on macOS or any other system, install the QGIS plugin QPIP (Plugins menu), which installs them. Then restart QGIS.</source>
         <translation>Cara menambahkannya: di Windows, buka OSGeo4W Shell sebagai administrator lalu jalankan: {pip} — di Debian/Ubuntu jalankan: {apt} — di macOS atau sistem lain, pasang plugin QGIS QPIP (menu Plugin), yang akan memasangnya. Setelah itu mulai ulang QGIS.</translation>
@@ -598,20 +773,6 @@
         <location filename="../gui/browse_panel.py" line="52"/>
         <source>District</source>
         <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="53"/>
-        <location filename="../gui/enterprise_model.py" line="90"/>
-        <location filename="../processing/heatmap.py" line="67"/>
-        <source>Sector</source>
-        <translation>Sektor</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="55"/>
-        <location filename="../gui/enterprise_model.py" line="90"/>
-        <location filename="../processing/heatmap.py" line="68"/>
-        <source>Stage</source>
-        <translation>Tahap</translation>
     </message>
     <message>
         <location filename="../gui/browse_panel.py" line="57"/>
@@ -1038,13 +1199,6 @@
         <location filename="../gui/report_dialog.py" line="98"/>
         <source>Regions</source>
         <translation>Wilayah</translation>
-    </message>
-    <message>
-        <location filename="../gui/report_dialog.py" line="99"/>
-        <location filename="../processing/export_report.py" line="82"/>
-        <location filename="../processing/gap_params.py" line="31"/>
-        <source>Services</source>
-        <translation>Layanan</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="100"/>
@@ -2019,6 +2173,7 @@
     </message>
     <message>
         <location filename="../processing/import_spreadsheet.py" line="102"/>
+        <location filename="../processing/merge_field_survey.py" line="74"/>
         <source>Enterprises updated</source>
         <translation>Usaha diperbarui</translation>
     </message>
@@ -2107,6 +2262,112 @@
         <location filename="../processing/import_spreadsheet.py" line="256"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="26"/>
+        <source>Merge a field survey package (QField)</source>
+        <translation>Gabungkan paket survei lapangan (QField)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="60"/>
+        <source>Field survey package (zip, or the .gpkg in its folder)</source>
+        <translation>Paket survei lapangan (zip, atau .gpkg di foldernya)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="63"/>
+        <source>Office enterprise layer (GeoPackage)</source>
+        <translation>Lapisan usaha kantor (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="65"/>
+        <source>When the office and the field both changed a record</source>
+        <translation>Bila kantor dan lapangan sama-sama mengubah satu usaha</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="66"/>
+        <source>Field wins</source>
+        <translation>Lapangan menang</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="66"/>
+        <source>Keep both for review</source>
+        <translation>Simpan keduanya untuk ditinjau</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="66"/>
+        <source>Office wins</source>
+        <translation>Kantor menang</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="69"/>
+        <source>Dry run (list the changes, write nothing)</source>
+        <translation>Uji coba (daftar perubahan, tidak menulis apa pun)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="71"/>
+        <source>Change list</source>
+        <translation>Daftar perubahan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="73"/>
+        <source>Enterprises added</source>
+        <translation>Usaha ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="75"/>
+        <source>Conflicts</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="76"/>
+        <source>Deletions to review</source>
+        <translation>Penghapusan untuk ditinjau</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="77"/>
+        <source>Photos copied</source>
+        <translation>Foto disalin</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="79"/>
+        <source>Changes</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="80"/>
+        <source>Warnings</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="89"/>
+        <location filename="../processing/merge_field_survey.py" line="92"/>
+        <source>TARGET must be the enterprise layer of an office GeoPackage.</source>
+        <translation>TARGET harus lapisan usaha dari GeoPackage kantor.</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="94"/>
+        <source>TARGET has unsaved edits: save or discard them first (the merge writes the file).</source>
+        <translation>TARGET memiliki suntingan yang belum disimpan: simpan atau buang dulu (penggabungan menulis berkasnya).</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="113"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Dibatalkan: tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="116"/>
+        <source>The package was made from {source}, not {target}.</source>
+        <translation>Paket dibuat dari {source}, bukan {target}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="123"/>
+        <source>{n} conflicts or deletions of this package were kept for review by an earlier merge (table {table}).</source>
+        <translation>{n} konflik atau penghapusan dari paket ini sudah disimpan untuk ditinjau oleh penggabungan sebelumnya (tabel {table}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="127"/>
+        <source>Nothing to merge: the database already holds the package&apos;s data.</source>
+        <translation>Tidak ada yang digabungkan: basis data sudah memuat data paket.</translation>
     </message>
     <message>
         <location filename="../processing/nearest_neighbour_index.py" line="22"/>
@@ -2258,6 +2519,81 @@
         <location filename="../processing/network_params.py" line="139"/>
         <source>{n} enterprises cannot reach any service over the road network (roads not connected): their fields stay empty.</source>
         <translation>{n} usaha tidak dapat mencapai layanan mana pun melalui jaringan jalan (jalan tidak tersambung): kolomnya dibiarkan kosong.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="29"/>
+        <source>Prepare a field survey package (QField)</source>
+        <translation>Siapkan paket survei lapangan (QField)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="63"/>
+        <source>Regions (kecamatan or desa layer)</source>
+        <translation>Wilayah (lapisan kecamatan atau desa)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="66"/>
+        <source>Region codes (kecamatan or desa, comma separated)</source>
+        <translation>Kode wilayah (kecamatan atau desa, dipisah koma)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="69"/>
+        <source>Include NIK and phone numbers</source>
+        <translation>Sertakan NIK dan nomor telepon</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="71"/>
+        <source>Package folder</source>
+        <translation>Folder paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="72"/>
+        <source>QGIS project for QField</source>
+        <translation>Proyek QGIS untuk QField</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="73"/>
+        <source>Package GeoPackage</source>
+        <translation>GeoPackage paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="74"/>
+        <source>Package ZIP</source>
+        <translation>ZIP paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="75"/>
+        <source>Enterprises packaged</source>
+        <translation>Usaha dalam paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="82"/>
+        <source>INPUT is not an enterprise layer of the plugin&apos;s schema (fields uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</source>
+        <translation>INPUT bukan lapisan usaha skema plugin (field uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="93"/>
+        <source>No enterprise lies in the chosen regions (or selection): nothing to package.</source>
+        <translation>Tidak ada usaha di wilayah (atau pilihan) tersebut: tidak ada yang dikemas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="105"/>
+        <source>{n} enterprises packaged in {path} ({photos} photos); zip: {zip}</source>
+        <translation>{n} usaha dikemas di {path} ({photos} foto); zip: {zip}</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="116"/>
+        <source>CODES: {codes} are no kecamatan or desa codes (e.g. 19.01.02 or 19.01.02.2007).</source>
+        <translation>CODES: {codes} bukan kode kecamatan atau desa (mis. 19.01.02 atau 19.01.02.2007).</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="123"/>
+        <source>REGIONS must be a kabupaten/kota, kecamatan or desa layer of the schema.</source>
+        <translation>REGIONS harus lapisan kabupaten/kota, kecamatan atau desa dari skema.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="126"/>
+        <source>REGIONS holds no region (is anything selected?).</source>
+        <translation>REGIONS tidak berisi wilayah (adakah yang dipilih?).</translation>
     </message>
     <message>
         <location filename="../processing/progression_inputs.py" line="57"/>
