@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import contextlib
 
-from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer, QgsWkbTypes
 from qgis.gui import QgsDockWidget, QgsPanelWidgetStack
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters import history_recorder, rule_store
+from industri_rumahan_plugin.adapters import history_recorder, rule_store, undo_log
 from industri_rumahan_plugin.adapters.form_config import configure_enterprise_layer, is_configured
 from industri_rumahan_plugin.adapters.regions import RegionLocator
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.gui.browse_panel import BrowsePanel
 from industri_rumahan_plugin.gui.form_panel import EnterpriseFormPanel
+from industri_rumahan_plugin.gui.map_tools import SelectionMarkers, show_enterprises
 
 RELOAD_SIGNALS = ("featureAdded", "featuresDeleted", "attributeValueChanged",
                  "geometryChanged", "afterCommitChanges", "afterRollBack")
@@ -47,6 +48,8 @@ class EnterpriseDock(QgsDockWidget):
         self.locator = RegionLocator({})
         self.form: EnterpriseFormPanel | None = None
         self.confirm = self._ask  # replaced in tests by a function returning True/False
+        self.saved_log = undo_log.UndoLog()
+        self.markers = SelectionMarkers(self.canvas) if self.canvas is not None else None
         self._syncing = False
         self._connections: list = []
         self.stack = QgsPanelWidgetStack(self)
@@ -63,6 +66,7 @@ class EnterpriseDock(QgsDockWidget):
         b.layer_combo.currentIndexChanged.connect(self._on_layer_chosen)
         b.table.selectionModel().selectionChanged.connect(self._on_table_selection)
         b.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        b.table.activated_record.connect(self.edit_selected)
         b.add_button.clicked.connect(self.add)
         b.edit_button.clicked.connect(self.edit_selected)
         b.delete_button.clicked.connect(self.delete_selected)
@@ -138,6 +142,9 @@ class EnterpriseDock(QgsDockWidget):
                 history_recorder.release(self.layer.id())
         self._connections = []
         self.layer = layer
+        self.saved_log = undo_log.UndoLog(layer)
+        if self.markers is not None:
+            self.markers.clear()
         if layer is not None:
             if not is_configured(layer):
                 configure_enterprise_layer(layer)
@@ -147,11 +154,14 @@ class EnterpriseDock(QgsDockWidget):
             self._connections = [(getattr(layer, n), self._reload_timer.start)
                                  for n in RELOAD_SIGNALS]
             self._connections.append((layer.selectionChanged, self._sync_from_layer))
+            self._connections.append((layer.selectionChanged, self._mark_selection))
+            self._connections.append((layer.undoStack().indexChanged, self._update_buttons))
             for signal, slot in self._connections:
                 signal.connect(slot)
         self.locator = RegionLocator.from_project()
         self.browse.set_regions(self.locator.region_names("regencies"),
-                                self.locator.region_names("districts"))
+                                self.locator.region_names("districts"),
+                                self.locator.district_regencies())
         self.reload()
 
     def reload(self) -> None:
@@ -170,8 +180,16 @@ class EnterpriseDock(QgsDockWidget):
         for button in (self.browse.add_button, self.browse.edit_button,
                        self.browse.delete_button, self.browse.rules_button):
             button.setEnabled(has)
-        self.browse.undo_button.setEnabled(bool(stack and stack.canUndo()))
-        self.browse.redo_button.setEnabled(bool(stack and stack.canRedo()))
+        can_undo = bool(stack and stack.canUndo()) or (has and self.saved_log.can_undo())
+        can_redo = bool(stack and stack.canRedo()) or (has and self.saved_log.can_redo())
+        self.browse.undo_button.setEnabled(can_undo)
+        self.browse.redo_button.setEnabled(can_redo)
+        undo_text = stack.undoText() if stack and stack.canUndo() else (
+            self.saved_log.undo_text() if has else "")
+        redo_text = stack.redoText() if stack and stack.canRedo() else (
+            self.saved_log.redo_text() if has else "")
+        self.browse.undo_button.setToolTip(undo_text)
+        self.browse.redo_button.setToolTip(redo_text)
         pending = has and self.layer.isEditable() and self.layer.isModified()
         self.browse.commit_button.setEnabled(bool(pending))
 
@@ -190,11 +208,13 @@ class EnterpriseDock(QgsDockWidget):
         finally:
             self._syncing = False
         if fids and self.canvas is not None:
-            if len(fids) == 1:
-                self.canvas.panToFeatureIds(self.layer, fids, False)
-            else:
-                self.canvas.zoomToFeatureIds(self.layer, fids)
+            show_enterprises(self.canvas, self.layer, fids)
             self.canvas.flashFeatureIds(self.layer, fids)
+        self._mark_selection()
+
+    def _mark_selection(self, *args) -> None:
+        if self.markers is not None and self.layer is not None:
+            self.markers.show(self.layer, self.layer.selectedFeatureIds())
 
     def _sync_from_layer(self, *args) -> None:
         if self._syncing or self.layer is None:
@@ -232,6 +252,7 @@ class EnterpriseDock(QgsDockWidget):
             auto_commit=self.browse.auto_commit.isChecked())
         self.form.started_editing = started
         self.form.saved.connect(self._on_saved)
+        self.form.committed.connect(self._on_committed)
         self.browse.openPanel(self.form)
         return self.form
 
@@ -247,12 +268,33 @@ class EnterpriseDock(QgsDockWidget):
         self.layer.selectByIds([fid])
         self.browse.status.setText(self.form.messages.text() if self.form else "")
 
+    def _on_committed(self, before, after) -> None:
+        """A form saved straight to the file: remember it for Undo change."""
+        step = undo_log.Step(toolbelt.tr("Enterprise {name}").format(
+            name=(after or before).values.get("nama_usaha") or ""))
+        uid = (after or before).uid
+        step.before[uid], step.after[uid] = before, after
+        self.saved_log.record(step)
+        self._update_buttons()
+
+    def delete_question(self, n: int) -> str:
+        """The question before a delete, saying honestly how it can be undone."""
+        text = toolbelt.tr("Delete {n} enterprise(s)?").format(n=n)
+        if self.browse.auto_commit.isChecked():
+            return text + "\n\n" + toolbelt.tr(
+                "They are removed from the file at once; Undo change puts them back (as a "
+                "new change).")
+        return text + "\n\n" + toolbelt.tr(
+            "This can be undone (Undo change) until you save the edits.")
+
     def delete_selected(self) -> bool:
         fids = self.selected_fids()
         if self.layer is None or not fids:
             return False
-        if not self.confirm(toolbelt.tr("Delete {n} enterprise(s)?").format(n=len(fids))):
+        if not self.confirm(self.delete_question(len(fids))):
             return False
+        before = [undo_log.snapshot(f) for f in self.layer.getFeatures(
+            QgsFeatureRequest().setFilterFids(fids))]
         if not self.layer.isEditable() and not self.layer.startEditing():
             self.browse.status.setText(toolbelt.tr("The layer cannot be edited (read-only file "
                                                    "or data source). Nothing was written."))
@@ -262,12 +304,15 @@ class EnterpriseDock(QgsDockWidget):
             self.layer.destroyEditCommand()
             return False
         self.layer.endEditCommand()
-        return self._maybe_commit()
-
-    def _maybe_commit(self) -> bool:
         ok = True
         if self.browse.auto_commit.isChecked():
             ok = self.commit()
+            if ok:
+                step = undo_log.Step(toolbelt.tr("Delete enterprises"))
+                for snap in before:
+                    if snap is not None:
+                        step.before[snap.uid], step.after[snap.uid] = snap, None
+                self.saved_log.record(step)
         self.reload()
         return ok
 
@@ -285,14 +330,38 @@ class EnterpriseDock(QgsDockWidget):
         return False
 
     def undo(self) -> None:
-        if self.layer is not None:
-            self.layer.undoStack().undo()
+        """Undo the newest unsaved edit (edit buffer), else the newest saved change."""
+        if self.layer is None:
+            return
+        stack = self.layer.undoStack()
+        if stack.canUndo():
+            stack.undo()
             self.reload()
+        elif self.saved_log.can_undo():
+            self._after_log(self.saved_log.undo(), toolbelt.tr("Undone and saved: {what}."),
+                            self.saved_log.redo_text)
 
     def redo(self) -> None:
-        if self.layer is not None:
-            self.layer.undoStack().redo()
+        if self.layer is None:
+            return
+        stack = self.layer.undoStack()
+        if stack.canRedo():
+            stack.redo()
             self.reload()
+        elif self.saved_log.can_redo():
+            self._after_log(self.saved_log.redo(), toolbelt.tr("Redone and saved: {what}."),
+                            self.saved_log.undo_text)
+
+    def _after_log(self, fids: list[int], message: str, label) -> None:
+        self.reload()
+        if self.saved_log.error:
+            self.browse.status.setText(toolbelt.tr(
+                "Could not save to the file: {reasons}. The changes are kept as unsaved edits."
+            ).format(reasons=self.saved_log.error))
+            return
+        self.browse.status.setText(message.format(what=label()))
+        if fids:
+            self.layer.selectByIds(fids)
 
     def edit_rules(self) -> None:
         from industri_rumahan_plugin.gui.rules_dialog import StageRulesDialog
@@ -300,8 +369,23 @@ class EnterpriseDock(QgsDockWidget):
         StageRulesDialog(rule_store.load_rules(), self).exec()
 
     def _ask(self, text: str) -> bool:
-        return QMessageBox.question(self, toolbelt.tr("Industri Rumahan"), text) == (
-            QMessageBox.StandardButton.Yes)
+        """A yes/no question with buttons in the interface language (Ya/Tidak)."""
+        box = QMessageBox(QMessageBox.Icon.Question, toolbelt.tr("Industri Rumahan"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(toolbelt.tr("Yes"))
+        box.button(QMessageBox.StandardButton.No).setText(toolbelt.tr("No"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.question_box = box  # tests read its texts
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def show_in(self, main_window, area=Qt.DockWidgetArea.RightDockWidgetArea) -> None:
         main_window.addDockWidget(area, self)
+        self.first_use_size(main_window)
+
+    def first_use_size(self, main_window) -> None:
+        """A first-use width that shows every filter and button beside the map (1366 x 768)."""
+        from industri_rumahan_plugin.gui.browse_panel import FIRST_USE_WIDTH
+
+        screen = main_window.width() or FIRST_USE_WIDTH * 3
+        width = max(300, min(FIRST_USE_WIDTH, screen // 3))
+        main_window.resizeDocks([self], [width], Qt.Orientation.Horizontal)

@@ -32,6 +32,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters import undo_log
 from industri_rumahan_plugin.adapters.form_config import constraint_text
 from industri_rumahan_plugin.adapters.regions import Location, RegionLocator
 from industri_rumahan_plugin.compat import FeatureRequest
@@ -55,6 +56,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
     """Add (``fid`` None) or edit one enterprise."""
 
     saved = pyqtSignal(int)  # feature id in the layer (or edit buffer)
+    committed = pyqtSignal(object, object)  # undo_log snapshots before/after, once in the file
 
     def __init__(self, layer: QgsVectorLayer, fid: int | None, locator: RegionLocator,
                  rules: dict, *, canvas=None, auto_commit: bool = True, parent=None) -> None:
@@ -318,6 +320,12 @@ class EnterpriseFormPanel(QgsPanelWidget):
             return False
         record = self.record()
         feature = self._feature_to_write(record)
+        before = undo_log.snapshot(self.original) if self.fid is not None else None
+        # QgsAttributeForm saves its own copy of the input whenever anything asks the layer
+        # isModified() (beforeModifiedCheck): a second undo step, or in add mode a second
+        # feature. In identify mode its save does nothing; we write the one command ourselves.
+        mode = self.form.mode()
+        self.form.setMode(QgsAttributeEditorContext.Mode.IdentifyMode)
         layer.beginEditCommand(toolbelt.tr("Enterprise {name}").format(
             name=record.get("nama_usaha") or ""))
         if self.fid is None:
@@ -335,6 +343,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
                 ok = layer.changeGeometry(self.fid, feature.geometry())
         if not ok:
             layer.destroyEditCommand()
+            self.form.setMode(mode)
             self._show_messages([toolbelt.tr("The edit buffer refused the change. Nothing was "
                                              "written.")])
             return False
@@ -353,6 +362,9 @@ class EnterpriseFormPanel(QgsPanelWidget):
             return False
         if self.auto_commit:
             self.fid = self._committed_fid(record.get("uid"))
+            after = undo_log.snapshot(layer.getFeature(self.fid))
+            if after is not None:
+                self.committed.emit(before, after)
         self._show_messages(warnings, error=False)
         self.saved.emit(int(self.fid))
         self.acceptPanel()
