@@ -190,7 +190,9 @@ class EnterpriseDock(QgsDockWidget):
             self.saved_log.redo_text() if has else "")
         self.browse.undo_button.setToolTip(undo_text)
         self.browse.redo_button.setToolTip(redo_text)
-        pending = has and self.layer.isEditable() and self.layer.isModified()
+        # the edit buffer's own flag: layer.isModified() makes an open QgsAttributeForm save
+        buffer = self.layer.editBuffer() if has else None
+        pending = has and self.layer.isEditable() and buffer is not None and buffer.isModified()
         self.browse.commit_button.setEnabled(bool(pending))
 
     # --- selection sync -------------------------------------------------------------------

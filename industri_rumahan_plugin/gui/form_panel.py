@@ -37,6 +37,7 @@ from industri_rumahan_plugin.adapters.form_config import constraint_text
 from industri_rumahan_plugin.adapters.regions import Location, RegionLocator
 from industri_rumahan_plugin.compat import FeatureRequest
 from industri_rumahan_plugin.core import catalogue, schema, stage_rules, validation
+from industri_rumahan_plugin.gui import form_widgets
 
 ERROR_STYLE = "border: 2px solid #d7191c;"
 
@@ -78,6 +79,8 @@ class EnterpriseFormPanel(QgsPanelWidget):
             mode = QgsAttributeEditorContext.Mode.SingleEditMode
             self.setPanelTitle(toolbelt.tr("Edit enterprise"))
         self.original = QgsFeature(feature)
+        # where the undo stack stood when the form opened (see _drop_form_commands)
+        self.start_index = layer.undoStack().index()
         if not QgsGui.editorWidgetRegistry().factories():
             QgsGui.editorWidgetRegistry().initEditors()  # bare QgsApplication (scripts, tests)
         context = QgsAttributeEditorContext()
@@ -86,7 +89,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
         self.form = QgsAttributeForm(layer, feature, context, self)
         self.form.setMode(mode)
         self.form.hideButtonBox()
-        _fit_to_dock(self.form)
+        form_widgets.finish(self.form, self.lang)
         self._build()
         self.form.widgetValueChanged.connect(self._on_value_changed)
         geometry = feature.geometry()
@@ -326,6 +329,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
         # feature. In identify mode its save does nothing; we write the one command ourselves.
         mode = self.form.mode()
         self.form.setMode(QgsAttributeEditorContext.Mode.IdentifyMode)
+        self._drop_form_commands()
         layer.beginEditCommand(toolbelt.tr("Enterprise {name}").format(
             name=record.get("nama_usaha") or ""))
         if self.fid is None:
@@ -352,6 +356,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
         # the form's own baseline = what we wrote, so QgsAttributeForm never saves it again
         self.form.setMode(QgsAttributeEditorContext.Mode.SingleEditMode)
         self.form.setFeature(self.original)
+        form_widgets.blank_nulls(self.form)
         stop = self.started_editing and not self._buffer_has_other_edits()
         if self.auto_commit and not layer.commitChanges(stop):
             reasons = "; ".join(layer.commitErrors())
@@ -383,26 +388,17 @@ class EnterpriseFormPanel(QgsPanelWidget):
     def _buffer_has_other_edits(self) -> bool:
         return False  # the dock started editing for this form: the buffer holds only ours
 
+    def _drop_form_commands(self) -> None:
+        form_widgets.drop_form_commands(self.layer, self.start_index)
+
     def cancel(self) -> None:
         self._toggle_pick(False)
+        self.form.setMode(QgsAttributeEditorContext.Mode.IdentifyMode)
+        self._drop_form_commands()
         self.form.resetValues()  # QgsAttributeForm must not save the abandoned input
-        if self.started_editing and self.layer.isEditable() and not self.layer.isModified():
+        buffer = self.layer.editBuffer()
+        if self.started_editing and self.layer.isEditable() and not (
+                buffer is not None and buffer.isModified()):
             self.layer.rollBack()
         self.acceptPanel()
 
-
-def _fit_to_dock(form: QgsAttributeForm) -> None:
-    """Let the form shrink to a dock's width so numbers (right-aligned) stay visible.
-
-    Each field's editor shares a stacked widget with QGIS's wide search page, and value maps
-    size to their longest label; an explicit minimum width overrides both size hints.
-    """
-    from qgis.PyQt.QtWidgets import QComboBox, QStackedWidget
-
-    for combo in form.findChildren(QComboBox):
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
-    names = set(form.layer().fields().names())
-    for widget in form.findChildren(QWidget):
-        if widget.objectName() in names or isinstance(widget, QStackedWidget):
-            widget.setMinimumWidth(80)
