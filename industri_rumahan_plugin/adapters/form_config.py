@@ -34,6 +34,8 @@ DEFAULTS: dict[str, tuple[str, bool]] = {
     "diubah_oleh": ("@user_account_name", True),
 }
 READ_ONLY = ("uid", "dibuat", "diubah", "diubah_oleh")
+#: layer property naming the language the form was configured in
+LANGUAGE_PROPERTY = "industri_rumahan/form_language"
 MULTILINE = ("catatan", "alamat")
 
 
@@ -131,6 +133,20 @@ def configure_enterprise_layer(layer: QgsVectorLayer, lang: str | None = None) -
             layer.setFieldConstraint(idx, QgsFieldConstraints.Constraint.ConstraintNotNull, HARD)
     _tabs(form, layer, lang)
     layer.setEditFormConfig(form)
+    layer.setCustomProperty(LANGUAGE_PROPERTY, lang)
+
+
+def configure_if_needed(layer: QgsVectorLayer) -> bool:
+    """Configure the form when the layer is loaded or recognised; True if it was.
+
+    A project remembers the form of the language it was saved in; opened in the other
+    interface language it is configured again, so tabs, labels and choices follow the
+    interface (issue 13: Indonesian tabs in the English interface).
+    """
+    if is_configured(layer):
+        return False
+    configure_enterprise_layer(layer)
+    return True
 
 
 def _not_blank(spec: schema.Field) -> str:
@@ -166,6 +182,8 @@ def is_configured(layer: QgsVectorLayer) -> bool:
     form = layer.editFormConfig()
     if form.layout() != Misc.FORM_DRAG_AND_DROP or len(form.tabs()) < 5:
         return False
+    if layer.customProperty(LANGUAGE_PROPERTY) != toolbelt.language():
+        return False  # configured in the other language (or before languages were tracked)
     # a project saved with the old clamping limits (99 workers, this year) is configured again
     for spec in schema.ENTERPRISE_FIELDS:
         idx = layer.fields().indexOf(spec.name)

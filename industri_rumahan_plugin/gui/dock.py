@@ -20,6 +20,7 @@ from industri_rumahan_plugin.adapters.form_config import configure_enterprise_la
 from industri_rumahan_plugin.adapters.regions import RegionLocator
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.gui.browse_panel import BrowsePanel
+from industri_rumahan_plugin.gui.buttons import translate_buttons
 from industri_rumahan_plugin.gui.form_panel import EnterpriseFormPanel
 from industri_rumahan_plugin.gui.map_tools import SelectionMarkers, show_enterprises
 
@@ -374,8 +375,7 @@ class EnterpriseDock(QgsDockWidget):
         """A yes/no question with buttons in the interface language (Ya/Tidak)."""
         box = QMessageBox(QMessageBox.Icon.Question, toolbelt.tr("Industri Rumahan"), text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.button(QMessageBox.StandardButton.Yes).setText(toolbelt.tr("Yes"))
-        box.button(QMessageBox.StandardButton.No).setText(toolbelt.tr("No"))
+        translate_buttons(box)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         self.question_box = box  # tests read its texts
         return box.exec() == QMessageBox.StandardButton.Yes
