@@ -16,6 +16,8 @@ from qgis.PyQt.QtWidgets import QAbstractSpinBox, QComboBox, QStackedWidget, QWi
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.core import schema
 
+#: the edit command QgsAttributeForm pushes when it saves on its own (QGIS's string)
+QGIS_FORM_CONTEXT, FORM_COMMAND = "QgsAttributeForm", "Attributes changed"
 #: what an empty number or date shows instead of QGIS's "NULL"
 EMPTY_NUMBER = "—"
 
@@ -113,7 +115,6 @@ def drop_form_commands(layer, start_index: int) -> None:
     writes the whole record as ONE command on Save, and Cancel must leave nothing.
     """
     stack = layer.undoStack()
-    own = QCoreApplication.translate("QgsAttributeForm", "Attributes changed")
-    while stack.index() > start_index and stack.text(stack.index() - 1) in (
-            own, "Attributes changed"):
+    own = QCoreApplication.translate(QGIS_FORM_CONTEXT, FORM_COMMAND)  # QGIS's own translation
+    while stack.index() > start_index and stack.text(stack.index() - 1) in (own, FORM_COMMAND):
         stack.undo()

@@ -519,13 +519,13 @@
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="86"/>
-        <location filename="../gui/import_dialog.py" line="88"/>
+        <location filename="../gui/import_dialog.py" line="89"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="87"/>
-        <location filename="../gui/import_dialog.py" line="88"/>
+        <location filename="../gui/import_dialog.py" line="89"/>
         <source>Field</source>
         <translation>Atribut</translation>
     </message>
@@ -565,157 +565,240 @@
         <translation>Cara memasang…</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="29"/>
+        <location filename="../gui/browse_panel.py" line="73"/>
         <source>Home industries</source>
         <translation>Industri rumahan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="35"/>
+        <location filename="../gui/browse_panel.py" line="93"/>
         <source>Layer</source>
         <translation>Lapisan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="44"/>
+        <location filename="../gui/browse_panel.py" line="102"/>
         <source>Search business, owner, product, village…</source>
         <translation>Cari usaha, pemilik, produk, desa…</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="49"/>
+        <location filename="../gui/browse_panel.py" line="114"/>
         <source>(all)</source>
         <translation>(semua)</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="51"/>
+        <location filename="../gui/browse_panel.py" line="116"/>
         <source>Regency</source>
         <translation>Kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="52"/>
+        <location filename="../gui/browse_panel.py" line="117"/>
         <source>District</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="53"/>
+        <location filename="../gui/browse_panel.py" line="118"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
         <location filename="../processing/heatmap.py" line="67"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="55"/>
+        <location filename="../gui/browse_panel.py" line="120"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
         <location filename="../processing/heatmap.py" line="68"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="57"/>
+        <location filename="../gui/browse_panel.py" line="122"/>
         <source>Guidance</source>
         <translation>Pembinaan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="59"/>
+        <location filename="../gui/browse_panel.py" line="124"/>
         <source>Women-owned</source>
         <translation>Milik perempuan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="59"/>
-        <location filename="../gui/browse_panel.py" line="61"/>
+        <location filename="../gui/browse_panel.py" line="124"/>
+        <location filename="../gui/browse_panel.py" line="126"/>
+        <location filename="../gui/buttons.py" line="17"/>
         <source>Yes</source>
         <translation>Ya</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="60"/>
-        <location filename="../gui/browse_panel.py" line="62"/>
+        <location filename="../gui/browse_panel.py" line="125"/>
+        <location filename="../gui/browse_panel.py" line="127"/>
+        <location filename="../gui/buttons.py" line="17"/>
         <source>No</source>
         <translation>Tidak</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="61"/>
+        <location filename="../gui/browse_panel.py" line="126"/>
         <source>KRTP</source>
         <translation>KRTP</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="92"/>
+        <location filename="../gui/browse_panel.py" line="155"/>
+        <source>Enter or double-click opens the selected enterprise.</source>
+        <translation>Enter atau klik ganda membuka usaha yang dipilih.</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="173"/>
         <source>Add</source>
         <translation>Tambah</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="93"/>
+        <location filename="../gui/browse_panel.py" line="174"/>
         <source>Edit</source>
         <translation>Sunting</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="94"/>
+        <location filename="../gui/browse_panel.py" line="175"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="95"/>
-        <source>Undo</source>
-        <translation>Batalkan</translation>
+        <location filename="../gui/browse_panel.py" line="177"/>
+        <source>Undo change</source>
+        <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="96"/>
-        <source>Redo</source>
+        <location filename="../gui/browse_panel.py" line="178"/>
+        <source>Redo change</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="102"/>
-        <source>Save each change to the file</source>
-        <translation>Simpan setiap perubahan ke berkas</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="104"/>
+        <location filename="../gui/browse_panel.py" line="184"/>
         <source>Save edits</source>
         <translation>Simpan suntingan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="105"/>
+        <location filename="../gui/browse_panel.py" line="192"/>
+        <source>Save each change to the file</source>
+        <translation>Simpan setiap perubahan ke berkas</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="194"/>
         <source>Stage rules…</source>
         <translation>Aturan tahap…</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="147"/>
+        <location filename="../gui/browse_panel.py" line="231"/>
+        <source>Each change is written to the file at once. Undo change writes a new change that restores the previous values.</source>
+        <translation>Setiap perubahan langsung ditulis ke berkas. Urungkan menulis perubahan baru yang memulihkan nilai sebelumnya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="234"/>
+        <source>Changes wait in the layer&apos;s edit buffer until Save edits; each saved form or deletion is one undo step.</source>
+        <translation>Perubahan menunggu di penyangga suntingan lapisan sampai Simpan suntingan; setiap formulir yang disimpan atau setiap penghapusan adalah satu langkah Urungkan.</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="300"/>
         <source>{shown} of {total} enterprises shown · women-owned {women} · KRTP {krtp}</source>
         <translation>{shown} dari {total} usaha ditampilkan · milik perempuan {women} · KRTP {krtp}</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="42"/>
-        <location filename="../gui/dock.py" line="303"/>
+        <location filename="../gui/buttons.py" line="16"/>
+        <location filename="../gui/form_panel.py" line="155"/>
+        <location filename="../gui/report_dialog.py" line="144"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../gui/buttons.py" line="16"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../gui/buttons.py" line="17"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../gui/buttons.py" line="18"/>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <location filename="../gui/buttons.py" line="18"/>
+        <source>Reset</source>
+        <translation>Atur ulang</translation>
+    </message>
+    <message>
+        <location filename="../gui/buttons.py" line="19"/>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <location filename="../gui/buttons.py" line="19"/>
+        <location filename="../gui/form_panel.py" line="152"/>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="44"/>
+        <location filename="../gui/dock.py" line="376"/>
         <source>Industri Rumahan</source>
         <translation>Industri Rumahan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="227"/>
+        <location filename="../gui/dock.py" line="250"/>
         <source>The layer cannot be edited (read-only file or data source).</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="254"/>
+        <location filename="../gui/dock.py" line="276"/>
+        <location filename="../gui/form_panel.py" line="333"/>
+        <source>Enterprise {name}</source>
+        <translation>Usaha {name}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="285"/>
         <source>Delete {n} enterprise(s)?</source>
         <translation>Hapus {n} usaha?</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="257"/>
-        <location filename="../gui/form_panel.py" line="316"/>
+        <location filename="../gui/dock.py" line="287"/>
+        <source>They are removed from the file at once; Undo change puts them back (as a new change).</source>
+        <translation>Usaha tersebut langsung dihapus dari berkas; Urungkan mengembalikannya (sebagai perubahan baru).</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="290"/>
+        <source>This can be undone (Undo change) until you save the edits.</source>
+        <translation>Ini dapat diurungkan (Urungkan) sampai suntingan disimpan (Simpan suntingan).</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="302"/>
+        <location filename="../gui/form_panel.py" line="321"/>
         <source>The layer cannot be edited (read-only file or data source). Nothing was written.</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="260"/>
+        <location filename="../gui/dock.py" line="305"/>
+        <location filename="../gui/dock.py" line="314"/>
         <source>Delete enterprises</source>
         <translation>Hapus usaha</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="278"/>
+        <location filename="../gui/dock.py" line="326"/>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="281"/>
+        <location filename="../gui/dock.py" line="329"/>
+        <location filename="../gui/dock.py" line="361"/>
         <source>Could not save to the file: {reasons}. The changes are kept as unsaved edits.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Perubahan disimpan sebagai suntingan yang belum tersimpan.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="344"/>
+        <source>Undone and saved: {what}.</source>
+        <translation>Diurungkan dan disimpan: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="355"/>
+        <source>Redone and saved: {what}.</source>
+        <translation>Diulangi dan disimpan: {what}.</translation>
     </message>
     <message>
         <location filename="../gui/enterprise_model.py" line="88"/>
@@ -748,279 +831,263 @@
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="73"/>
+        <location filename="../gui/form_panel.py" line="76"/>
         <source>New enterprise</source>
         <translation>Usaha baru</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="77"/>
+        <location filename="../gui/form_panel.py" line="80"/>
         <source>Edit enterprise</source>
         <translation>Sunting usaha</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="107"/>
+        <location filename="../gui/form_panel.py" line="112"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="118"/>
+        <location filename="../gui/form_panel.py" line="123"/>
         <source>Lon/X</source>
         <translation>Bujur/X</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="120"/>
+        <location filename="../gui/form_panel.py" line="125"/>
         <source>Lat/Y</source>
         <translation>Lintang/Y</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="124"/>
+        <location filename="../gui/form_panel.py" line="129"/>
         <source>Pick on map</source>
         <translation>Pilih di peta</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="127"/>
+        <location filename="../gui/form_panel.py" line="132"/>
         <source>Village centroid</source>
         <translation>Titik tengah desa</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="132"/>
+        <location filename="../gui/form_panel.py" line="137"/>
         <source>No location yet.</source>
         <translation>Belum ada lokasi.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="140"/>
+        <location filename="../gui/form_panel.py" line="145"/>
         <source>Use suggestion</source>
         <translation>Pakai saran</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="147"/>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="150"/>
-        <location filename="../gui/report_dialog.py" line="142"/>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="207"/>
+        <location filename="../gui/form_panel.py" line="212"/>
         <source>Unknown village code: fill in a valid code first.</source>
         <translation>Kode desa tidak dikenal: isi kode yang valid terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="236"/>
+        <location filename="../gui/form_panel.py" line="241"/>
         <source>no criterion met</source>
         <translation>tidak ada kriteria yang terpenuhi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="237"/>
+        <location filename="../gui/form_panel.py" line="242"/>
         <source>Suggested stage: {stage} ({reasons})</source>
         <translation>Tahap yang disarankan: {stage} ({reasons})</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="321"/>
-        <source>Enterprise {name}</source>
-        <translation>Usaha {name}</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="338"/>
+        <location filename="../gui/form_panel.py" line="351"/>
         <source>The edit buffer refused the change. Nothing was written.</source>
         <translation>Penyangga suntingan menolak perubahan. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="349"/>
+        <location filename="../gui/form_panel.py" line="363"/>
         <source>Could not save to the file: {reasons}. Your input is kept here and in the layer&apos;s unsaved edits; fix the cause and save again.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="38"/>
+        <location filename="../gui/import_dialog.py" line="39"/>
         <source>Latitude</source>
         <translation>Lintang</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="39"/>
+        <location filename="../gui/import_dialog.py" line="40"/>
         <source>Longitude</source>
         <translation>Bujur</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="40"/>
+        <location filename="../gui/import_dialog.py" line="41"/>
         <source>Latitude, longitude (one column)</source>
         <translation>Lintang, bujur (satu kolom)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="41"/>
+        <location filename="../gui/import_dialog.py" line="42"/>
         <source>Village (desa/kelurahan) name</source>
         <translation>Nama desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="42"/>
+        <location filename="../gui/import_dialog.py" line="43"/>
         <source>District (kecamatan) name</source>
         <translation>Nama kecamatan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="43"/>
+        <location filename="../gui/import_dialog.py" line="44"/>
         <source>Regency (kabupaten/kota) name</source>
         <translation>Nama kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="44"/>
-        <location filename="../gui/import_dialog.py" line="79"/>
+        <location filename="../gui/import_dialog.py" line="45"/>
+        <location filename="../gui/import_dialog.py" line="80"/>
         <source>Survey date</source>
         <translation>Tanggal survei</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="46"/>
+        <location filename="../gui/import_dialog.py" line="47"/>
         <source>(do not import)</source>
         <translation>(jangan diimpor)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="58"/>
+        <location filename="../gui/import_dialog.py" line="59"/>
         <location filename="../processing/import_spreadsheet.py" line="31"/>
         <source>Import enterprises from a spreadsheet</source>
         <translation>Impor usaha dari lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="64"/>
+        <location filename="../gui/import_dialog.py" line="65"/>
         <location filename="../processing/import_spreadsheet.py" line="79"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="66"/>
+        <location filename="../gui/import_dialog.py" line="67"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
         <source>Spreadsheet</source>
         <translation>Lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="71"/>
+        <location filename="../gui/import_dialog.py" line="72"/>
         <location filename="../processing/export_spreadsheet.py" line="44"/>
         <source>Enterprise layer</source>
         <translation>Lapisan usaha</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="72"/>
+        <location filename="../gui/import_dialog.py" line="73"/>
         <location filename="../processing/import_spreadsheet.py" line="94"/>
         <source>Dry run (check only, write nothing)</source>
         <translation>Uji coba (hanya periksa, tidak menulis apa pun)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="77"/>
+        <location filename="../gui/import_dialog.py" line="78"/>
         <source>YYYY-MM-DD or DD/MM/YYYY; empty: today (a survey-date column wins)</source>
         <translation>TTTT-BB-HH atau HH/BB/TTTT; kosong: hari ini (kolom tanggal survei diutamakan)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="82"/>
+        <location filename="../gui/import_dialog.py" line="83"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
         <location filename="../processing/import_spreadsheet.py" line="97"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="83"/>
+        <location filename="../gui/import_dialog.py" line="84"/>
         <location filename="../processing/import_spreadsheet.py" line="96"/>
         <source>Validation report</source>
         <translation>Laporan validasi</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="88"/>
+        <location filename="../gui/import_dialog.py" line="89"/>
         <source>Example</source>
         <translation>Contoh</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="96"/>
+        <location filename="../gui/import_dialog.py" line="98"/>
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="125"/>
+        <location filename="../gui/import_dialog.py" line="127"/>
         <location filename="../processing/import_spreadsheet.py" line="136"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="146"/>
+        <location filename="../gui/import_dialog.py" line="148"/>
         <source>{n} rows. Required fields without a column: {fields}</source>
         <translation>{n} baris. Kolom wajib yang belum punya kolom sumber: {fields}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="148"/>
+        <location filename="../gui/import_dialog.py" line="150"/>
         <source>{n} rows; every required field has a column.</source>
         <translation>{n} baris; setiap kolom wajib sudah punya kolom sumber.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="177"/>
+        <location filename="../gui/import_dialog.py" line="179"/>
         <source>Choose the enterprise layer to import into.</source>
         <translation>Pilih lapisan usaha tujuan impor.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="186"/>
+        <location filename="../gui/import_dialog.py" line="188"/>
         <source>{ok} imported, {skip} already present, {bad} not imported, {approx} at a village centroid.</source>
         <translation>{ok} diimpor, {skip} sudah ada, {bad} tidak diimpor, {approx} di titik tengah desa.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="191"/>
+        <location filename="../gui/import_dialog.py" line="193"/>
         <source>{n} changes to enterprises already present are listed in the report.</source>
         <translation>{n} perubahan pada usaha yang sudah ada tercantum di laporan.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="194"/>
+        <location filename="../gui/import_dialog.py" line="196"/>
         <source>{upd} enterprises updated, {st} stage changes recorded in the history.</source>
         <translation>{upd} usaha diperbarui, {st} perubahan tahap dicatat di riwayat.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="198"/>
+        <location filename="../gui/import_dialog.py" line="200"/>
         <source>Dry run, nothing written.</source>
         <translation>Uji coba, tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="200"/>
+        <location filename="../gui/import_dialog.py" line="202"/>
         <source>Report: {path}</source>
         <translation>Laporan: {path}</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="64"/>
-        <location filename="../gui/report_dialog.py" line="166"/>
+        <location filename="../gui/report_dialog.py" line="65"/>
+        <location filename="../gui/report_dialog.py" line="168"/>
         <source>Region report (PDF)</source>
         <translation>Laporan wilayah (PDF)</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="85"/>
+        <location filename="../gui/report_dialog.py" line="86"/>
         <source>all records</source>
         <translation>semua catatan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="88"/>
+        <location filename="../gui/report_dialog.py" line="89"/>
         <source>e.g. 19.01 for the kecamatan of one regency</source>
         <translation>mis. 19.01 untuk kecamatan di satu kabupaten</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="91"/>
+        <location filename="../gui/report_dialog.py" line="92"/>
         <location filename="../processing/export_report.py" line="93"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="91"/>
+        <location filename="../gui/report_dialog.py" line="92"/>
         <location filename="../processing/export_report.py" line="93"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="92"/>
+        <location filename="../gui/report_dialog.py" line="93"/>
         <location filename="../processing/export_report.py" line="95"/>
         <location filename="../processing/gender_disaggregated_tables.py" line="55"/>
         <source>Show counts of 1–2 as &quot;&lt;3&quot; (privacy)</source>
         <translation>Tampilkan jumlah 1–2 sebagai &quot;&lt;3&quot; (privasi)</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="96"/>
+        <location filename="../gui/report_dialog.py" line="97"/>
         <location filename="../processing/export_report.py" line="100"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="97"/>
+        <location filename="../gui/report_dialog.py" line="98"/>
         <location filename="../processing/base.py" line="123"/>
         <location filename="../processing/export_report.py" line="73"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
@@ -1030,66 +1097,66 @@
         <translation>Usaha</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="98"/>
+        <location filename="../gui/report_dialog.py" line="99"/>
         <source>Regions</source>
         <translation>Wilayah</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="99"/>
+        <location filename="../gui/report_dialog.py" line="100"/>
         <location filename="../processing/export_report.py" line="78"/>
         <location filename="../processing/gap_params.py" line="31"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="100"/>
+        <location filename="../gui/report_dialog.py" line="101"/>
         <source>Period: up to the end of year</source>
         <translation>Periode: hingga akhir tahun</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="101"/>
+        <location filename="../gui/report_dialog.py" line="102"/>
         <source>Only regions whose code starts with</source>
         <translation>Hanya wilayah yang kodenya diawali</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="102"/>
+        <location filename="../gui/report_dialog.py" line="103"/>
         <source>Office</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="103"/>
+        <location filename="../gui/report_dialog.py" line="104"/>
         <location filename="../processing/export_report.py" line="92"/>
         <source>Report language</source>
         <translation>Bahasa laporan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="105"/>
+        <location filename="../gui/report_dialog.py" line="106"/>
         <location filename="../processing/export_report.py" line="100"/>
         <source>Report PDF</source>
         <translation>PDF laporan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="139"/>
+        <location filename="../gui/report_dialog.py" line="141"/>
         <source>Choose the enterprise and region layers and the PDF file.</source>
         <translation>Pilih lapisan usaha, lapisan wilayah dan berkas PDF.</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="142"/>
+        <location filename="../gui/report_dialog.py" line="144"/>
         <source>Writing the report…</source>
         <translation>Menulis laporan…</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="27"/>
+        <location filename="../gui/rules_dialog.py" line="28"/>
         <source>Stage suggestion rules</source>
         <translation>Aturan saran tahap</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="30"/>
+        <location filename="../gui/rules_dialog.py" line="31"/>
         <source>No official thresholds between pemula, berkembang and maju are public: these rules only suggest a stage, the office decides. Each criterion adds its points when its conditions hold; the thresholds turn the total into a stage.</source>
         <translation>Belum ada ambang resmi yang dipublikasikan antara pemula, berkembang dan maju: aturan ini hanya menyarankan tahap, dinas yang memutuskan. Setiap kriteria menambahkan poinnya bila syaratnya terpenuhi; ambang batas mengubah jumlah poin menjadi tahap.</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="47"/>
+        <location filename="../gui/rules_dialog.py" line="49"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
@@ -1538,7 +1605,7 @@
     </message>
     <message>
         <location filename="../processing/density_by_region.py" line="179"/>
-        <location filename="../processing/stage_progression.py" line="127"/>
+        <location filename="../processing/stage_progression.py" line="126"/>
         <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
         <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
     </message>
@@ -2387,62 +2454,62 @@
         <translation>di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="28"/>
+        <location filename="../processing/stage_progression.py" line="27"/>
         <source>Stage progression (naik kelas) by region</source>
         <translation>Kenaikan kelas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="68"/>
+        <location filename="../processing/stage_progression.py" line="67"/>
         <source>Regions with stage progression</source>
         <translation>Wilayah dengan kenaikan kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="70"/>
+        <location filename="../processing/stage_progression.py" line="69"/>
         <source>Long table (for spreadsheets)</source>
         <translation>Tabel panjang (untuk lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="72"/>
+        <location filename="../processing/stage_progression.py" line="71"/>
         <source>Period from</source>
         <translation>Periode dari</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="73"/>
+        <location filename="../processing/stage_progression.py" line="72"/>
         <source>Period to</source>
         <translation>Periode sampai</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="74"/>
+        <location filename="../processing/stage_progression.py" line="73"/>
         <source>Enterprises moved up</source>
         <translation>Usaha yang naik kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="75"/>
+        <location filename="../processing/stage_progression.py" line="74"/>
         <source>Enterprises active at the start and the end</source>
         <translation>Usaha yang aktif di awal dan akhir periode</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="86"/>
+        <location filename="../processing/stage_progression.py" line="85"/>
         <source>The stage history has no dated rows.</source>
         <translation>Riwayat tahap tidak memiliki baris bertanggal.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="87"/>
+        <location filename="../processing/stage_progression.py" line="86"/>
         <source>Classifying enterprises…</source>
         <translation>Mengelompokkan usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="91"/>
+        <location filename="../processing/stage_progression.py" line="90"/>
         <source>{n} history rows belong to no enterprise read (other or filtered-out enterprises) or have an unknown stage or no date: left out.</source>
         <translation>{n} baris riwayat bukan milik usaha yang dibaca (usaha lain atau tersaring) atau tahapnya tidak dikenal atau tanpa tanggal: tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="100"/>
+        <location filename="../processing/stage_progression.py" line="99"/>
         <source>Enterprises with region codes not in the region layer ({codes}) are counted in the totals and the long table only.</source>
         <translation>Usaha dengan kode wilayah yang tidak ada di lapisan wilayah ({codes}) hanya dihitung pada jumlah dan tabel panjang.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="104"/>
+        <location filename="../processing/stage_progression.py" line="103"/>
         <source>Period {period}: {up} of {base} enterprises active at both ends moved up a class.</source>
         <translation>Periode {period}: {up} dari {base} usaha yang aktif di awal dan akhir naik kelas.</translation>
     </message>
@@ -2649,6 +2716,14 @@
     <message>
         <source>Dry run: {ok} rows would be imported, {skip} are already present, {bad} have errors. Nothing was written.</source>
         <translation type="vanished">Uji coba: {ok} baris akan diimpor, {skip} sudah ada, {bad} memiliki kesalahan. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="vanished">Ulangi</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="vanished">Batalkan</translation>
     </message>
     <message>
         <source>{ok} rows imported, {skip} already present, {bad} not imported (see the report).</source>
