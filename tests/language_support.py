@@ -135,9 +135,7 @@ def widget_texts(root: QWidget) -> list[tuple[str, str]]:
         add(widget, "toolTip", widget.toolTip())
         if hasattr(widget, "panelTitle"):
             add(widget, "panelTitle", widget.panelTitle())
-        if isinstance(widget, QLabel):
-            add(widget, "text", widget.text())
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             add(widget, "text", widget.text())
         elif isinstance(widget, QGroupBox):
             add(widget, "title", widget.title())
