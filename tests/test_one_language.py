@@ -122,7 +122,7 @@ def test_no_null_text_and_rupiah_in_the_language(lang_dock):
     dock.layer.selectByIds([fid])
     panel = dock.edit_selected()
     texts = widget_texts(panel)
-    assert [t for w, t in texts if t.strip() == "NULL"] == []
+    assert [(w, t) for w, t in texts if t.strip() == "NULL"] == []
     value = int(layer.getFeature(fid)["modal_rp"])
     separator = "." if lang == "id" else ","
     expected = "Rp " + f"{value:,}".replace(",", separator)

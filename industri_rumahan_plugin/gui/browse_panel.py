@@ -94,6 +94,8 @@ class BrowsePanel(QgsPanelWidget):
         self.layer_combo = _shrinkable(QComboBox(self))
         self.layer_combo.setObjectName("layer_combo")
         top.addWidget(self.layer_combo, 1)
+        self.rules_button = QPushButton(toolbelt.tr("Stage rules…"), self)
+        top.addWidget(self.rules_button)
         layout.addLayout(top)
 
         self.search = QgsFilterLineEdit(self)
@@ -111,6 +113,7 @@ class BrowsePanel(QgsPanelWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         self.filters: dict[str, QComboBox] = {}
+        self._filter_rows: list[tuple[QLabel, QComboBox]] = []
         any_text = toolbelt.tr("(all)")
         specs = [
             ("kabupaten", toolbelt.tr("Regency"), []),
@@ -126,15 +129,17 @@ class BrowsePanel(QgsPanelWidget):
             ("krtp", toolbelt.tr("KRTP"), [("true", toolbelt.tr("Yes")),
                                            ("false", toolbelt.tr("No"))]),
         ]
-        for i, (name, label, items) in enumerate(specs):
+        for name, label, items in specs:
             combo = _shrinkable(QComboBox(self))
             combo.setObjectName(f"filter_{name}")
             combo.addItem(any_text, None)
             for code, text in items:
                 combo.addItem(text, code)
-            grid.addWidget(QLabel(label, self), i // 2, (i % 2) * 2)
-            grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
+            self._filter_rows.append((QLabel(label, self), combo))
             self.filters[name] = combo
+        self.filter_grid = grid
+        self._columns = 0
+        self._place_filters(2)
         filter_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self.counts_label = QLabel(self)
@@ -188,13 +193,9 @@ class BrowsePanel(QgsPanelWidget):
             button.setMinimumWidth(40)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addLayout(buttons)
-        bottom = QHBoxLayout()
         self.auto_commit = QCheckBox(toolbelt.tr("Save each change to the file"), self)
         self.auto_commit.setChecked(True)
-        self.rules_button = QPushButton(toolbelt.tr("Stage rules…"), self)
-        bottom.addWidget(self.auto_commit, 1)
-        bottom.addWidget(self.rules_button)
-        layout.addLayout(bottom)
+        layout.addWidget(self.auto_commit)
         self.undo_hint = QLabel(self)
         self.undo_hint.setObjectName("undo_hint")
         self.undo_hint.setWordWrap(True)
@@ -218,6 +219,31 @@ class BrowsePanel(QgsPanelWidget):
             lambda _i: self._follow_district())
         for combo in self.filters.values():
             combo.currentIndexChanged.connect(lambda _i: self.apply_query())
+
+    def _place_filters(self, columns: int) -> None:
+        """Filters in two label/list columns, or one when the dock is too narrow for two."""
+        if columns == self._columns:
+            return
+        grid = self.filter_grid
+        for label, combo in self._filter_rows:
+            grid.removeWidget(label)
+            grid.removeWidget(combo)
+        for i, (label, combo) in enumerate(self._filter_rows):
+            row, column = divmod(i, columns)
+            grid.addWidget(label, row, column * 2)
+            grid.addWidget(combo, row, column * 2 + 1)
+        grid.setColumnStretch(3, 1 if columns == 2 else 0)
+        self._columns = columns
+
+    def _two_column_width(self) -> int:
+        labels = max(label.minimumSizeHint().width() for label, _c in self._filter_rows)
+        combos = max(combo.minimumSizeHint().width() for _l, combo in self._filter_rows)
+        return 2 * (labels + combos) + 3 * self.filter_grid.horizontalSpacing() + 8
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        available = self.scroll.viewport().width() or self.width()
+        self._place_filters(2 if available >= self._two_column_width() else 1)
 
     def sizeHint(self) -> QSize:
         return QSize(FIRST_USE_WIDTH, 560)

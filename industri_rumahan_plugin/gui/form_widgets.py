@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsAttributeForm, QgsDateTimeEdit, QgsDoubleSpinBox, QgsFilterLineEdit
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QLocale
 from qgis.PyQt.QtWidgets import QAbstractSpinBox, QComboBox, QStackedWidget, QWidget
 
@@ -72,8 +73,12 @@ def blank_nulls(form: QgsAttributeForm) -> None:
         edit.setNullValue("")
         _clear_null_text(edit, null)
     for spin in form.findChildren(QAbstractSpinBox):
-        if isinstance(spin, QgsDateTimeEdit):
-            spin.setNullRepresentation(EMPTY_NUMBER)
+        if spin.metaObject().className() in ("QgsDateTimeEdit", "QgsDateEdit", "QgsTimeEdit"):
+            # built in C++: PyQt may only know it as a QDateTimeEdit
+            date_edit = sip.cast(spin, QgsDateTimeEdit)
+            date_edit.setNullRepresentation(EMPTY_NUMBER)
+            if date_edit.isNull():
+                date_edit.setSpecialValueText(EMPTY_NUMBER)
         elif hasattr(spin, "specialValueText") and spin.specialValueText() == null:
             spin.setSpecialValueText(EMPTY_NUMBER)
 

@@ -580,125 +580,125 @@
         <translation>Lapisan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="102"/>
+        <location filename="../gui/browse_panel.py" line="97"/>
+        <source>Stage rules…</source>
+        <translation>Aturan tahap…</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="104"/>
         <source>Search business, owner, product, village…</source>
         <translation>Cari usaha, pemilik, produk, desa…</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="114"/>
+        <location filename="../gui/browse_panel.py" line="117"/>
         <source>(all)</source>
         <translation>(semua)</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="116"/>
+        <location filename="../gui/browse_panel.py" line="119"/>
         <source>Regency</source>
         <translation>Kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="117"/>
+        <location filename="../gui/browse_panel.py" line="120"/>
         <source>District</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="118"/>
+        <location filename="../gui/browse_panel.py" line="121"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
         <location filename="../processing/heatmap.py" line="67"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="120"/>
+        <location filename="../gui/browse_panel.py" line="123"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
         <location filename="../processing/heatmap.py" line="68"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="122"/>
+        <location filename="../gui/browse_panel.py" line="125"/>
         <source>Guidance</source>
         <translation>Pembinaan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="124"/>
+        <location filename="../gui/browse_panel.py" line="127"/>
         <source>Women-owned</source>
         <translation>Milik perempuan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="124"/>
-        <location filename="../gui/browse_panel.py" line="126"/>
+        <location filename="../gui/browse_panel.py" line="127"/>
+        <location filename="../gui/browse_panel.py" line="129"/>
         <location filename="../gui/buttons.py" line="17"/>
         <source>Yes</source>
         <translation>Ya</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="125"/>
-        <location filename="../gui/browse_panel.py" line="127"/>
+        <location filename="../gui/browse_panel.py" line="128"/>
+        <location filename="../gui/browse_panel.py" line="130"/>
         <location filename="../gui/buttons.py" line="17"/>
         <source>No</source>
         <translation>Tidak</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="126"/>
+        <location filename="../gui/browse_panel.py" line="129"/>
         <source>KRTP</source>
         <translation>KRTP</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="155"/>
+        <location filename="../gui/browse_panel.py" line="160"/>
         <source>Enter or double-click opens the selected enterprise.</source>
         <translation>Enter atau klik ganda membuka usaha yang dipilih.</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="173"/>
+        <location filename="../gui/browse_panel.py" line="178"/>
         <source>Add</source>
         <translation>Tambah</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="174"/>
+        <location filename="../gui/browse_panel.py" line="179"/>
         <source>Edit</source>
         <translation>Sunting</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="175"/>
+        <location filename="../gui/browse_panel.py" line="180"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="177"/>
+        <location filename="../gui/browse_panel.py" line="182"/>
         <source>Undo change</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="178"/>
+        <location filename="../gui/browse_panel.py" line="183"/>
         <source>Redo change</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="184"/>
+        <location filename="../gui/browse_panel.py" line="189"/>
         <source>Save edits</source>
         <translation>Simpan suntingan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="192"/>
+        <location filename="../gui/browse_panel.py" line="196"/>
         <source>Save each change to the file</source>
         <translation>Simpan setiap perubahan ke berkas</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="194"/>
-        <source>Stage rules…</source>
-        <translation>Aturan tahap…</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="231"/>
+        <location filename="../gui/browse_panel.py" line="257"/>
         <source>Each change is written to the file at once. Undo change writes a new change that restores the previous values.</source>
         <translation>Setiap perubahan langsung ditulis ke berkas. Urungkan menulis perubahan baru yang memulihkan nilai sebelumnya.</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="234"/>
+        <location filename="../gui/browse_panel.py" line="260"/>
         <source>Changes wait in the layer&apos;s edit buffer until Save edits; each saved form or deletion is one undo step.</source>
         <translation>Perubahan menunggu di penyangga suntingan lapisan sampai Simpan suntingan; setiap formulir yang disimpan atau setiap penghapusan adalah satu langkah Urungkan.</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="300"/>
+        <location filename="../gui/browse_panel.py" line="326"/>
         <source>{shown} of {total} enterprises shown · women-owned {women} · KRTP {krtp}</source>
         <translation>{shown} dari {total} usaha ditampilkan · milik perempuan {women} · KRTP {krtp}</translation>
     </message>
