@@ -2,7 +2,7 @@
 
 Laid out for a first use on a 1366 x 768 screen and for a dock squeezed under the Processing
 Toolbox: everything sits in a scroll area with small minimum sizes, the filters and the table
-share a splitter, and the buttons wrap onto two rows, so no control is ever cut off.
+lay out in two columns or one, and the buttons wrap onto two rows, so no control is ever cut off.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,7 +37,7 @@ MIN_TABLE_HEIGHT = 110
 def _shrinkable(combo: QComboBox) -> QComboBox:
     """A combo box sized by a few characters, not by its longest item."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(6)
+    combo.setMinimumContentsLength(3)
     combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return combo
 
@@ -163,15 +162,9 @@ class BrowsePanel(QgsPanelWidget):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(self.counts_label)
         list_layout.addWidget(self.table, 1)
-        # filters above, list below: the user may give the list more room (or the filters)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setObjectName("browse_splitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(filter_box)
-        self.splitter.addWidget(list_box)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        layout.addWidget(self.splitter, 1)
+        # filters take the height they need, the list every pixel left
+        layout.addWidget(filter_box)
+        layout.addWidget(list_box, 1)
 
         buttons = QGridLayout()
         buttons.setSpacing(4)
@@ -281,6 +274,8 @@ class BrowsePanel(QgsPanelWidget):
             combo.removeItem(1)
         for code, label in sorted(mapping.items(), key=lambda kv: kv[1]):
             combo.addItem(f"{label} ({code})", code)
+        # the closed box may be narrow; its list shows the whole names
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)

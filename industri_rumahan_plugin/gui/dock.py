@@ -24,6 +24,8 @@ from industri_rumahan_plugin.gui.buttons import translate_buttons
 from industri_rumahan_plugin.gui.form_panel import EnterpriseFormPanel
 from industri_rumahan_plugin.gui.map_tools import SelectionMarkers, show_enterprises
 
+#: the height the panel needs to show its filters, a useful list and every button
+FIRST_USE_HEIGHT = 560
 RELOAD_SIGNALS = ("featureAdded", "featuresDeleted", "attributeValueChanged",
                  "geometryChanged", "afterCommitChanges", "afterRollBack")
 
@@ -385,9 +387,25 @@ class EnterpriseDock(QgsDockWidget):
         self.first_use_size(main_window)
 
     def first_use_size(self, main_window) -> None:
-        """A first-use width that shows every filter and button beside the map (1366 x 768)."""
+        """A first-use place that shows every filter and button beside the map (1366 x 768).
+
+        Stacked under another dock of the same side (the Processing Toolbox) the panel got
+        under 100 px of height (issue 13): when the window is not tall enough for both, it
+        is tabbed with the tallest of them instead, and raised.
+        """
+        from qgis.PyQt.QtWidgets import QDockWidget
+
         from industri_rumahan_plugin.gui.browse_panel import FIRST_USE_WIDTH
 
+        area = main_window.dockWidgetArea(self)
+        others = [d for d in main_window.findChildren(QDockWidget)
+                  if d is not self and d.isVisible() and not d.isFloating()
+                  and main_window.dockWidgetArea(d) == area]
+        if others and main_window.height() < 2 * FIRST_USE_HEIGHT:
+            tallest = max(others, key=lambda d: d.height())
+            main_window.tabifyDockWidget(tallest, self)
+            self.show()
+            self.raise_()
         screen = main_window.width() or FIRST_USE_WIDTH * 3
         width = max(300, min(FIRST_USE_WIDTH, screen // 3))
         main_window.resizeDocks([self], [width], Qt.Orientation.Horizontal)

@@ -20,7 +20,7 @@ from qgis.core import (
     QgsVectorLayerUtils,
 )
 from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsGui, QgsPanelWidget
-from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtCore import QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
     QGroupBox,
@@ -100,13 +100,17 @@ class EnterpriseFormPanel(QgsPanelWidget):
 
     # --- layout ------------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         self.messages = QLabel(self)
         self.messages.setObjectName("messages")
         self.messages.setWordWrap(True)
         self.messages.setVisible(False)
-        layout.addWidget(self.messages)
+        outer.addWidget(self.messages)
+        # the fields, location and stage scroll; the messages and Save/Cancel never do
+        self.body = form_widgets.scroll_body(self)
+        outer.addWidget(self.body, 1)
+        layout = self.body.widget().layout()
         layout.addWidget(self.form, 1)
 
         box = QGroupBox(toolbelt.tr("Location"), self)
@@ -157,7 +161,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
         actions.addStretch(1)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.save_button)
-        layout.addLayout(actions)
+        outer.addLayout(actions)
         self._picker = None
 
     # --- values ------------------------------------------------------------------------------
@@ -234,6 +238,10 @@ class EnterpriseFormPanel(QgsPanelWidget):
     # --- stage suggestion ----------------------------------------------------------------
     def _on_value_changed(self, *args) -> None:
         self.update_suggestion()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: form_widgets.blank_nulls(self.form))  # after QGIS's own
 
     def update_suggestion(self) -> stage_rules.Suggestion:
         self.suggestion = stage_rules.suggest(self.record(), self.rules)

@@ -11,8 +11,16 @@ from __future__ import annotations
 from qgis.core import QgsApplication
 from qgis.gui import QgsAttributeForm, QgsDateTimeEdit, QgsDoubleSpinBox, QgsFilterLineEdit
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication, QLocale
-from qgis.PyQt.QtWidgets import QAbstractSpinBox, QComboBox, QStackedWidget, QWidget
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
+from qgis.PyQt.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QFrame,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.core import schema
@@ -88,6 +96,20 @@ def _clear_null_text(edit: QgsFilterLineEdit, null: str | None = None) -> None:
         edit.blockSignals(True)
         edit.setText("")
         edit.blockSignals(False)
+
+
+def scroll_body(parent: QWidget) -> QScrollArea:
+    """A frameless vertical scroll area with a laid-out inner widget (a panel's body)."""
+    area = QScrollArea(parent)
+    area.setObjectName("form_body")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    inner = QWidget(area)
+    layout = QVBoxLayout(inner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    area.setWidget(inner)
+    return area
 
 
 def fit_to_dock(form: QgsAttributeForm) -> None:
