@@ -165,3 +165,11 @@ def test_a_saved_project_opens_in_the_interface_language(demo_copy, qgis_new_pro
     finally:
         watcher.stop()
         project.clear()
+
+
+def test_counts_with_the_language_separators(lang_dock):
+    lang, dock = lang_dock
+    total = dock.layer.featureCount()
+    expected = f"{total:,}".replace(",", "." if lang == "id" else ",")
+    text = dock.browse.counts_label.text()
+    assert text.startswith(f"{expected} ") and f" {expected} " in text

@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.core import catalogue, enterprise_filter
 from industri_rumahan_plugin.gui.enterprise_model import EnterpriseTableModel
+from industri_rumahan_plugin.gui.form_widgets import number_locale
 
 #: first-use width of the dock (fits beside the map on 1366 x 768) and the smallest sizes
 FIRST_USE_WIDTH = 440
@@ -320,4 +321,4 @@ class BrowsePanel(QgsPanelWidget):
         c = self.model.counts()
         self.counts_label.setText(toolbelt.tr(
             "{shown} of {total} enterprises shown · women-owned {women} · KRTP {krtp}"
-        ).format(**{k: f"{v:,}".replace(",", ".") for k, v in c.items()}))
+        ).format(**{k: number_locale().toString(int(v)) for k, v in c.items()}))
