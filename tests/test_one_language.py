@@ -173,3 +173,15 @@ def test_counts_with_the_language_separators(lang_dock):
     expected = f"{total:,}".replace(",", "." if lang == "id" else ",")
     text = dock.browse.counts_label.text()
     assert text.startswith(f"{expected} ") and f" {expected} " in text
+
+
+def test_style_messages_name_the_style_not_its_code(qgis_new_project, tmp_path):
+    """ "Gaya stage memerlukan lapisan titik" mixed a code into Indonesian (issue 13)."""
+    from industri_rumahan_plugin.styles.apply import StyleError, apply_style
+
+    polygons = QgsVectorLayer("Polygon?crs=EPSG:4326&field=tahap:string", "p", "memory")
+    with interface_language("id", tmp_path), pytest.raises(StyleError) as refused:
+        apply_style(polygons, "stage")
+    message = str(refused.value)
+    assert "stage" not in message and "Usaha menurut tahap" in message, message
+    assert foreign_texts([("style", message)], "id") == []

@@ -1436,7 +1436,7 @@
     <message>
         <location filename="../processing/base.py" line="91"/>
         <source>{param}: {layer} is an analysis output, not a boundary layer (it already holds the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the database.</source>
-        <translation>{param}: {layer} adalah keluaran analisis, bukan layer batas wilayah (sudah berisi angka hasil analisis). Pilih layer kabupaten/kota atau kecamatan dari basis data.</translation>
+        <translation>{param}: {layer} adalah keluaran analisis, bukan lapisan batas wilayah (sudah berisi angka hasil analisis). Pilih lapisan kabupaten/kota atau kecamatan dari basis data.</translation>
     </message>
     <message>
         <location filename="../processing/base.py" line="127"/>
