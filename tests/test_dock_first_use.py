@@ -187,3 +187,21 @@ def test_map_zooms_to_the_selected_enterprise(dock, qgis_iface, qtbot):
         assert extent.contains(QgsPointXY(p))
     assert len(dock.markers.markers) == 2
     QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+
+
+def test_double_click_opens_and_negative_coordinates_are_typed(dock, qtbot):
+    table = dock.browse.table
+    table.selectRow(2)
+    rect = table.visualRect(dock.browse.model.index(2, 0))
+    # a real double-click is press, release, double-click (QTest alone sends only the last)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    panel = dock.stack.currentPanel()
+    assert isinstance(panel, EnterpriseFormPanel) and panel.fid == dock.browse.model.fid_at(2)
+    # south of the equator: the latitude box takes a typed minus sign
+    panel.y_edit.setFocus()
+    panel.y_edit.selectAll()
+    qtbot.keyClicks(panel.y_edit, "-2.130000")
+    qtbot.keyClick(panel.y_edit, Qt.Key.Key_Tab)
+    assert panel.y_edit.value() == pytest.approx(-2.13)
+    panel.cancel()

@@ -653,58 +653,58 @@
         <translation>Enter atau klik ganda membuka usaha yang dipilih.</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="178"/>
+        <location filename="../gui/browse_panel.py" line="172"/>
         <source>Add</source>
         <translation>Tambah</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="179"/>
+        <location filename="../gui/browse_panel.py" line="173"/>
         <source>Edit</source>
         <translation>Sunting</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="180"/>
+        <location filename="../gui/browse_panel.py" line="174"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="182"/>
+        <location filename="../gui/browse_panel.py" line="176"/>
         <source>Undo change</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="183"/>
+        <location filename="../gui/browse_panel.py" line="177"/>
         <source>Redo change</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="189"/>
+        <location filename="../gui/browse_panel.py" line="183"/>
         <source>Save edits</source>
         <translation>Simpan suntingan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="196"/>
+        <location filename="../gui/browse_panel.py" line="190"/>
         <source>Save each change to the file</source>
         <translation>Simpan setiap perubahan ke berkas</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="257"/>
+        <location filename="../gui/browse_panel.py" line="251"/>
         <source>Each change is written to the file at once. Undo change writes a new change that restores the previous values.</source>
         <translation>Setiap perubahan langsung ditulis ke berkas. Urungkan menulis perubahan baru yang memulihkan nilai sebelumnya.</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="260"/>
+        <location filename="../gui/browse_panel.py" line="254"/>
         <source>Changes wait in the layer&apos;s edit buffer until Save edits; each saved form or deletion is one undo step.</source>
         <translation>Perubahan menunggu di penyangga suntingan lapisan sampai Simpan suntingan; setiap formulir yang disimpan atau setiap penghapusan adalah satu langkah Urungkan.</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="326"/>
+        <location filename="../gui/browse_panel.py" line="322"/>
         <source>{shown} of {total} enterprises shown · women-owned {women} · KRTP {krtp}</source>
         <translation>{shown} dari {total} usaha ditampilkan · milik perempuan {women} · KRTP {krtp}</translation>
     </message>
     <message>
         <location filename="../gui/buttons.py" line="16"/>
-        <location filename="../gui/form_panel.py" line="155"/>
+        <location filename="../gui/form_panel.py" line="159"/>
         <location filename="../gui/report_dialog.py" line="144"/>
         <source>Cancel</source>
         <translation>Batal</translation>
@@ -736,72 +736,72 @@
     </message>
     <message>
         <location filename="../gui/buttons.py" line="19"/>
-        <location filename="../gui/form_panel.py" line="152"/>
+        <location filename="../gui/form_panel.py" line="156"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="44"/>
-        <location filename="../gui/dock.py" line="376"/>
+        <location filename="../gui/dock.py" line="46"/>
+        <location filename="../gui/dock.py" line="378"/>
         <source>Industri Rumahan</source>
         <translation>Industri Rumahan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="250"/>
+        <location filename="../gui/dock.py" line="252"/>
         <source>The layer cannot be edited (read-only file or data source).</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="276"/>
-        <location filename="../gui/form_panel.py" line="333"/>
+        <location filename="../gui/dock.py" line="278"/>
+        <location filename="../gui/form_panel.py" line="341"/>
         <source>Enterprise {name}</source>
         <translation>Usaha {name}</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="285"/>
+        <location filename="../gui/dock.py" line="287"/>
         <source>Delete {n} enterprise(s)?</source>
         <translation>Hapus {n} usaha?</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="287"/>
+        <location filename="../gui/dock.py" line="289"/>
         <source>They are removed from the file at once; Undo change puts them back (as a new change).</source>
         <translation>Usaha tersebut langsung dihapus dari berkas; Urungkan mengembalikannya (sebagai perubahan baru).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="290"/>
+        <location filename="../gui/dock.py" line="292"/>
         <source>This can be undone (Undo change) until you save the edits.</source>
         <translation>Ini dapat diurungkan (Urungkan) sampai suntingan disimpan (Simpan suntingan).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="302"/>
-        <location filename="../gui/form_panel.py" line="321"/>
+        <location filename="../gui/dock.py" line="304"/>
+        <location filename="../gui/form_panel.py" line="329"/>
         <source>The layer cannot be edited (read-only file or data source). Nothing was written.</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="305"/>
-        <location filename="../gui/dock.py" line="314"/>
+        <location filename="../gui/dock.py" line="307"/>
+        <location filename="../gui/dock.py" line="316"/>
         <source>Delete enterprises</source>
         <translation>Hapus usaha</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="326"/>
+        <location filename="../gui/dock.py" line="328"/>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="329"/>
-        <location filename="../gui/dock.py" line="361"/>
+        <location filename="../gui/dock.py" line="331"/>
+        <location filename="../gui/dock.py" line="363"/>
         <source>Could not save to the file: {reasons}. The changes are kept as unsaved edits.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Perubahan disimpan sebagai suntingan yang belum tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="344"/>
+        <location filename="../gui/dock.py" line="346"/>
         <source>Undone and saved: {what}.</source>
         <translation>Diurungkan dan disimpan: {what}.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="355"/>
+        <location filename="../gui/dock.py" line="357"/>
         <source>Redone and saved: {what}.</source>
         <translation>Diulangi dan disimpan: {what}.</translation>
     </message>
@@ -846,62 +846,62 @@
         <translation>Sunting usaha</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="112"/>
+        <location filename="../gui/form_panel.py" line="116"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="123"/>
+        <location filename="../gui/form_panel.py" line="127"/>
         <source>Lon/X</source>
         <translation>Bujur/X</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="125"/>
+        <location filename="../gui/form_panel.py" line="129"/>
         <source>Lat/Y</source>
         <translation>Lintang/Y</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="129"/>
+        <location filename="../gui/form_panel.py" line="133"/>
         <source>Pick on map</source>
         <translation>Pilih di peta</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="132"/>
+        <location filename="../gui/form_panel.py" line="136"/>
         <source>Village centroid</source>
         <translation>Titik tengah desa</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="137"/>
+        <location filename="../gui/form_panel.py" line="141"/>
         <source>No location yet.</source>
         <translation>Belum ada lokasi.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="145"/>
+        <location filename="../gui/form_panel.py" line="149"/>
         <source>Use suggestion</source>
         <translation>Pakai saran</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="212"/>
+        <location filename="../gui/form_panel.py" line="216"/>
         <source>Unknown village code: fill in a valid code first.</source>
         <translation>Kode desa tidak dikenal: isi kode yang valid terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="241"/>
+        <location filename="../gui/form_panel.py" line="249"/>
         <source>no criterion met</source>
         <translation>tidak ada kriteria yang terpenuhi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="242"/>
+        <location filename="../gui/form_panel.py" line="250"/>
         <source>Suggested stage: {stage} ({reasons})</source>
         <translation>Tahap yang disarankan: {stage} ({reasons})</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="351"/>
+        <location filename="../gui/form_panel.py" line="359"/>
         <source>The edit buffer refused the change. Nothing was written.</source>
         <translation>Penyangga suntingan menolak perubahan. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="363"/>
+        <location filename="../gui/form_panel.py" line="371"/>
         <source>Could not save to the file: {reasons}. Your input is kept here and in the layer&apos;s unsaved edits; fix the cause and save again.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
     </message>
@@ -1333,6 +1333,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Enterprises by sector</source>
         <translation>Usaha menurut sektor</translation>
     </message>
@@ -1340,6 +1341,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Enterprises by stage</source>
         <translation>Usaha menurut tahap</translation>
     </message>
@@ -1347,6 +1349,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Enterprises by stage and sector</source>
         <translation>Usaha menurut tahap dan sektor</translation>
     </message>
@@ -1354,6 +1357,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Regions: accessibility index</source>
         <translation>Wilayah: indeks aksesibilitas</translation>
     </message>
@@ -1361,6 +1365,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Regions: enterprise density</source>
         <translation>Wilayah: kepadatan usaha</translation>
     </message>
@@ -1368,6 +1373,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Regions: location quotient (specialisation)</source>
         <translation>Wilayah: location quotient (spesialisasi)</translation>
     </message>
@@ -1375,6 +1381,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Regions: share of enterprises without service</source>
         <translation>Wilayah: proporsi usaha tanpa layanan</translation>
     </message>
@@ -2679,38 +2686,38 @@
         <translation>{layer}: {title}</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="44"/>
+        <location filename="../styles/apply.py" line="49"/>
         <source>Layer {layer} has no field {field} for the style {style}.</source>
         <translation>Lapisan {layer} tidak memiliki kolom {field} untuk gaya {style}.</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="55"/>
+        <location filename="../styles/apply.py" line="60"/>
         <location filename="../styles/postprocess.py" line="57"/>
         <source>Unknown style: {style}</source>
         <translation>Gaya tidak dikenal: {style}</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="61"/>
+        <location filename="../styles/apply.py" line="66"/>
         <source>point</source>
         <translation>titik</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="61"/>
+        <location filename="../styles/apply.py" line="66"/>
         <source>polygon</source>
         <translation>poligon</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="63"/>
+        <location filename="../styles/apply.py" line="68"/>
         <source>The style {style} needs a {kind} layer; {layer} is not one.</source>
         <translation>Gaya {style} memerlukan lapisan {kind}; {layer} bukan lapisan {kind}.</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="70"/>
+        <location filename="../styles/apply.py" line="75"/>
         <source>Layer {layer} has no field {field}.</source>
         <translation>Lapisan {layer} tidak memiliki kolom {field}.</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="79"/>
+        <location filename="../styles/apply.py" line="84"/>
         <source>Field {field} of {layer} holds no numbers.</source>
         <translation>Kolom {field} pada {layer} tidak berisi angka.</translation>
     </message>
