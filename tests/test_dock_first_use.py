@@ -69,7 +69,7 @@ def test_fits_1366x768_with_every_control_visible(dock, docked, qtbot):
         rect = visible_rect(widget, viewport)
         assert shown.contains(rect), (widget.objectName() or widget.text(), rect, shown)
         assert text_fits(widget), widget.text()
-    assert dock.browse.table.height() >= MIN_TABLE_HEIGHT * 2  # room for the list
+    assert dock.browse.table.height() >= 150  # room for the list: five rows at least
     assert dock.geometry().bottom() <= window.height()
     # the form: Save and Cancel visible and whole
     dock.browse.table.selectRow(0)

@@ -53,6 +53,8 @@ class EnterpriseDock(QgsDockWidget):
         self.confirm = self._ask  # replaced in tests by a function returning True/False
         self.saved_log = undo_log.UndoLog()
         self.markers = SelectionMarkers(self.canvas) if self.canvas is not None else None
+        if self.canvas is not None:  # rings are placed in map coordinates
+            self.canvas.destinationCrsChanged.connect(self._mark_selection)
         self._syncing = False
         self._connections: list = []
         self.stack = QgsPanelWidgetStack(self)
@@ -94,6 +96,9 @@ class EnterpriseDock(QgsDockWidget):
                              (project.readProject, self._on_layers_changed)):
             with contextlib.suppress(TypeError):
                 signal.disconnect(slot)
+        if self.canvas is not None:
+            with contextlib.suppress(TypeError, RuntimeError):
+                self.canvas.destinationCrsChanged.disconnect(self._mark_selection)
         self.bind(None)
 
     def refresh_layers(self) -> None:
