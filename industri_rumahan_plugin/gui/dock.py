@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 
-from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsPanelWidgetStack
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from qgis.PyQt.QtWidgets import QMessageBox
@@ -18,10 +18,11 @@ from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters import history_recorder, rule_store, undo_log
 from industri_rumahan_plugin.adapters.form_config import configure_enterprise_layer, is_configured
 from industri_rumahan_plugin.adapters.regions import RegionLocator
-from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.gui.browse_panel import BrowsePanel
 from industri_rumahan_plugin.gui.buttons import translate_buttons
+from industri_rumahan_plugin.gui.dock_undo import DockUndo
 from industri_rumahan_plugin.gui.form_panel import EnterpriseFormPanel
+from industri_rumahan_plugin.gui.history_watch import is_enterprise_layer
 from industri_rumahan_plugin.gui.map_tools import SelectionMarkers, show_enterprises
 
 #: the height the panel needs to show its filters, a useful list and every button
@@ -32,16 +33,11 @@ RELOAD_SIGNALS = ("featureAdded", "featuresDeleted", "attributeValueChanged",
 
 def enterprise_layers(project: QgsProject | None = None) -> list[QgsVectorLayer]:
     """Every valid enterprise layer of the project, recognised by its schema."""
-    project = project or QgsProject.instance()
-    return [
-        layer for layer in project.mapLayers().values()
-        if isinstance(layer, QgsVectorLayer) and layer.isValid()
-        and schema.layer_role(layer.fields().names(),
-                              QgsWkbTypes.displayString(layer.wkbType())) == "enterprises"
-    ]
+    return [layer for layer in (project or QgsProject.instance()).mapLayers().values()
+            if is_enterprise_layer(layer)]
 
 
-class EnterpriseDock(QgsDockWidget):
+class EnterpriseDock(DockUndo, QgsDockWidget):
     def __init__(self, iface=None, parent=None) -> None:
         super().__init__(toolbelt.tr("Industri Rumahan"), parent)
         self.setObjectName("IndustriRumahanDock")
@@ -278,15 +274,6 @@ class EnterpriseDock(QgsDockWidget):
         self.layer.selectByIds([fid])
         self.browse.status.setText(self.form.messages.text() if self.form else "")
 
-    def _on_committed(self, before, after) -> None:
-        """A form saved straight to the file: remember it for Undo change."""
-        step = undo_log.Step(toolbelt.tr("Enterprise {name}").format(
-            name=(after or before).values.get("nama_usaha") or ""))
-        uid = (after or before).uid
-        step.before[uid], step.after[uid] = before, after
-        self.saved_log.record(step)
-        self._update_buttons()
-
     def delete_question(self, n: int) -> str:
         """The question before a delete, saying honestly how it can be undone."""
         text = toolbelt.tr("Delete {n} enterprise(s)?").format(n=n)
@@ -338,40 +325,6 @@ class EnterpriseDock(QgsDockWidget):
         ).format(reasons="; ".join(self.layer.commitErrors())))
         self._update_buttons()
         return False
-
-    def undo(self) -> None:
-        """Undo the newest unsaved edit (edit buffer), else the newest saved change."""
-        if self.layer is None:
-            return
-        stack = self.layer.undoStack()
-        if stack.canUndo():
-            stack.undo()
-            self.reload()
-        elif self.saved_log.can_undo():
-            self._after_log(self.saved_log.undo(), toolbelt.tr("Undone and saved: {what}."),
-                            self.saved_log.redo_text)
-
-    def redo(self) -> None:
-        if self.layer is None:
-            return
-        stack = self.layer.undoStack()
-        if stack.canRedo():
-            stack.redo()
-            self.reload()
-        elif self.saved_log.can_redo():
-            self._after_log(self.saved_log.redo(), toolbelt.tr("Redone and saved: {what}."),
-                            self.saved_log.undo_text)
-
-    def _after_log(self, fids: list[int], message: str, label) -> None:
-        self.reload()
-        if self.saved_log.error:
-            self.browse.status.setText(toolbelt.tr(
-                "Could not save to the file: {reasons}. The changes are kept as unsaved edits."
-            ).format(reasons=self.saved_log.error))
-            return
-        self.browse.status.setText(message.format(what=label()))
-        if fids:
-            self.layer.selectByIds(fids)
 
     def edit_rules(self) -> None:
         from industri_rumahan_plugin.gui.rules_dialog import StageRulesDialog

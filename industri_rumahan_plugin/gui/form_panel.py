@@ -337,7 +337,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
         # feature. In identify mode its save does nothing; we write the one command ourselves.
         mode = self.form.mode()
         self.form.setMode(QgsAttributeEditorContext.Mode.IdentifyMode)
-        self._drop_form_commands()
+        form_widgets.drop_form_commands(self.layer, self.start_index)
         layer.beginEditCommand(toolbelt.tr("Enterprise {name}").format(
             name=record.get("nama_usaha") or ""))
         if self.fid is None:
@@ -374,7 +374,8 @@ class EnterpriseFormPanel(QgsPanelWidget):
                                                  reasons=reasons)])
             return False
         if self.auto_commit:
-            self.fid = self._committed_fid(record.get("uid"))
+            found = undo_log.find(layer, str(record.get("uid") or ""))
+            self.fid = found.id() if found is not None else self.fid  # new fid once written
             after = undo_log.snapshot(layer.getFeature(self.fid))
             if after is not None:
                 self.committed.emit(before, after)
@@ -383,26 +384,13 @@ class EnterpriseFormPanel(QgsPanelWidget):
         self.acceptPanel()
         return True
 
-    def _committed_fid(self, uid: Any) -> int:
-        if not uid:
-            return int(self.fid)
-        escaped = str(uid).replace("'", "''")
-        request = QgsFeatureRequest().setFilterExpression(f"\"uid\" = '{escaped}'")
-        request.setFlags(FeatureRequest.NO_GEOMETRY).setLimit(1)
-        for feature in self.layer.getFeatures(request):
-            return int(feature.id())
-        return int(self.fid)
-
     def _buffer_has_other_edits(self) -> bool:
         return False  # the dock started editing for this form: the buffer holds only ours
-
-    def _drop_form_commands(self) -> None:
-        form_widgets.drop_form_commands(self.layer, self.start_index)
 
     def cancel(self) -> None:
         self._toggle_pick(False)
         self.form.setMode(QgsAttributeEditorContext.Mode.IdentifyMode)
-        self._drop_form_commands()
+        form_widgets.drop_form_commands(self.layer, self.start_index)
         self.form.resetValues()  # QgsAttributeForm must not save the abandoned input
         buffer = self.layer.editBuffer()
         if self.started_editing and self.layer.isEditable() and not (

@@ -741,67 +741,67 @@
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="46"/>
-        <location filename="../gui/dock.py" line="378"/>
+        <location filename="../gui/dock.py" line="42"/>
+        <location filename="../gui/dock.py" line="336"/>
         <source>Industri Rumahan</source>
         <translation>Industri Rumahan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="252"/>
+        <location filename="../gui/dock.py" line="253"/>
         <source>The layer cannot be edited (read-only file or data source).</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="278"/>
-        <location filename="../gui/form_panel.py" line="341"/>
-        <source>Enterprise {name}</source>
-        <translation>Usaha {name}</translation>
-    </message>
-    <message>
-        <location filename="../gui/dock.py" line="287"/>
+        <location filename="../gui/dock.py" line="279"/>
         <source>Delete {n} enterprise(s)?</source>
         <translation>Hapus {n} usaha?</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="289"/>
+        <location filename="../gui/dock.py" line="281"/>
         <source>They are removed from the file at once; Undo change puts them back (as a new change).</source>
         <translation>Usaha tersebut langsung dihapus dari berkas; Urungkan mengembalikannya (sebagai perubahan baru).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="292"/>
+        <location filename="../gui/dock.py" line="284"/>
         <source>This can be undone (Undo change) until you save the edits.</source>
         <translation>Ini dapat diurungkan (Urungkan) sampai suntingan disimpan (Simpan suntingan).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="304"/>
+        <location filename="../gui/dock.py" line="296"/>
         <location filename="../gui/form_panel.py" line="329"/>
         <source>The layer cannot be edited (read-only file or data source). Nothing was written.</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="307"/>
-        <location filename="../gui/dock.py" line="316"/>
+        <location filename="../gui/dock.py" line="299"/>
+        <location filename="../gui/dock.py" line="308"/>
         <source>Delete enterprises</source>
         <translation>Hapus usaha</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="328"/>
+        <location filename="../gui/dock.py" line="320"/>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="331"/>
-        <location filename="../gui/dock.py" line="363"/>
+        <location filename="../gui/dock.py" line="323"/>
+        <location filename="../gui/dock_undo.py" line="52"/>
         <source>Could not save to the file: {reasons}. The changes are kept as unsaved edits.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Perubahan disimpan sebagai suntingan yang belum tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="346"/>
+        <location filename="../gui/dock_undo.py" line="19"/>
+        <location filename="../gui/form_panel.py" line="341"/>
+        <source>Enterprise {name}</source>
+        <translation>Usaha {name}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock_undo.py" line="35"/>
         <source>Undone and saved: {what}.</source>
         <translation>Diurungkan dan disimpan: {what}.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="357"/>
+        <location filename="../gui/dock_undo.py" line="46"/>
         <source>Redone and saved: {what}.</source>
         <translation>Diulangi dan disimpan: {what}.</translation>
     </message>
