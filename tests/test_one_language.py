@@ -104,6 +104,8 @@ def test_the_form_follows_the_interface_language(lang_dock):
                for f in schema.ENTERPRISE_FIELDS if f.name in fields}
     assert aliases == {f.name: f.alias(lang) for f in schema.ENTERPRISE_FIELDS
                        if f.name in fields}
+    workers = panel.form.findChildren(QAbstractSpinBox, "jumlah_pekerja")[0]
+    assert workers.suffix() == (" orang" if lang == "id" else " people")
     sector = panel.form.findChildren(type(dock.browse.filters["sektor"]), "sektor")[0]
     labels = [sector.itemText(i) for i in range(1, sector.count())]
     assert labels == [e.label(lang) for e in catalogue.SECTORS]

@@ -39,6 +39,15 @@ LANGUAGE_PROPERTY = "industri_rumahan/form_language"
 MULTILINE = ("catatan", "alamat")
 
 
+#: units of the schema (stored in Indonesian) as the form shows them per language
+UNIT_LABELS: dict[str, dict[str, str]] = {"orang": {"id": "orang", "en": "people"}}
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """A unit in the form's language ("2 orang" / "2 people"); others (km², Rp) as they are."""
+    return UNIT_LABELS.get(unit, {}).get(lang, unit)
+
+
 def constraint_text(issue: validation.Issue, lang: str) -> str:
     """A core message translated through Qt (English source), Indonesian from core as fallback."""
     source = issue.template("en")
@@ -76,7 +85,7 @@ def widget_setup(spec: schema.Field, lang: str = "id") -> QgsEditorWidgetSetup:
         if spec.unit == "Rp":
             config.update({"Step": 100_000, "Suffix": "", "Prefix": "Rp "})
         elif spec.unit:
-            config["Suffix"] = f" {spec.unit}"
+            config["Suffix"] = f" {unit_label(spec.unit, lang)}"
         return QgsEditorWidgetSetup("Range", config)
     if spec.name in MULTILINE:
         return QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False})
