@@ -131,6 +131,7 @@ class IndustriRumahanPlugin:
 
             self.dock = EnterpriseDock(self.iface, self.iface.mainWindow())
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.dock.first_use_size(self.iface.mainWindow())
             self.dock.setToggleVisibilityAction(self.dock_action)
         self.dock.setUserVisible(bool(checked))
 

@@ -128,6 +128,7 @@ def test_a_project_with_the_old_clamping_limits_is_configured_again(usaha_layer)
     from qgis.core import QgsEditorWidgetSetup
 
     layer = usaha_layer
+    configure_enterprise_layer(layer)  # in the interface language (else configured again)
     assert is_configured(layer)
     idx = layer.fields().indexOf("jumlah_pekerja")
     old = dict(layer.editorWidgetSetup(idx).config(), Max=99, Min=0)

@@ -34,7 +34,18 @@ DEFAULTS: dict[str, tuple[str, bool]] = {
     "diubah_oleh": ("@user_account_name", True),
 }
 READ_ONLY = ("uid", "dibuat", "diubah", "diubah_oleh")
+#: layer property naming the language the form was configured in
+LANGUAGE_PROPERTY = "industri_rumahan/form_language"
 MULTILINE = ("catatan", "alamat")
+
+
+#: units of the schema (stored in Indonesian) as the form shows them per language
+UNIT_LABELS: dict[str, dict[str, str]] = {"orang": {"id": "orang", "en": "people"}}
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """A unit in the form's language ("2 orang" / "2 people"); others (km², Rp) as they are."""
+    return UNIT_LABELS.get(unit, {}).get(lang, unit)
 
 
 def constraint_text(issue: validation.Issue, lang: str) -> str:
@@ -74,7 +85,7 @@ def widget_setup(spec: schema.Field, lang: str = "id") -> QgsEditorWidgetSetup:
         if spec.unit == "Rp":
             config.update({"Step": 100_000, "Suffix": "", "Prefix": "Rp "})
         elif spec.unit:
-            config["Suffix"] = f" {spec.unit}"
+            config["Suffix"] = f" {unit_label(spec.unit, lang)}"
         return QgsEditorWidgetSetup("Range", config)
     if spec.name in MULTILINE:
         return QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False})
@@ -131,6 +142,20 @@ def configure_enterprise_layer(layer: QgsVectorLayer, lang: str | None = None) -
             layer.setFieldConstraint(idx, QgsFieldConstraints.Constraint.ConstraintNotNull, HARD)
     _tabs(form, layer, lang)
     layer.setEditFormConfig(form)
+    layer.setCustomProperty(LANGUAGE_PROPERTY, lang)
+
+
+def configure_if_needed(layer: QgsVectorLayer) -> bool:
+    """Configure the form when the layer is loaded or recognised; True if it was.
+
+    A project remembers the form of the language it was saved in; opened in the other
+    interface language it is configured again, so tabs, labels and choices follow the
+    interface (issue 13: Indonesian tabs in the English interface).
+    """
+    if is_configured(layer):
+        return False
+    configure_enterprise_layer(layer)
+    return True
 
 
 def _not_blank(spec: schema.Field) -> str:
@@ -166,6 +191,8 @@ def is_configured(layer: QgsVectorLayer) -> bool:
     form = layer.editFormConfig()
     if form.layout() != Misc.FORM_DRAG_AND_DROP or len(form.tabs()) < 5:
         return False
+    if layer.customProperty(LANGUAGE_PROPERTY) != toolbelt.language():
+        return False  # configured in the other language (or before languages were tracked)
     # a project saved with the old clamping limits (99 workers, this year) is configured again
     for spec in schema.ENTERPRISE_FIELDS:
         idx = layer.fields().indexOf(spec.name)

@@ -135,3 +135,12 @@ class RegionLocator:
         request.setSubsetOfAttributes(["kode", "nama"], layer.fields())
         self._names[role] = {str(f["kode"]): str(f["nama"]) for f in layer.getFeatures(request)}
         return self._names[role]
+
+    def district_regencies(self) -> dict[str, str]:
+        """``{district kode: regency kode}`` from the districts' ``kab_kode`` (filter narrowing)."""
+        layer = self.layers.get("districts")
+        if layer is None or layer.fields().indexOf("kab_kode") < 0:
+            return {}
+        request = QgsFeatureRequest().setFlags(FeatureRequest.NO_GEOMETRY)
+        request.setSubsetOfAttributes(["kode", "kab_kode"], layer.fields())
+        return {str(f["kode"]): str(f["kab_kode"]) for f in layer.getFeatures(request)}

@@ -1,24 +1,68 @@
-"""The list panel: layer chooser, search, filters, counts, the lazy table and edit buttons."""
+"""The list panel: layer chooser, search, filters, counts, the lazy table and edit buttons.
+
+Laid out for a first use on a 1366 x 768 screen and for a dock squeezed under the Processing
+Toolbox: everything sits in a scroll area with small minimum sizes, the filters and the table
+lay out in two columns or one, and the buttons wrap onto two rows, so no control is ever cut off.
+"""
 
 from __future__ import annotations
 
 from qgis.gui import QgsFilterLineEdit, QgsPanelWidget
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import QEvent, QSize, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.core import catalogue, enterprise_filter
 from industri_rumahan_plugin.gui.enterprise_model import EnterpriseTableModel
+from industri_rumahan_plugin.gui.form_widgets import number_locale
+
+#: first-use width of the dock (fits beside the map on 1366 x 768) and the smallest sizes
+FIRST_USE_WIDTH = 440
+MIN_TABLE_HEIGHT = 110
+
+
+def _shrinkable(combo: QComboBox) -> QComboBox:
+    """A combo box sized by a few characters, not by its longest item."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(3)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return combo
+
+
+class EnterpriseTable(QTableView):
+    """The list: Enter or Return opens the selected record (as a double-click does)."""
+
+    activated_record = pyqtSignal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                self.selectionModel().hasSelection()):
+            self.activated_record.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def event(self, event) -> bool:
+        # QgsPanelWidget and the dock would take Enter as "accept panel": claim it here
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return True
+        return super().event(event)
 
 
 class BrowsePanel(QgsPanelWidget):
@@ -28,14 +72,30 @@ class BrowsePanel(QgsPanelWidget):
         super().__init__(parent)
         self.setPanelTitle(toolbelt.tr("Home industries"))
         self.lang = toolbelt.language()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._district_parents: dict[str, str] = {}
+        self._districts: dict[str, str] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("browse_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll)
+        content = QWidget(self.scroll)
+        content.setObjectName("browse_content")
+        self.scroll.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(4)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(toolbelt.tr("Layer"), self))
-        self.layer_combo = QComboBox(self)
+        self.layer_combo = _shrinkable(QComboBox(self))
         self.layer_combo.setObjectName("layer_combo")
         top.addWidget(self.layer_combo, 1)
+        self.rules_button = QPushButton(toolbelt.tr("Stage rules…"), self)
+        top.addWidget(self.rules_button)
         layout.addLayout(top)
 
         self.search = QgsFilterLineEdit(self)
@@ -44,8 +104,16 @@ class BrowsePanel(QgsPanelWidget):
         self.search.setPlaceholderText(toolbelt.tr("Search business, owner, product, village…"))
         layout.addWidget(self.search)
 
-        grid = QGridLayout()
+        filter_box = QWidget(self)
+        filter_box.setObjectName("filter_box")
+        grid = QGridLayout(filter_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         self.filters: dict[str, QComboBox] = {}
+        self._filter_rows: list[tuple[QLabel, QComboBox]] = []
         any_text = toolbelt.tr("(all)")
         specs = [
             ("kabupaten", toolbelt.tr("Regency"), []),
@@ -61,23 +129,25 @@ class BrowsePanel(QgsPanelWidget):
             ("krtp", toolbelt.tr("KRTP"), [("true", toolbelt.tr("Yes")),
                                            ("false", toolbelt.tr("No"))]),
         ]
-        for i, (name, label, items) in enumerate(specs):
-            combo = QComboBox(self)
+        for name, label, items in specs:
+            combo = _shrinkable(QComboBox(self))
             combo.setObjectName(f"filter_{name}")
             combo.addItem(any_text, None)
             for code, text in items:
                 combo.addItem(text, code)
-            grid.addWidget(QLabel(label, self), i // 2, (i % 2) * 2)
-            grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
+            self._filter_rows.append((QLabel(label, self), combo))
             self.filters[name] = combo
-        layout.addLayout(grid)
+        self.filter_grid = grid
+        self._columns = 0
+        self._place_filters(2)
+        filter_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("counts")
-        layout.addWidget(self.counts_label)
+        self.counts_label.setWordWrap(True)
 
         self.model = EnterpriseTableModel(self)
-        self.table = QTableView(self)
+        self.table = EnterpriseTable(self)
         self.table.setObjectName("enterprise_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -86,27 +156,47 @@ class BrowsePanel(QgsPanelWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setWordWrap(False)
-        layout.addWidget(self.table, 1)
+        self.table.setMinimumHeight(MIN_TABLE_HEIGHT)
+        self.table.setToolTip(toolbelt.tr("Enter or double-click opens the selected enterprise."))
+        list_box = QWidget(self)
+        list_layout = QVBoxLayout(list_box)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.counts_label)
+        list_layout.addWidget(self.table, 1)
+        # filters take the height they need, the list every pixel left
+        layout.addWidget(filter_box)
+        layout.addWidget(list_box, 1)
 
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
+        buttons.setSpacing(4)
         self.add_button = QPushButton(toolbelt.tr("Add"), self)
         self.edit_button = QPushButton(toolbelt.tr("Edit"), self)
         self.delete_button = QPushButton(toolbelt.tr("Delete"), self)
-        self.undo_button = QPushButton(toolbelt.tr("Undo"), self)
-        self.redo_button = QPushButton(toolbelt.tr("Redo"), self)
+        # undo/redo apart from the form's Cancel, with words that cannot be mistaken for it
+        self.undo_button = QPushButton(toolbelt.tr("Undo change"), self)
+        self.redo_button = QPushButton(toolbelt.tr("Redo change"), self)
+        for column, button in enumerate((self.add_button, self.edit_button,
+                                         self.delete_button)):
+            buttons.addWidget(button, 0, column)
+        buttons.addWidget(self.undo_button, 1, 0)
+        buttons.addWidget(self.redo_button, 1, 1)
+        self.commit_button = QPushButton(toolbelt.tr("Save edits"), self)
+        buttons.addWidget(self.commit_button, 1, 2)
         for button in (self.add_button, self.edit_button, self.delete_button,
-                       self.undo_button, self.redo_button):
-            buttons.addWidget(button)
+                       self.undo_button, self.redo_button, self.commit_button):
+            button.setMinimumWidth(40)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addLayout(buttons)
-        bottom = QHBoxLayout()
         self.auto_commit = QCheckBox(toolbelt.tr("Save each change to the file"), self)
         self.auto_commit.setChecked(True)
-        self.commit_button = QPushButton(toolbelt.tr("Save edits"), self)
-        self.rules_button = QPushButton(toolbelt.tr("Stage rules…"), self)
-        bottom.addWidget(self.auto_commit, 1)
-        bottom.addWidget(self.commit_button)
-        bottom.addWidget(self.rules_button)
-        layout.addLayout(bottom)
+        layout.addWidget(self.auto_commit)
+        self.undo_hint = QLabel(self)
+        self.undo_hint.setObjectName("undo_hint")
+        self.undo_hint.setWordWrap(True)
+        self.undo_hint.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.undo_hint)
+        self.auto_commit.toggled.connect(self._explain_undo)
+        self._explain_undo()
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -117,19 +207,104 @@ class BrowsePanel(QgsPanelWidget):
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self.apply_query)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.filters["kabupaten"].currentIndexChanged.connect(
+            lambda _i: self._narrow_districts())
+        self.filters["kecamatan"].currentIndexChanged.connect(
+            lambda _i: self._follow_district())
         for combo in self.filters.values():
             combo.currentIndexChanged.connect(lambda _i: self.apply_query())
 
-    def set_regions(self, regencies: dict[str, str], districts: dict[str, str]) -> None:
-        """Fill the regency/district filters from the boundary layers (code -> name)."""
-        for name, mapping in (("kabupaten", regencies), ("kecamatan", districts)):
-            combo = self.filters[name]
-            combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for code, label in sorted(mapping.items(), key=lambda kv: kv[1]):
-                combo.addItem(f"{label} ({code})", code)
-            combo.blockSignals(False)
+    def _place_filters(self, columns: int) -> None:
+        """Filters in two label/list columns, or one when the dock is too narrow for two."""
+        if columns == self._columns:
+            return
+        grid = self.filter_grid
+        for label, combo in self._filter_rows:
+            grid.removeWidget(label)
+            grid.removeWidget(combo)
+        for i, (label, combo) in enumerate(self._filter_rows):
+            row, column = divmod(i, columns)
+            grid.addWidget(label, row, column * 2)
+            grid.addWidget(combo, row, column * 2 + 1)
+        grid.setColumnStretch(3, 1 if columns == 2 else 0)
+        self._columns = columns
+
+    def _two_column_width(self) -> int:
+        labels = max(label.minimumSizeHint().width() for label, _c in self._filter_rows)
+        combos = max(combo.minimumSizeHint().width() for _l, combo in self._filter_rows)
+        return 2 * (labels + combos) + 3 * self.filter_grid.horizontalSpacing() + 8
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        available = self.scroll.viewport().width() or self.width()
+        self._place_filters(2 if available >= self._two_column_width() else 1)
+
+    def sizeHint(self) -> QSize:
+        return QSize(FIRST_USE_WIDTH, 560)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(260, 160)
+
+    def _explain_undo(self, *args) -> None:
+        """Say what Undo means in each saving mode (issue 13: it looked broken)."""
+        if self.auto_commit.isChecked():
+            text = toolbelt.tr("Each change is written to the file at once. Undo change writes "
+                               "a new change that restores the previous values.")
+        else:
+            text = toolbelt.tr("Changes wait in the layer's edit buffer until Save edits; "
+                               "each saved form or deletion is one undo step.")
+        self.undo_hint.setText(text)
+
+    def set_regions(self, regencies: dict[str, str], districts: dict[str, str],
+                    district_parents: dict[str, str] | None = None) -> None:
+        """Fill the regency/district filters from the boundary layers (code -> name).
+
+        ``district_parents`` (district code -> regency code) lets a chosen regency narrow
+        the district list, so no district of another regency can be chosen with it.
+        """
+        self._districts = dict(districts)
+        self._district_parents = dict(district_parents or {})
+        self._fill(self.filters["kabupaten"], regencies)
+        self._narrow_districts()
+
+    @staticmethod
+    def _fill(combo: QComboBox, mapping: dict[str, str]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for code, label in sorted(mapping.items(), key=lambda kv: kv[1]):
+            combo.addItem(f"{label} ({code})", code)
+        # the closed box may be narrow; its list shows the whole names
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def district_parent(self, code: str) -> str | None:
+        """The regency of a district: its boundary's ``kab_kode``, else the code's prefix."""
+        if code in self._district_parents:
+            return self._district_parents[code]
+        return code.rsplit(".", 1)[0] if "." in code else None
+
+    def _narrow_districts(self) -> None:
+        regency = self.filters["kabupaten"].currentData()
+        districts = {code: name for code, name in self._districts.items()
+                     if regency is None or self.district_parent(code) == regency}
+        self._fill(self.filters["kecamatan"], districts)
+
+    def _follow_district(self) -> None:
+        """A district chosen under "(all)" regencies also chooses its regency."""
+        district = self.filters["kecamatan"].currentData()
+        regency = self.filters["kabupaten"]
+        parent = self.district_parent(district) if district else None
+        if parent and regency.currentData() is None:
+            index = regency.findData(parent)
+            if index >= 0:
+                regency.blockSignals(True)
+                regency.setCurrentIndex(index)
+                regency.blockSignals(False)
+                self._narrow_districts()
 
     def query(self) -> enterprise_filter.Query:
         return enterprise_filter.Query(
@@ -146,4 +321,4 @@ class BrowsePanel(QgsPanelWidget):
         c = self.model.counts()
         self.counts_label.setText(toolbelt.tr(
             "{shown} of {total} enterprises shown · women-owned {women} · KRTP {krtp}"
-        ).format(**{k: f"{v:,}".replace(",", ".") for k, v in c.items()}))
+        ).format(**{k: number_locale().toString(int(v)) for k, v in c.items()}))

@@ -9,35 +9,35 @@ from __future__ import annotations
 
 import contextlib
 
-from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsPanelWidgetStack
 from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters import history_recorder, rule_store
+from industri_rumahan_plugin.adapters import history_recorder, rule_store, undo_log
 from industri_rumahan_plugin.adapters.form_config import configure_enterprise_layer, is_configured
 from industri_rumahan_plugin.adapters.regions import RegionLocator
-from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.gui.browse_panel import BrowsePanel
+from industri_rumahan_plugin.gui.buttons import translate_buttons
+from industri_rumahan_plugin.gui.dock_undo import DockUndo
 from industri_rumahan_plugin.gui.form_panel import EnterpriseFormPanel
+from industri_rumahan_plugin.gui.history_watch import is_enterprise_layer
+from industri_rumahan_plugin.gui.map_tools import SelectionMarkers, show_enterprises
 
+#: the height the panel needs to show its filters, a useful list and every button
+FIRST_USE_HEIGHT = 560
 RELOAD_SIGNALS = ("featureAdded", "featuresDeleted", "attributeValueChanged",
                  "geometryChanged", "afterCommitChanges", "afterRollBack")
 
 
 def enterprise_layers(project: QgsProject | None = None) -> list[QgsVectorLayer]:
     """Every valid enterprise layer of the project, recognised by its schema."""
-    project = project or QgsProject.instance()
-    return [
-        layer for layer in project.mapLayers().values()
-        if isinstance(layer, QgsVectorLayer) and layer.isValid()
-        and schema.layer_role(layer.fields().names(),
-                              QgsWkbTypes.displayString(layer.wkbType())) == "enterprises"
-    ]
+    return [layer for layer in (project or QgsProject.instance()).mapLayers().values()
+            if is_enterprise_layer(layer)]
 
 
-class EnterpriseDock(QgsDockWidget):
+class EnterpriseDock(DockUndo, QgsDockWidget):
     def __init__(self, iface=None, parent=None) -> None:
         super().__init__(toolbelt.tr("Industri Rumahan"), parent)
         self.setObjectName("IndustriRumahanDock")
@@ -47,6 +47,10 @@ class EnterpriseDock(QgsDockWidget):
         self.locator = RegionLocator({})
         self.form: EnterpriseFormPanel | None = None
         self.confirm = self._ask  # replaced in tests by a function returning True/False
+        self.saved_log = undo_log.UndoLog()
+        self.markers = SelectionMarkers(self.canvas) if self.canvas is not None else None
+        if self.canvas is not None:  # rings are placed in map coordinates
+            self.canvas.destinationCrsChanged.connect(self._mark_selection)
         self._syncing = False
         self._connections: list = []
         self.stack = QgsPanelWidgetStack(self)
@@ -63,6 +67,7 @@ class EnterpriseDock(QgsDockWidget):
         b.layer_combo.currentIndexChanged.connect(self._on_layer_chosen)
         b.table.selectionModel().selectionChanged.connect(self._on_table_selection)
         b.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        b.table.activated_record.connect(self.edit_selected)
         b.add_button.clicked.connect(self.add)
         b.edit_button.clicked.connect(self.edit_selected)
         b.delete_button.clicked.connect(self.delete_selected)
@@ -87,6 +92,9 @@ class EnterpriseDock(QgsDockWidget):
                              (project.readProject, self._on_layers_changed)):
             with contextlib.suppress(TypeError):
                 signal.disconnect(slot)
+        if self.canvas is not None:
+            with contextlib.suppress(TypeError, RuntimeError):
+                self.canvas.destinationCrsChanged.disconnect(self._mark_selection)
         self.bind(None)
 
     def refresh_layers(self) -> None:
@@ -138,6 +146,9 @@ class EnterpriseDock(QgsDockWidget):
                 history_recorder.release(self.layer.id())
         self._connections = []
         self.layer = layer
+        self.saved_log = undo_log.UndoLog(layer)
+        if self.markers is not None:
+            self.markers.clear()
         if layer is not None:
             if not is_configured(layer):
                 configure_enterprise_layer(layer)
@@ -147,11 +158,14 @@ class EnterpriseDock(QgsDockWidget):
             self._connections = [(getattr(layer, n), self._reload_timer.start)
                                  for n in RELOAD_SIGNALS]
             self._connections.append((layer.selectionChanged, self._sync_from_layer))
+            self._connections.append((layer.selectionChanged, self._mark_selection))
+            self._connections.append((layer.undoStack().indexChanged, self._update_buttons))
             for signal, slot in self._connections:
                 signal.connect(slot)
         self.locator = RegionLocator.from_project()
         self.browse.set_regions(self.locator.region_names("regencies"),
-                                self.locator.region_names("districts"))
+                                self.locator.region_names("districts"),
+                                self.locator.district_regencies())
         self.reload()
 
     def reload(self) -> None:
@@ -170,9 +184,19 @@ class EnterpriseDock(QgsDockWidget):
         for button in (self.browse.add_button, self.browse.edit_button,
                        self.browse.delete_button, self.browse.rules_button):
             button.setEnabled(has)
-        self.browse.undo_button.setEnabled(bool(stack and stack.canUndo()))
-        self.browse.redo_button.setEnabled(bool(stack and stack.canRedo()))
-        pending = has and self.layer.isEditable() and self.layer.isModified()
+        can_undo = bool(stack and stack.canUndo()) or (has and self.saved_log.can_undo())
+        can_redo = bool(stack and stack.canRedo()) or (has and self.saved_log.can_redo())
+        self.browse.undo_button.setEnabled(can_undo)
+        self.browse.redo_button.setEnabled(can_redo)
+        undo_text = stack.undoText() if stack and stack.canUndo() else (
+            self.saved_log.undo_text() if has else "")
+        redo_text = stack.redoText() if stack and stack.canRedo() else (
+            self.saved_log.redo_text() if has else "")
+        self.browse.undo_button.setToolTip(undo_text)
+        self.browse.redo_button.setToolTip(redo_text)
+        # the edit buffer's own flag: layer.isModified() makes an open QgsAttributeForm save
+        buffer = self.layer.editBuffer() if has else None
+        pending = has and self.layer.isEditable() and buffer is not None and buffer.isModified()
         self.browse.commit_button.setEnabled(bool(pending))
 
     # --- selection sync -------------------------------------------------------------------
@@ -190,11 +214,13 @@ class EnterpriseDock(QgsDockWidget):
         finally:
             self._syncing = False
         if fids and self.canvas is not None:
-            if len(fids) == 1:
-                self.canvas.panToFeatureIds(self.layer, fids, False)
-            else:
-                self.canvas.zoomToFeatureIds(self.layer, fids)
+            show_enterprises(self.canvas, self.layer, fids)
             self.canvas.flashFeatureIds(self.layer, fids)
+        self._mark_selection()
+
+    def _mark_selection(self, *args) -> None:
+        if self.markers is not None and self.layer is not None:
+            self.markers.show(self.layer, self.layer.selectedFeatureIds())
 
     def _sync_from_layer(self, *args) -> None:
         if self._syncing or self.layer is None:
@@ -232,6 +258,7 @@ class EnterpriseDock(QgsDockWidget):
             auto_commit=self.browse.auto_commit.isChecked())
         self.form.started_editing = started
         self.form.saved.connect(self._on_saved)
+        self.form.committed.connect(self._on_committed)
         self.browse.openPanel(self.form)
         return self.form
 
@@ -247,12 +274,24 @@ class EnterpriseDock(QgsDockWidget):
         self.layer.selectByIds([fid])
         self.browse.status.setText(self.form.messages.text() if self.form else "")
 
+    def delete_question(self, n: int) -> str:
+        """The question before a delete, saying honestly how it can be undone."""
+        text = toolbelt.tr("Delete {n} enterprise(s)?").format(n=n)
+        if self.browse.auto_commit.isChecked():
+            return text + "\n\n" + toolbelt.tr(
+                "They are removed from the file at once; Undo change puts them back (as a "
+                "new change).")
+        return text + "\n\n" + toolbelt.tr(
+            "This can be undone (Undo change) until you save the edits.")
+
     def delete_selected(self) -> bool:
         fids = self.selected_fids()
         if self.layer is None or not fids:
             return False
-        if not self.confirm(toolbelt.tr("Delete {n} enterprise(s)?").format(n=len(fids))):
+        if not self.confirm(self.delete_question(len(fids))):
             return False
+        before = [undo_log.snapshot(f) for f in self.layer.getFeatures(
+            QgsFeatureRequest().setFilterFids(fids))]
         if not self.layer.isEditable() and not self.layer.startEditing():
             self.browse.status.setText(toolbelt.tr("The layer cannot be edited (read-only file "
                                                    "or data source). Nothing was written."))
@@ -262,12 +301,15 @@ class EnterpriseDock(QgsDockWidget):
             self.layer.destroyEditCommand()
             return False
         self.layer.endEditCommand()
-        return self._maybe_commit()
-
-    def _maybe_commit(self) -> bool:
         ok = True
         if self.browse.auto_commit.isChecked():
             ok = self.commit()
+            if ok:
+                step = undo_log.Step(toolbelt.tr("Delete enterprises"))
+                for snap in before:
+                    if snap is not None:
+                        step.before[snap.uid], step.after[snap.uid] = snap, None
+                self.saved_log.record(step)
         self.reload()
         return ok
 
@@ -284,24 +326,44 @@ class EnterpriseDock(QgsDockWidget):
         self._update_buttons()
         return False
 
-    def undo(self) -> None:
-        if self.layer is not None:
-            self.layer.undoStack().undo()
-            self.reload()
-
-    def redo(self) -> None:
-        if self.layer is not None:
-            self.layer.undoStack().redo()
-            self.reload()
-
     def edit_rules(self) -> None:
         from industri_rumahan_plugin.gui.rules_dialog import StageRulesDialog
 
         StageRulesDialog(rule_store.load_rules(), self).exec()
 
     def _ask(self, text: str) -> bool:
-        return QMessageBox.question(self, toolbelt.tr("Industri Rumahan"), text) == (
-            QMessageBox.StandardButton.Yes)
+        """A yes/no question with buttons in the interface language (Ya/Tidak)."""
+        box = QMessageBox(QMessageBox.Icon.Question, toolbelt.tr("Industri Rumahan"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        translate_buttons(box)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.question_box = box  # tests read its texts
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def show_in(self, main_window, area=Qt.DockWidgetArea.RightDockWidgetArea) -> None:
         main_window.addDockWidget(area, self)
+        self.first_use_size(main_window)
+
+    def first_use_size(self, main_window) -> None:
+        """A first-use place that shows every filter and button beside the map (1366 x 768).
+
+        Stacked under another dock of the same side (the Processing Toolbox) the panel got
+        under 100 px of height (issue 13): when the window is not tall enough for both, it
+        is tabbed with the tallest of them instead, and raised.
+        """
+        from qgis.PyQt.QtWidgets import QDockWidget
+
+        from industri_rumahan_plugin.gui.browse_panel import FIRST_USE_WIDTH
+
+        area = main_window.dockWidgetArea(self)
+        others = [d for d in main_window.findChildren(QDockWidget)
+                  if d is not self and d.isVisible() and not d.isFloating()
+                  and main_window.dockWidgetArea(d) == area]
+        if others and main_window.height() < 2 * FIRST_USE_HEIGHT:
+            tallest = max(others, key=lambda d: d.height())
+            main_window.tabifyDockWidget(tallest, self)
+            self.show()
+            self.raise_()
+        screen = main_window.width() or FIRST_USE_WIDTH * 3
+        width = max(300, min(FIRST_USE_WIDTH, screen // 3))
+        main_window.resizeDocks([self], [width], Qt.Orientation.Horizontal)

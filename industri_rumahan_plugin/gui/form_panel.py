@@ -20,7 +20,7 @@ from qgis.core import (
     QgsVectorLayerUtils,
 )
 from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsGui, QgsPanelWidget
-from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtCore import QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
     QGroupBox,
@@ -32,10 +32,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters import undo_log
 from industri_rumahan_plugin.adapters.form_config import constraint_text
 from industri_rumahan_plugin.adapters.regions import Location, RegionLocator
 from industri_rumahan_plugin.compat import FeatureRequest
 from industri_rumahan_plugin.core import catalogue, schema, stage_rules, validation
+from industri_rumahan_plugin.gui import form_widgets
 
 ERROR_STYLE = "border: 2px solid #d7191c;"
 
@@ -55,6 +57,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
     """Add (``fid`` None) or edit one enterprise."""
 
     saved = pyqtSignal(int)  # feature id in the layer (or edit buffer)
+    committed = pyqtSignal(object, object)  # undo_log snapshots before/after, once in the file
 
     def __init__(self, layer: QgsVectorLayer, fid: int | None, locator: RegionLocator,
                  rules: dict, *, canvas=None, auto_commit: bool = True, parent=None) -> None:
@@ -76,6 +79,8 @@ class EnterpriseFormPanel(QgsPanelWidget):
             mode = QgsAttributeEditorContext.Mode.SingleEditMode
             self.setPanelTitle(toolbelt.tr("Edit enterprise"))
         self.original = QgsFeature(feature)
+        # where the undo stack stood when the form opened (see _drop_form_commands)
+        self.start_index = layer.undoStack().index()
         if not QgsGui.editorWidgetRegistry().factories():
             QgsGui.editorWidgetRegistry().initEditors()  # bare QgsApplication (scripts, tests)
         context = QgsAttributeEditorContext()
@@ -84,7 +89,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
         self.form = QgsAttributeForm(layer, feature, context, self)
         self.form.setMode(mode)
         self.form.hideButtonBox()
-        _fit_to_dock(self.form)
+        form_widgets.finish(self.form, self.lang)
         self._build()
         self.form.widgetValueChanged.connect(self._on_value_changed)
         geometry = feature.geometry()
@@ -95,13 +100,17 @@ class EnterpriseFormPanel(QgsPanelWidget):
 
     # --- layout ------------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         self.messages = QLabel(self)
         self.messages.setObjectName("messages")
         self.messages.setWordWrap(True)
         self.messages.setVisible(False)
-        layout.addWidget(self.messages)
+        outer.addWidget(self.messages)
+        # the fields, location and stage scroll; the messages and Save/Cancel never do
+        self.body = form_widgets.scroll_body(self)
+        outer.addWidget(self.body, 1)
+        layout = self.body.widget().layout()
         layout.addWidget(self.form, 1)
 
         box = QGroupBox(toolbelt.tr("Location"), self)
@@ -152,7 +161,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
         actions.addStretch(1)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.save_button)
-        layout.addLayout(actions)
+        outer.addLayout(actions)
         self._picker = None
 
     # --- values ------------------------------------------------------------------------------
@@ -229,6 +238,10 @@ class EnterpriseFormPanel(QgsPanelWidget):
     # --- stage suggestion ----------------------------------------------------------------
     def _on_value_changed(self, *args) -> None:
         self.update_suggestion()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: form_widgets.blank_nulls(self.form))  # after QGIS's own
 
     def update_suggestion(self) -> stage_rules.Suggestion:
         self.suggestion = stage_rules.suggest(self.record(), self.rules)
@@ -318,6 +331,13 @@ class EnterpriseFormPanel(QgsPanelWidget):
             return False
         record = self.record()
         feature = self._feature_to_write(record)
+        before = undo_log.snapshot(self.original) if self.fid is not None else None
+        # QgsAttributeForm saves its own copy of the input whenever anything asks the layer
+        # isModified() (beforeModifiedCheck): a second undo step, or in add mode a second
+        # feature. In identify mode its save does nothing; we write the one command ourselves.
+        mode = self.form.mode()
+        self.form.setMode(QgsAttributeEditorContext.Mode.IdentifyMode)
+        form_widgets.drop_form_commands(self.layer, self.start_index)
         layer.beginEditCommand(toolbelt.tr("Enterprise {name}").format(
             name=record.get("nama_usaha") or ""))
         if self.fid is None:
@@ -335,6 +355,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
                 ok = layer.changeGeometry(self.fid, feature.geometry())
         if not ok:
             layer.destroyEditCommand()
+            self.form.setMode(mode)
             self._show_messages([toolbelt.tr("The edit buffer refused the change. Nothing was "
                                              "written.")])
             return False
@@ -343,6 +364,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
         # the form's own baseline = what we wrote, so QgsAttributeForm never saves it again
         self.form.setMode(QgsAttributeEditorContext.Mode.SingleEditMode)
         self.form.setFeature(self.original)
+        form_widgets.blank_nulls(self.form)
         stop = self.started_editing and not self._buffer_has_other_edits()
         if self.auto_commit and not layer.commitChanges(stop):
             reasons = "; ".join(layer.commitErrors())
@@ -352,45 +374,27 @@ class EnterpriseFormPanel(QgsPanelWidget):
                                                  reasons=reasons)])
             return False
         if self.auto_commit:
-            self.fid = self._committed_fid(record.get("uid"))
+            found = undo_log.find(layer, str(record.get("uid") or ""))
+            self.fid = found.id() if found is not None else self.fid  # new fid once written
+            after = undo_log.snapshot(layer.getFeature(self.fid))
+            if after is not None:
+                self.committed.emit(before, after)
         self._show_messages(warnings, error=False)
         self.saved.emit(int(self.fid))
         self.acceptPanel()
         return True
-
-    def _committed_fid(self, uid: Any) -> int:
-        if not uid:
-            return int(self.fid)
-        escaped = str(uid).replace("'", "''")
-        request = QgsFeatureRequest().setFilterExpression(f"\"uid\" = '{escaped}'")
-        request.setFlags(FeatureRequest.NO_GEOMETRY).setLimit(1)
-        for feature in self.layer.getFeatures(request):
-            return int(feature.id())
-        return int(self.fid)
 
     def _buffer_has_other_edits(self) -> bool:
         return False  # the dock started editing for this form: the buffer holds only ours
 
     def cancel(self) -> None:
         self._toggle_pick(False)
+        self.form.setMode(QgsAttributeEditorContext.Mode.IdentifyMode)
+        form_widgets.drop_form_commands(self.layer, self.start_index)
         self.form.resetValues()  # QgsAttributeForm must not save the abandoned input
-        if self.started_editing and self.layer.isEditable() and not self.layer.isModified():
+        buffer = self.layer.editBuffer()
+        if self.started_editing and self.layer.isEditable() and not (
+                buffer is not None and buffer.isModified()):
             self.layer.rollBack()
         self.acceptPanel()
 
-
-def _fit_to_dock(form: QgsAttributeForm) -> None:
-    """Let the form shrink to a dock's width so numbers (right-aligned) stay visible.
-
-    Each field's editor shares a stacked widget with QGIS's wide search page, and value maps
-    size to their longest label; an explicit minimum width overrides both size hints.
-    """
-    from qgis.PyQt.QtWidgets import QComboBox, QStackedWidget
-
-    for combo in form.findChildren(QComboBox):
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
-    names = set(form.layer().fields().names())
-    for widget in form.findChildren(QWidget):
-        if widget.objectName() in names or isinstance(widget, QStackedWidget):
-            widget.setMinimumWidth(80)

@@ -1,4 +1,5 @@
-"""Attach the stage-history recorder to every enterprise layer of the project.
+"""Attach the stage-history recorder to every enterprise layer of the project, and give it
+the enterprise form in the interface language (adapters/form_config.configure_if_needed).
 
 So a stage changed in QGIS's own attribute form or attribute table is recorded just like one
 changed in the plugin's dock. The plugin starts the watcher in ``initGui`` and stops it in
@@ -12,6 +13,7 @@ import contextlib
 from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
 
 from industri_rumahan_plugin.adapters import history_recorder
+from industri_rumahan_plugin.adapters.form_config import configure_if_needed
 from industri_rumahan_plugin.core import schema
 
 
@@ -39,6 +41,7 @@ class HistoryWatcher:
     def _on_layers_added(self, layers) -> None:
         for layer in layers:
             if layer.id() not in self.attached and is_enterprise_layer(layer):
+                configure_if_needed(layer)
                 history_recorder.attach(layer)
                 self.attached.add(layer.id())
 

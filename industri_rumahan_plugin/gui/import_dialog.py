@@ -29,6 +29,7 @@ from industri_rumahan_plugin.adapters import xlsx
 from industri_rumahan_plugin.compat import LayerFilter
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.core.importing import headers, tables
+from industri_rumahan_plugin.gui.buttons import translate_buttons
 
 
 def target_labels() -> list[tuple[str, str]]:
@@ -93,6 +94,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        translate_buttons(self.buttons)
         self.run_button = self.buttons.addButton(toolbelt.tr("Import"),
                                                  QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.setObjectName("import_run")

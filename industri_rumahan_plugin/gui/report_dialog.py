@@ -33,6 +33,7 @@ from qgis.PyQt.QtWidgets import (
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.compat import LayerFilter
 from industri_rumahan_plugin.core import schema
+from industri_rumahan_plugin.gui.buttons import translate_buttons
 from industri_rumahan_plugin.processing.provider import PROVIDER_ID
 
 ALG = f"{PROVIDER_ID}:exportreport"
@@ -105,6 +106,7 @@ class ReportDialog(QDialog):
         form.addRow(toolbelt.tr("Report PDF"), self.output)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        translate_buttons(buttons)
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

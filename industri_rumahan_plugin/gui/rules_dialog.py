@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters import rule_store
 from industri_rumahan_plugin.core import stage_rules
+from industri_rumahan_plugin.gui.buttons import translate_buttons
 
 
 class StageRulesDialog(QDialog):
@@ -44,6 +45,7 @@ class StageRulesDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        translate_buttons(buttons)
         reset = QPushButton(toolbelt.tr("Reset to defaults"), self)
         buttons.addButton(reset, QDialogButtonBox.ButtonRole.ResetRole)
         reset.clicked.connect(lambda: self.editor.setPlainText(

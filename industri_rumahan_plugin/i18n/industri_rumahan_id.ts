@@ -524,13 +524,13 @@
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="86"/>
-        <location filename="../gui/import_dialog.py" line="88"/>
+        <location filename="../gui/import_dialog.py" line="89"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="87"/>
-        <location filename="../gui/import_dialog.py" line="88"/>
+        <location filename="../gui/import_dialog.py" line="89"/>
         <source>Field</source>
         <translation>Atribut</translation>
     </message>
@@ -681,7 +681,7 @@
     </message>
     <message>
         <location filename="../adapters/survey_project.py" line="86"/>
-        <location filename="../gui/browse_panel.py" line="55"/>
+        <location filename="../gui/browse_panel.py" line="123"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
         <location filename="../processing/heatmap.py" line="68"/>
         <source>Stage</source>
@@ -689,7 +689,7 @@
     </message>
     <message>
         <location filename="../adapters/survey_project.py" line="87"/>
-        <location filename="../gui/browse_panel.py" line="53"/>
+        <location filename="../gui/browse_panel.py" line="121"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
         <location filename="../processing/heatmap.py" line="67"/>
         <source>Sector</source>
@@ -708,7 +708,7 @@
     </message>
     <message>
         <location filename="../adapters/survey_project.py" line="116"/>
-        <location filename="../gui/report_dialog.py" line="99"/>
+        <location filename="../gui/report_dialog.py" line="100"/>
         <location filename="../processing/export_report.py" line="82"/>
         <location filename="../processing/gap_params.py" line="31"/>
         <source>Services</source>
@@ -745,143 +745,226 @@
         <translation>Cara memasang…</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="29"/>
+        <location filename="../gui/browse_panel.py" line="73"/>
         <source>Home industries</source>
         <translation>Industri rumahan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="35"/>
+        <location filename="../gui/browse_panel.py" line="93"/>
         <source>Layer</source>
         <translation>Lapisan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="44"/>
-        <source>Search business, owner, product, village…</source>
-        <translation>Cari usaha, pemilik, produk, desa…</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="49"/>
-        <source>(all)</source>
-        <translation>(semua)</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="51"/>
-        <source>Regency</source>
-        <translation>Kabupaten/kota</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="52"/>
-        <source>District</source>
-        <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="57"/>
-        <source>Guidance</source>
-        <translation>Pembinaan</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="59"/>
-        <source>Women-owned</source>
-        <translation>Milik perempuan</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="59"/>
-        <location filename="../gui/browse_panel.py" line="61"/>
-        <source>Yes</source>
-        <translation>Ya</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="60"/>
-        <location filename="../gui/browse_panel.py" line="62"/>
-        <source>No</source>
-        <translation>Tidak</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="61"/>
-        <source>KRTP</source>
-        <translation>KRTP</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="92"/>
-        <source>Add</source>
-        <translation>Tambah</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="93"/>
-        <source>Edit</source>
-        <translation>Sunting</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="94"/>
-        <source>Delete</source>
-        <translation>Hapus</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="95"/>
-        <source>Undo</source>
-        <translation>Batalkan</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="96"/>
-        <source>Redo</source>
-        <translation>Ulangi</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="102"/>
-        <source>Save each change to the file</source>
-        <translation>Simpan setiap perubahan ke berkas</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="104"/>
-        <source>Save edits</source>
-        <translation>Simpan suntingan</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="105"/>
+        <location filename="../gui/browse_panel.py" line="97"/>
         <source>Stage rules…</source>
         <translation>Aturan tahap…</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="147"/>
+        <location filename="../gui/browse_panel.py" line="104"/>
+        <source>Search business, owner, product, village…</source>
+        <translation>Cari usaha, pemilik, produk, desa…</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="117"/>
+        <source>(all)</source>
+        <translation>(semua)</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="119"/>
+        <source>Regency</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="120"/>
+        <source>District</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="125"/>
+        <source>Guidance</source>
+        <translation>Pembinaan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="127"/>
+        <source>Women-owned</source>
+        <translation>Milik perempuan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="127"/>
+        <location filename="../gui/browse_panel.py" line="129"/>
+        <location filename="../gui/buttons.py" line="17"/>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="128"/>
+        <location filename="../gui/browse_panel.py" line="130"/>
+        <location filename="../gui/buttons.py" line="17"/>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="129"/>
+        <source>KRTP</source>
+        <translation>KRTP</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="160"/>
+        <source>Enter or double-click opens the selected enterprise.</source>
+        <translation>Enter atau klik ganda membuka usaha yang dipilih.</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="172"/>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="173"/>
+        <source>Edit</source>
+        <translation>Sunting</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="174"/>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="176"/>
+        <source>Undo change</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="177"/>
+        <source>Redo change</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="183"/>
+        <source>Save edits</source>
+        <translation>Simpan suntingan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="190"/>
+        <source>Save each change to the file</source>
+        <translation>Simpan setiap perubahan ke berkas</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="251"/>
+        <source>Each change is written to the file at once. Undo change writes a new change that restores the previous values.</source>
+        <translation>Setiap perubahan langsung ditulis ke berkas. Urungkan menulis perubahan baru yang memulihkan nilai sebelumnya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="254"/>
+        <source>Changes wait in the layer&apos;s edit buffer until Save edits; each saved form or deletion is one undo step.</source>
+        <translation>Perubahan menunggu di penyangga suntingan lapisan sampai Simpan suntingan; setiap formulir yang disimpan atau setiap penghapusan adalah satu langkah Urungkan.</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="322"/>
         <source>{shown} of {total} enterprises shown · women-owned {women} · KRTP {krtp}</source>
         <translation>{shown} dari {total} usaha ditampilkan · milik perempuan {women} · KRTP {krtp}</translation>
     </message>
     <message>
+        <location filename="../gui/buttons.py" line="16"/>
+        <location filename="../gui/form_panel.py" line="159"/>
+        <location filename="../gui/report_dialog.py" line="144"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../gui/buttons.py" line="16"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../gui/buttons.py" line="17"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../gui/buttons.py" line="18"/>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <location filename="../gui/buttons.py" line="18"/>
+        <source>Reset</source>
+        <translation>Atur ulang</translation>
+    </message>
+    <message>
+        <location filename="../gui/buttons.py" line="19"/>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <location filename="../gui/buttons.py" line="19"/>
+        <location filename="../gui/form_panel.py" line="156"/>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
         <location filename="../gui/dock.py" line="42"/>
-        <location filename="../gui/dock.py" line="303"/>
+        <location filename="../gui/dock.py" line="336"/>
         <source>Industri Rumahan</source>
         <translation>Industri Rumahan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="227"/>
+        <location filename="../gui/dock.py" line="253"/>
         <source>The layer cannot be edited (read-only file or data source).</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="254"/>
+        <location filename="../gui/dock.py" line="279"/>
         <source>Delete {n} enterprise(s)?</source>
         <translation>Hapus {n} usaha?</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="257"/>
-        <location filename="../gui/form_panel.py" line="316"/>
+        <location filename="../gui/dock.py" line="281"/>
+        <source>They are removed from the file at once; Undo change puts them back (as a new change).</source>
+        <translation>Usaha tersebut langsung dihapus dari berkas; Urungkan mengembalikannya (sebagai perubahan baru).</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="284"/>
+        <source>This can be undone (Undo change) until you save the edits.</source>
+        <translation>Ini dapat diurungkan (Urungkan) sampai suntingan disimpan (Simpan suntingan).</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock.py" line="296"/>
+        <location filename="../gui/form_panel.py" line="329"/>
         <source>The layer cannot be edited (read-only file or data source). Nothing was written.</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="260"/>
+        <location filename="../gui/dock.py" line="299"/>
+        <location filename="../gui/dock.py" line="308"/>
         <source>Delete enterprises</source>
         <translation>Hapus usaha</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="278"/>
+        <location filename="../gui/dock.py" line="320"/>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="281"/>
+        <location filename="../gui/dock.py" line="323"/>
+        <location filename="../gui/dock_undo.py" line="52"/>
         <source>Could not save to the file: {reasons}. The changes are kept as unsaved edits.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Perubahan disimpan sebagai suntingan yang belum tersimpan.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock_undo.py" line="19"/>
+        <location filename="../gui/form_panel.py" line="341"/>
+        <source>Enterprise {name}</source>
+        <translation>Usaha {name}</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock_undo.py" line="35"/>
+        <source>Undone and saved: {what}.</source>
+        <translation>Diurungkan dan disimpan: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/dock_undo.py" line="46"/>
+        <source>Redone and saved: {what}.</source>
+        <translation>Diulangi dan disimpan: {what}.</translation>
     </message>
     <message>
         <location filename="../gui/enterprise_model.py" line="88"/>
@@ -914,279 +997,263 @@
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="73"/>
+        <location filename="../gui/form_panel.py" line="76"/>
         <source>New enterprise</source>
         <translation>Usaha baru</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="77"/>
+        <location filename="../gui/form_panel.py" line="80"/>
         <source>Edit enterprise</source>
         <translation>Sunting usaha</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="107"/>
+        <location filename="../gui/form_panel.py" line="116"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="118"/>
+        <location filename="../gui/form_panel.py" line="127"/>
         <source>Lon/X</source>
         <translation>Bujur/X</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="120"/>
+        <location filename="../gui/form_panel.py" line="129"/>
         <source>Lat/Y</source>
         <translation>Lintang/Y</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="124"/>
+        <location filename="../gui/form_panel.py" line="133"/>
         <source>Pick on map</source>
         <translation>Pilih di peta</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="127"/>
+        <location filename="../gui/form_panel.py" line="136"/>
         <source>Village centroid</source>
         <translation>Titik tengah desa</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="132"/>
+        <location filename="../gui/form_panel.py" line="141"/>
         <source>No location yet.</source>
         <translation>Belum ada lokasi.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="140"/>
+        <location filename="../gui/form_panel.py" line="149"/>
         <source>Use suggestion</source>
         <translation>Pakai saran</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="147"/>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="150"/>
-        <location filename="../gui/report_dialog.py" line="142"/>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="207"/>
+        <location filename="../gui/form_panel.py" line="216"/>
         <source>Unknown village code: fill in a valid code first.</source>
         <translation>Kode desa tidak dikenal: isi kode yang valid terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="236"/>
+        <location filename="../gui/form_panel.py" line="249"/>
         <source>no criterion met</source>
         <translation>tidak ada kriteria yang terpenuhi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="237"/>
+        <location filename="../gui/form_panel.py" line="250"/>
         <source>Suggested stage: {stage} ({reasons})</source>
         <translation>Tahap yang disarankan: {stage} ({reasons})</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="321"/>
-        <source>Enterprise {name}</source>
-        <translation>Usaha {name}</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="338"/>
+        <location filename="../gui/form_panel.py" line="359"/>
         <source>The edit buffer refused the change. Nothing was written.</source>
         <translation>Penyangga suntingan menolak perubahan. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="349"/>
+        <location filename="../gui/form_panel.py" line="371"/>
         <source>Could not save to the file: {reasons}. Your input is kept here and in the layer&apos;s unsaved edits; fix the cause and save again.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="38"/>
+        <location filename="../gui/import_dialog.py" line="39"/>
         <source>Latitude</source>
         <translation>Lintang</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="39"/>
+        <location filename="../gui/import_dialog.py" line="40"/>
         <source>Longitude</source>
         <translation>Bujur</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="40"/>
+        <location filename="../gui/import_dialog.py" line="41"/>
         <source>Latitude, longitude (one column)</source>
         <translation>Lintang, bujur (satu kolom)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="41"/>
+        <location filename="../gui/import_dialog.py" line="42"/>
         <source>Village (desa/kelurahan) name</source>
         <translation>Nama desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="42"/>
+        <location filename="../gui/import_dialog.py" line="43"/>
         <source>District (kecamatan) name</source>
         <translation>Nama kecamatan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="43"/>
+        <location filename="../gui/import_dialog.py" line="44"/>
         <source>Regency (kabupaten/kota) name</source>
         <translation>Nama kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="44"/>
-        <location filename="../gui/import_dialog.py" line="79"/>
+        <location filename="../gui/import_dialog.py" line="45"/>
+        <location filename="../gui/import_dialog.py" line="80"/>
         <source>Survey date</source>
         <translation>Tanggal survei</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="46"/>
+        <location filename="../gui/import_dialog.py" line="47"/>
         <source>(do not import)</source>
         <translation>(jangan diimpor)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="58"/>
+        <location filename="../gui/import_dialog.py" line="59"/>
         <location filename="../processing/import_spreadsheet.py" line="31"/>
         <source>Import enterprises from a spreadsheet</source>
         <translation>Impor usaha dari lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="64"/>
+        <location filename="../gui/import_dialog.py" line="65"/>
         <location filename="../processing/import_spreadsheet.py" line="79"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="66"/>
+        <location filename="../gui/import_dialog.py" line="67"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
         <source>Spreadsheet</source>
         <translation>Lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="71"/>
+        <location filename="../gui/import_dialog.py" line="72"/>
         <location filename="../processing/export_spreadsheet.py" line="44"/>
         <source>Enterprise layer</source>
         <translation>Lapisan usaha</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="72"/>
+        <location filename="../gui/import_dialog.py" line="73"/>
         <location filename="../processing/import_spreadsheet.py" line="94"/>
         <source>Dry run (check only, write nothing)</source>
         <translation>Uji coba (hanya periksa, tidak menulis apa pun)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="77"/>
+        <location filename="../gui/import_dialog.py" line="78"/>
         <source>YYYY-MM-DD or DD/MM/YYYY; empty: today (a survey-date column wins)</source>
         <translation>TTTT-BB-HH atau HH/BB/TTTT; kosong: hari ini (kolom tanggal survei diutamakan)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="82"/>
+        <location filename="../gui/import_dialog.py" line="83"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
         <location filename="../processing/import_spreadsheet.py" line="97"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="83"/>
+        <location filename="../gui/import_dialog.py" line="84"/>
         <location filename="../processing/import_spreadsheet.py" line="96"/>
         <source>Validation report</source>
         <translation>Laporan validasi</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="88"/>
+        <location filename="../gui/import_dialog.py" line="89"/>
         <source>Example</source>
         <translation>Contoh</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="96"/>
+        <location filename="../gui/import_dialog.py" line="98"/>
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="125"/>
+        <location filename="../gui/import_dialog.py" line="127"/>
         <location filename="../processing/import_spreadsheet.py" line="136"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="146"/>
+        <location filename="../gui/import_dialog.py" line="148"/>
         <source>{n} rows. Required fields without a column: {fields}</source>
         <translation>{n} baris. Kolom wajib yang belum punya kolom sumber: {fields}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="148"/>
+        <location filename="../gui/import_dialog.py" line="150"/>
         <source>{n} rows; every required field has a column.</source>
         <translation>{n} baris; setiap kolom wajib sudah punya kolom sumber.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="177"/>
+        <location filename="../gui/import_dialog.py" line="179"/>
         <source>Choose the enterprise layer to import into.</source>
         <translation>Pilih lapisan usaha tujuan impor.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="186"/>
+        <location filename="../gui/import_dialog.py" line="188"/>
         <source>{ok} imported, {skip} already present, {bad} not imported, {approx} at a village centroid.</source>
         <translation>{ok} diimpor, {skip} sudah ada, {bad} tidak diimpor, {approx} di titik tengah desa.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="191"/>
+        <location filename="../gui/import_dialog.py" line="193"/>
         <source>{n} changes to enterprises already present are listed in the report.</source>
         <translation>{n} perubahan pada usaha yang sudah ada tercantum di laporan.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="194"/>
+        <location filename="../gui/import_dialog.py" line="196"/>
         <source>{upd} enterprises updated, {st} stage changes recorded in the history.</source>
         <translation>{upd} usaha diperbarui, {st} perubahan tahap dicatat di riwayat.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="198"/>
+        <location filename="../gui/import_dialog.py" line="200"/>
         <source>Dry run, nothing written.</source>
         <translation>Uji coba, tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="200"/>
+        <location filename="../gui/import_dialog.py" line="202"/>
         <source>Report: {path}</source>
         <translation>Laporan: {path}</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="64"/>
-        <location filename="../gui/report_dialog.py" line="166"/>
+        <location filename="../gui/report_dialog.py" line="65"/>
+        <location filename="../gui/report_dialog.py" line="168"/>
         <source>Region report (PDF)</source>
         <translation>Laporan wilayah (PDF)</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="85"/>
+        <location filename="../gui/report_dialog.py" line="86"/>
         <source>all records</source>
         <translation>semua catatan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="88"/>
+        <location filename="../gui/report_dialog.py" line="89"/>
         <source>e.g. 19.01 for the kecamatan of one regency</source>
         <translation>mis. 19.01 untuk kecamatan di satu kabupaten</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="91"/>
+        <location filename="../gui/report_dialog.py" line="92"/>
         <location filename="../processing/export_report.py" line="97"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="91"/>
+        <location filename="../gui/report_dialog.py" line="92"/>
         <location filename="../processing/export_report.py" line="97"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="92"/>
+        <location filename="../gui/report_dialog.py" line="93"/>
         <location filename="../processing/export_report.py" line="99"/>
         <location filename="../processing/gender_disaggregated_tables.py" line="55"/>
         <source>Show counts of 1–2 as &quot;&lt;3&quot; (privacy)</source>
         <translation>Tampilkan jumlah 1–2 sebagai &quot;&lt;3&quot; (privasi)</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="96"/>
+        <location filename="../gui/report_dialog.py" line="97"/>
         <location filename="../processing/export_report.py" line="104"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="97"/>
+        <location filename="../gui/report_dialog.py" line="98"/>
         <location filename="../processing/base.py" line="123"/>
         <location filename="../processing/export_report.py" line="77"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
@@ -1196,59 +1263,59 @@
         <translation>Usaha</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="98"/>
+        <location filename="../gui/report_dialog.py" line="99"/>
         <source>Regions</source>
         <translation>Wilayah</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="100"/>
+        <location filename="../gui/report_dialog.py" line="101"/>
         <source>Period: up to the end of year</source>
         <translation>Periode: hingga akhir tahun</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="101"/>
+        <location filename="../gui/report_dialog.py" line="102"/>
         <source>Only regions whose code starts with</source>
         <translation>Hanya wilayah yang kodenya diawali</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="102"/>
+        <location filename="../gui/report_dialog.py" line="103"/>
         <source>Office</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="103"/>
+        <location filename="../gui/report_dialog.py" line="104"/>
         <location filename="../processing/export_report.py" line="96"/>
         <source>Report language</source>
         <translation>Bahasa laporan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="105"/>
+        <location filename="../gui/report_dialog.py" line="106"/>
         <location filename="../processing/export_report.py" line="104"/>
         <source>Report PDF</source>
         <translation>PDF laporan</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="139"/>
+        <location filename="../gui/report_dialog.py" line="141"/>
         <source>Choose the enterprise and region layers and the PDF file.</source>
         <translation>Pilih lapisan usaha, lapisan wilayah dan berkas PDF.</translation>
     </message>
     <message>
-        <location filename="../gui/report_dialog.py" line="142"/>
+        <location filename="../gui/report_dialog.py" line="144"/>
         <source>Writing the report…</source>
         <translation>Menulis laporan…</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="27"/>
+        <location filename="../gui/rules_dialog.py" line="28"/>
         <source>Stage suggestion rules</source>
         <translation>Aturan saran tahap</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="30"/>
+        <location filename="../gui/rules_dialog.py" line="31"/>
         <source>No official thresholds between pemula, berkembang and maju are public: these rules only suggest a stage, the office decides. Each criterion adds its points when its conditions hold; the thresholds turn the total into a stage.</source>
         <translation>Belum ada ambang resmi yang dipublikasikan antara pemula, berkembang dan maju: aturan ini hanya menyarankan tahap, dinas yang memutuskan. Setiap kriteria menambahkan poinnya bila syaratnya terpenuhi; ambang batas mengubah jumlah poin menjadi tahap.</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="47"/>
+        <location filename="../gui/rules_dialog.py" line="49"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
@@ -1450,6 +1517,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Enterprises by sector</source>
         <translation>Usaha menurut sektor</translation>
     </message>
@@ -1457,6 +1525,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Enterprises by stage</source>
         <translation>Usaha menurut tahap</translation>
     </message>
@@ -1464,6 +1533,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Enterprises by stage and sector</source>
         <translation>Usaha menurut tahap dan sektor</translation>
     </message>
@@ -1471,6 +1541,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Regions: accessibility index</source>
         <translation>Wilayah: indeks aksesibilitas</translation>
     </message>
@@ -1478,6 +1549,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Regions: enterprise density</source>
         <translation>Wilayah: kepadatan usaha</translation>
     </message>
@@ -1485,6 +1557,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Regions: location quotient (specialisation)</source>
         <translation>Wilayah: location quotient (spesialisasi)</translation>
     </message>
@@ -1492,6 +1565,7 @@
         <location filename="../processing/apply_style.py" line="78"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
+        <location filename="../styles/apply.py" line="30"/>
         <source>Regions: share of enterprises without service</source>
         <translation>Wilayah: proporsi usaha tanpa layanan</translation>
     </message>
@@ -1798,12 +1872,12 @@
         <translation>Lapisan wilayah tidak memiliki kolom nama.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="158"/>
+        <location filename="../processing/export_report.py" line="159"/>
         <source>Cannot write the report: {error}</source>
         <translation>Tidak dapat menulis laporan: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="160"/>
+        <location filename="../processing/export_report.py" line="161"/>
         <source>{pages} pages written to {path}; tables in {xlsx}.</source>
         <translation>{pages} halaman ditulis ke {path}; tabel di {xlsx}.</translation>
     </message>
@@ -2933,17 +3007,17 @@
         <translation>Mengukur jarak ke layanan…</translation>
     </message>
     <message>
-        <location filename="../report/export.py" line="105"/>
+        <location filename="../report/export.py" line="107"/>
         <source>The template has no item(s) {ids}: left out.</source>
         <translation>Templat tidak memiliki item {ids}: tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../report/export.py" line="147"/>
+        <location filename="../report/export.py" line="149"/>
         <source>The template has no Kenaikan kelas page: only the headline figure is printed.</source>
         <translation>Templat tidak memiliki halaman Kenaikan kelas: hanya angka utama yang dicetak.</translation>
     </message>
     <message>
-        <location filename="../report/export.py" line="197"/>
+        <location filename="../report/export.py" line="199"/>
         <source>The region atlas could not start.</source>
         <translation>Atlas wilayah tidak dapat dimulai.</translation>
     </message>
@@ -2978,38 +3052,38 @@
         <translation>{layer}: {title}</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="44"/>
+        <location filename="../styles/apply.py" line="49"/>
         <source>Layer {layer} has no field {field} for the style {style}.</source>
         <translation>Lapisan {layer} tidak memiliki kolom {field} untuk gaya {style}.</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="55"/>
+        <location filename="../styles/apply.py" line="60"/>
         <location filename="../styles/postprocess.py" line="57"/>
         <source>Unknown style: {style}</source>
         <translation>Gaya tidak dikenal: {style}</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="61"/>
+        <location filename="../styles/apply.py" line="66"/>
         <source>point</source>
         <translation>titik</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="61"/>
+        <location filename="../styles/apply.py" line="66"/>
         <source>polygon</source>
         <translation>poligon</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="63"/>
+        <location filename="../styles/apply.py" line="68"/>
         <source>The style {style} needs a {kind} layer; {layer} is not one.</source>
         <translation>Gaya {style} memerlukan lapisan {kind}; {layer} bukan lapisan {kind}.</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="70"/>
+        <location filename="../styles/apply.py" line="75"/>
         <source>Layer {layer} has no field {field}.</source>
         <translation>Lapisan {layer} tidak memiliki kolom {field}.</translation>
     </message>
     <message>
-        <location filename="../styles/apply.py" line="79"/>
+        <location filename="../styles/apply.py" line="84"/>
         <source>Field {field} of {layer} holds no numbers.</source>
         <translation>Kolom {field} pada {layer} tidak berisi angka.</translation>
     </message>
@@ -3020,6 +3094,14 @@
     <message>
         <source>Dry run: {ok} rows would be imported, {skip} are already present, {bad} have errors. Nothing was written.</source>
         <translation type="vanished">Uji coba: {ok} baris akan diimpor, {skip} sudah ada, {bad} memiliki kesalahan. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="vanished">Ulangi</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="vanished">Batalkan</translation>
     </message>
     <message>
         <source>{ok} rows imported, {skip} already present, {bad} not imported (see the report).</source>

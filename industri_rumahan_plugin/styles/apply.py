@@ -17,12 +17,17 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.compat import FeatureRequest, GeometryType
-from industri_rumahan_plugin.styles import ENTERPRISE_STYLES, STYLES
+from industri_rumahan_plugin.styles import ENTERPRISE_STYLES, STYLE_TITLES, STYLES
 from industri_rumahan_plugin.styles import enterprise_styles as es
 from industri_rumahan_plugin.styles import region_styles as rs
 
 #: What a ``.qml`` of ours holds: symbology, labels and their scale limits.
 QML_CATEGORIES = QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling
+
+
+def style_title(style: str) -> str:
+    """The style's name in the interface language, in quotes (never its code: "Gaya stage")."""
+    return f"\u201c{toolbelt.tr(STYLE_TITLES[style])}\u201d" if style in STYLE_TITLES else style
 
 
 class StyleError(ValueError):
@@ -42,7 +47,7 @@ def style_field(layer: QgsVectorLayer, style: str, field: str | None = None) -> 
     if not field or field not in names:
         raise StyleError(
             toolbelt.tr("Layer {layer} has no field {field} for the style {style}.").format(
-                layer=layer.name(), field=field or "?", style=style
+                layer=layer.name(), field=field or "?", style=style_title(style)
             )
         )
     return field
@@ -61,7 +66,7 @@ def apply_style(layer: QgsVectorLayer, style: str, field: str | None = None,
         kind = toolbelt.tr("point") if style in ENTERPRISE_STYLES else toolbelt.tr("polygon")
         raise StyleError(
             toolbelt.tr("The style {style} needs a {kind} layer; {layer} is not one.").format(
-                style=style, kind=kind, layer=layer.name()
+                style=style_title(style), kind=kind, layer=layer.name()
             )
         )
     used = style_field(layer, style, field)
