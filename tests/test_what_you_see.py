@@ -240,6 +240,7 @@ def test_unsaved_edits_are_seen(alg, provider, demo_copy, tmp_path):
         layer.rollBack()
 
 
+@pytest.mark.parametrize("alg", list(CASES))
 def test_selected_features_only(alg, provider, demo_copy, tmp_path):
     layer = _usaha(demo_copy)
     QgsProject.instance().addMapLayer(layer, False)

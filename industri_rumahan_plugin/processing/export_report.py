@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
+    QgsProcessingUtils,
     QgsVectorLayer,
 )
 
@@ -118,6 +119,17 @@ class ExportReport(IndustriRumahanAlgorithm):
             return None if source is None else source.materialize(QgsFeatureRequest(), feedback)
         return self.parameterAsVectorLayer(parameters, self.INPUT, context)
 
+    def home_layer(self, parameters: dict, context: QgsProcessingContext
+                   ) -> QgsVectorLayer | None:
+        """The layer the enterprises come from, also when only its selection is used: its
+        database holds the stage history of the report's Kenaikan kelas page."""
+        value = parameters.get(self.INPUT)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition):
+            layer = QgsProcessingUtils.mapLayerFromString(str(value.source.staticValue()),
+                                                          context)
+            return layer if isinstance(layer, QgsVectorLayer) else None
+        return self.parameterAsVectorLayer(parameters, self.INPUT, context)
+
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
@@ -151,7 +163,7 @@ class ExportReport(IndustriRumahanAlgorithm):
         )
         try:
             result = export_report(enterprises, regions, services, output, options, context,
-                                   feedback)
+                                   feedback, self.home_layer(parameters, context))
         except TemplateError as error:
             raise QgsProcessingException(str(error)) from error
         except OSError as error:

@@ -88,8 +88,10 @@ def export_report(
     options: ReportOptions,
     context: QgsProcessingContext,
     feedback: QgsProcessingFeedback,
+    home: QgsVectorLayer | None = None,
 ) -> dict[str, object]:
-    """Write the PDF and the tables; returns paths and the number of region pages."""
+    """Write the PDF and the tables; returns paths and the number of region pages. ``home``:
+    the layer ``enterprises`` was copied from (selected features only), for its history."""
     lang = options.lang
     pdf_path = Path(pdf_path)
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
@@ -141,7 +143,7 @@ def export_report(
     gap = found.gap
     figures = naik.collect(enterprises, [str(c) for c in frame["kode"]],
                            "kecamatan" if "kab_kode" in frame else "kabupaten", options.year,
-                           context.project())
+                           context.project(), home)
     naik_page = figures is not None and t.has_progression_page(layout)
     if figures is not None and not naik_page:
         feedback.pushWarning(toolbelt.tr("The template has no Kenaikan kelas page: only the "

@@ -40,10 +40,12 @@ class Figures:
 
 
 def collect(enterprises: QgsVectorLayer, codes: list[str], level: str, year: int,
-            project=None) -> Figures | None:
+            project=None, home: QgsVectorLayer | None = None) -> Figures | None:
     """The period's progression, transitions and yearly trend for the report's regions;
-    ``None`` when there is no stage history (or no dated row up to ``year``)."""
-    source = history_io.find_table(enterprises, history_io.HISTORY, project)
+    ``None`` when there is no stage history (or no dated row up to ``year``). ``home``: the
+    layer whose database holds the history when ``enterprises`` is a copy of some of its
+    features (the selected ones)."""
+    source = history_io.find_table(home or enterprises, history_io.HISTORY, project)
     if source is None:
         return None
     history = history_io.read_history(source)
@@ -55,7 +57,7 @@ def collect(enterprises: QgsVectorLayer, codes: list[str], level: str, year: int
         end = min(end, pd.Timestamp(f"{int(year)}-12-31"))
     if end < start:
         return None
-    programme = history_io.find_table(enterprises, history_io.PARTICIPATION, project)
+    programme = history_io.find_table(home or enterprises, history_io.PARTICIPATION, project)
     participation = history_io.read_participation(programme) if programme else None
     field = pg.LEVELS[level]
     names = [f for f in history_io.ENTERPRISE_FIELDS if enterprises.fields().indexOf(f) >= 0]
