@@ -82,6 +82,12 @@ class IndustriRumahanPlugin:
             self.show_report_dialog,
             object_name="IndustriRumahanReport",
         )
+        self.add_action(
+            toolbelt.tr("Publish web map and catalogue…"),
+            lambda: self.open_algorithm("publishwebmap"),
+            object_name="IndustriRumahanPublishWebMap",
+            toolbar=False,
+        )
         self.add_style_actions()
         self.watch_history()
 

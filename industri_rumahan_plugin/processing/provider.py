@@ -32,6 +32,7 @@ def algorithm_classes() -> list[type]:
     from industri_rumahan_plugin.processing.nearest_neighbour_index import NearestNeighbourIndex
     from industri_rumahan_plugin.processing.nearest_service import NearestService
     from industri_rumahan_plugin.processing.publish_to_postgis import PublishToPostgis
+    from industri_rumahan_plugin.processing.publish_web_map import PublishWebMap
     from industri_rumahan_plugin.processing.service_gap import ServiceGap
     from industri_rumahan_plugin.processing.stage_progression import StageProgression
     from industri_rumahan_plugin.processing.suggest_service_sites import SuggestServiceSites
@@ -57,6 +58,7 @@ def algorithm_classes() -> list[type]:
         ApplyStyle,
         ExportReport,
         GenderDisaggregatedTables,
+        PublishWebMap,
     ]
 
 
