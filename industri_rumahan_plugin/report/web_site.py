@@ -114,6 +114,24 @@ def level_data(stats_layer: QgsVectorLayer, gap: pd.DataFrame, threshold_m: floa
     return web_data.clean(out)
 
 
+def gap_input(enterprises, expression: str, context, feedback) -> QgsVectorLayer:
+    """The enterprises ``servicegap`` measures: the INPUT as given (selection kept), the
+    filter applied, only the non-personal fields the gap needs."""
+    from qgis import processing
+
+    def run(alg: str, params: dict):
+        return processing.run(alg, params, context=context, feedback=feedback,
+                              is_child_algorithm=True)["OUTPUT"]
+
+    out = run("native:extractbyexpression", {"INPUT": enterprises,
+                                              "EXPRESSION": expression or "true",
+                                              "OUTPUT": "memory:"})
+    layer = context.getMapLayer(out) if isinstance(out, str) else out
+    keep = [f for f in report_data.MAP_FIELDS if f in layer.fields().names()]
+    out = run("native:retainfields", {"INPUT": out, "FIELDS": keep, "OUTPUT": "memory:"})
+    return context.getMapLayer(out) if isinstance(out, str) else out
+
+
 def figures(enterprises, regions: QgsVectorLayer, services: QgsVectorLayer | None,
             expression: str, threshold_m: float, context, feedback) -> tuple:
     """``densitybyregion`` output and the service gap per region of one level."""
@@ -121,9 +139,9 @@ def figures(enterprises, regions: QgsVectorLayer, services: QgsVectorLayer | Non
                                              feedback)
     gap = pd.DataFrame(columns=report_data.GAP_COLUMNS)
     if services is not None:
-        map_layer = report_data.map_enterprises(enterprises, expression, context, feedback)
-        gap = report_data.service_gap(map_layer, services, regions, threshold_m, context,
-                                      feedback, order=stats_layer)
+        gap = report_data.service_gap(gap_input(enterprises, expression, context, feedback),
+                                      services, regions, threshold_m, context, feedback,
+                                      order=stats_layer)
     return stats_layer, gap
 
 
