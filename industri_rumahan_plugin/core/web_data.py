@@ -171,6 +171,7 @@ def catalogue_records(frame: pd.DataFrame, places: Mapping[str, Mapping[str, Any
         record["pemilik"] = _text(row.get("nama_pemilik")) if publication.owner_name(row) else ""
         record["foto"] = photos.get(position, "")
         records.append(record)
+    records.sort(key=lambda r: (r["kabupaten"], r["kecamatan"], r["desa"], r["nama_usaha"]))
     return records
 
 

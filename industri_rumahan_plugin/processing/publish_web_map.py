@@ -97,7 +97,8 @@ class PublishWebMap(IndustriRumahanAlgorithm):
         self.addParameter(gap_params.metres_parameter(
             self.THRESHOLD, self.tr("Service gap threshold (metres)"), 10000.0))
         self.addParameter(QgsProcessingParameterString(
-            self.TITLE_TEXT, self.tr("Title"), self.tr("Home industries"), optional=True))
+            self.TITLE_TEXT, self.tr("Title (empty = \"Peta Industri Rumahan\" / \"Home "
+                                     "industries map\")"), "", optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.OFFICE, self.tr("Office"), "DP3A", optional=True))
         self.addParameter(QgsProcessingParameterString(

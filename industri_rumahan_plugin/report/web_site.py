@@ -84,6 +84,8 @@ def level_data(stats_layer: QgsVectorLayer, gap: pd.DataFrame, threshold_m: floa
             counts = table[item.count].to_numpy(float)
             values = [float("nan") if web_data.hidden(c) else v for v, c in zip(values, counts)]
         shown[item.key] = list(values)
+    # a map without a single value (no population in the layer, say) is left out
+    items = [i for i in items if region_styles.clean_values(shown[i.key])]
     legends = {item.key: {lang: legend(item, shown[item.key], lang) for lang in web_data.LANGS}
                for item in items}
     transform = web_files.to_wgs84(stats_layer.crs(), context.transformContext())

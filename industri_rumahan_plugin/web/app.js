@@ -8,7 +8,7 @@
   var site = IR.site || {};
   var T = {
     id: {
-      level: "Wilayah", indicator: "Peta", showSites: "Katalog di peta", basemap: "Peta dasar OSM",
+      level: "Wilayah", indicator: "Peta", showSites: "Katalog di peta (perbesar)", basemap: "Peta dasar OSM",
       offline: "Tanpa koneksi: hanya batas wilayah.", tabRegion: "Wilayah", tabCatalogue: "Katalog",
       tabAbout: "Tentang", clickHint: "Klik wilayah di peta untuk melihat angkanya.",
       chartTitle: "Usaha per sektor dan tahap", gapTitle: "Kesenjangan layanan",
@@ -21,10 +21,10 @@
       gapLayers: "Kesenjangan layanan", source: "Sumber data", date: "Tanggal data",
       published: "Diterbitkan", office: "Instansi", owner: "Pemilik", contact: "Kontak",
       exact: "lokasi tepat", village: "lokasi tingkat desa", district: "lokasi tingkat kecamatan",
-      where: "Lihat di peta", other: "English", threshold: "Ambang jarak layanan: {km} km"
+      where: "Lihat di peta", defaultTitle: "Peta Industri Rumahan", other: "English", threshold: "Ambang jarak layanan: {km} km"
     },
     en: {
-      level: "Regions", indicator: "Map", showSites: "Catalogue on the map", basemap: "OSM basemap",
+      level: "Regions", indicator: "Map", showSites: "Catalogue on the map (zoom in)", basemap: "OSM basemap",
       offline: "No connection: boundaries only.", tabRegion: "Region", tabCatalogue: "Catalogue",
       tabAbout: "About", clickHint: "Click a region on the map to see its figures.",
       chartTitle: "Enterprises by sector and stage", gapTitle: "Service gap",
@@ -37,7 +37,7 @@
       gapLayers: "Service gap", source: "Data source", date: "Date of the data",
       published: "Published", office: "Office", owner: "Owner", contact: "Contact",
       exact: "exact location", village: "village-level location", district: "district-level location",
-      where: "Show on map", other: "Bahasa Indonesia", threshold: "Service distance threshold: {km} km"
+      where: "Show on map", defaultTitle: "Home industries map", other: "Bahasa Indonesia", threshold: "Service distance threshold: {km} km"
     }
   };
   var lang = "id";
@@ -63,7 +63,14 @@
   var map = L.map("map", { zoomControl: true, attributionControl: true });
   map.attributionControl.setPrefix('<a href="vendor/leaflet-1.9.4/LICENSE">Leaflet</a>');
   var regionLayer = null;
-  var siteLayer = L.layerGroup().addTo(map);
+  var siteLayer = L.layerGroup();
+  var SITE_ZOOM = 10;  // catalogue points from this zoom on: the province view shows the map
+  function showSites() {
+    var on = $("show-sites").checked && map.getZoom() >= SITE_ZOOM;
+    if (on && !map.hasLayer(siteLayer)) { siteLayer.addTo(map); }
+    if (!on && map.hasLayer(siteLayer)) { map.removeLayer(siteLayer); }
+  }
+  map.on("zoomend", showSites);
   var basemap = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
     maxZoom: 19, attribution: "&copy; OpenStreetMap contributors"
   });
@@ -275,7 +282,7 @@
       }
     });
     $("count").textContent = t("count").replace("{n}", String(shown));
-    if (!$("show-sites").checked) { return; }
+    showSites();
     Object.keys(places).forEach(function (key) {
       var group = places[key], first = group[0];
       var stage = labels.tahap[first.tahap];
@@ -345,6 +352,8 @@
   }
   function applyLanguage() {
     document.documentElement.lang = lang;
+    $("title").textContent = site.title || t("defaultTitle");
+    document.title = $("title").textContent + (site.office ? " – " + site.office : "");
     Array.prototype.forEach.call(document.querySelectorAll("[data-t]"), function (node) {
       node.textContent = t(node.getAttribute("data-t"));
     });
@@ -359,8 +368,6 @@
     drawCatalogue();
   }
 
-  $("title").textContent = site.title || "Industri Rumahan";
-  document.title = (site.title || "Industri Rumahan") + (site.office ? " – " + site.office : "");
   $("office").textContent = [site.office, site.source, site.date].filter(Boolean).join(" · ");
   if (site.logo) { $("logo").src = site.logo; $("logo").alt = site.office || ""; $("logo").hidden = false; }
   $("lang").addEventListener("click", function () { lang = lang === "id" ? "en" : "id"; applyLanguage(); });
