@@ -39,7 +39,7 @@ class PublishWebMap(IndustriRumahanAlgorithm):
     ALG_ID = "publishwebmap"
     GROUP = "reports"
     TITLE = "Publish web map and catalogue"
-    REQUIRES = ("numpy", "pandas", "shapely")
+    REQUIRES = ("numpy", "pandas", "scipy", "shapely")  # scipy: servicegap, run as a child
     HELP = {
         "id": (
             "Menulis situs web statis (folder dan zip) yang dapat dibuka langsung dari disk "
