@@ -1025,6 +1025,7 @@
         <location filename="../processing/export_report.py" line="73"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
+        <location filename="../processing/publish_web_map.py" line="85"/>
         <location filename="../processing/suggest_service_sites.py" line="53"/>
         <source>Enterprises</source>
         <translation>Usaha</translation>
@@ -1038,6 +1039,7 @@
         <location filename="../gui/report_dialog.py" line="99"/>
         <location filename="../processing/export_report.py" line="78"/>
         <location filename="../processing/gap_params.py" line="31"/>
+        <location filename="../processing/publish_web_map.py" line="96"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
@@ -1053,6 +1055,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="102"/>
+        <location filename="../processing/publish_web_map.py" line="103"/>
         <source>Office</source>
         <translation>Dinas</translation>
     </message>
@@ -1122,6 +1125,11 @@
         <location filename="../plugin.py" line="81"/>
         <source>Region report (PDF)…</source>
         <translation>Laporan wilayah (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="86"/>
+        <source>Publish web map and catalogue…</source>
+        <translation>Terbitkan peta web dan katalog…</translation>
     </message>
     <message>
         <location filename="../processing/accessibility.py" line="26"/>
@@ -1538,7 +1546,7 @@
     </message>
     <message>
         <location filename="../processing/density_by_region.py" line="179"/>
-        <location filename="../processing/stage_progression.py" line="127"/>
+        <location filename="../processing/stage_progression.py" line="126"/>
         <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
         <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
     </message>
@@ -1579,6 +1587,7 @@
     </message>
     <message>
         <location filename="../processing/export_report.py" line="89"/>
+        <location filename="../processing/publish_web_map.py" line="98"/>
         <source>Service gap threshold (metres)</source>
         <translation>Ambang kesenjangan layanan (meter)</translation>
     </message>
@@ -1600,11 +1609,13 @@
     <message>
         <location filename="../processing/export_report.py" line="119"/>
         <location filename="../processing/progression_inputs.py" line="120"/>
+        <location filename="../processing/publish_web_map.py" line="147"/>
         <source>The enterprise layer has no field {field}.</source>
         <translation>Lapisan usaha tidak memiliki kolom {field}.</translation>
     </message>
     <message>
         <location filename="../processing/export_report.py" line="122"/>
+        <location filename="../processing/publish_web_map.py" line="154"/>
         <source>The region layer has no field nama.</source>
         <translation>Lapisan wilayah tidak memiliki kolom nama.</translation>
     </message>
@@ -2311,6 +2322,86 @@
         <translation>Basis data menolak baris-baris {table}; tidak ada yang disalin: {error}</translation>
     </message>
     <message>
+        <location filename="../processing/publish_web_map.py" line="41"/>
+        <source>Publish web map and catalogue</source>
+        <translation>Terbitkan peta web dan katalog</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="88"/>
+        <source>Regencies (kabupaten/kota)</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="90"/>
+        <source>Districts (kecamatan)</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="93"/>
+        <source>Villages (desa/kelurahan): catalogue locations</source>
+        <translation>Desa/kelurahan: lokasi katalog</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="100"/>
+        <source>Title (empty = &quot;Peta Industri Rumahan&quot; / &quot;Home industries map&quot;)</source>
+        <translation>Judul (kosong = &quot;Peta Industri Rumahan&quot; / &quot;Home industries map&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="105"/>
+        <source>Source of the data</source>
+        <translation>Sumber data</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="107"/>
+        <source>Date of the data (empty = today)</source>
+        <translation>Tanggal data (kosong = hari ini)</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="109"/>
+        <source>Office logo (PNG, JPEG or SVG)</source>
+        <translation>Logo instansi (PNG, JPEG atau SVG)</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="110"/>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="112"/>
+        <source>Folder the photo paths are relative to (empty = the enterprise layer&apos;s folder)</source>
+        <translation>Folder acuan jalur foto (kosong = folder lapisan usaha)</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="116"/>
+        <source>Also write the site as a zip</source>
+        <translation>Tulis juga situs sebagai zip</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="118"/>
+        <source>Website folder</source>
+        <translation>Folder situs web</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="119"/>
+        <source>Start page</source>
+        <translation>Halaman awal</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="120"/>
+        <source>Website zip</source>
+        <translation>Zip situs web</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="122"/>
+        <source>Enterprises in the catalogue</source>
+        <translation>Usaha dalam katalog</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="132"/>
+        <source>{param}: {layer} is an analysis output, not a boundary layer.</source>
+        <translation>{param}: {layer} adalah keluaran analisis, bukan lapisan batas wilayah.</translation>
+    </message>
+    <message>
         <location filename="../processing/service_gap.py" line="45"/>
         <location filename="../processing/service_gap.py" line="89"/>
         <source>Service gap by region</source>
@@ -2387,62 +2478,62 @@
         <translation>di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="28"/>
+        <location filename="../processing/stage_progression.py" line="27"/>
         <source>Stage progression (naik kelas) by region</source>
         <translation>Kenaikan kelas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="68"/>
+        <location filename="../processing/stage_progression.py" line="67"/>
         <source>Regions with stage progression</source>
         <translation>Wilayah dengan kenaikan kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="70"/>
+        <location filename="../processing/stage_progression.py" line="69"/>
         <source>Long table (for spreadsheets)</source>
         <translation>Tabel panjang (untuk lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="72"/>
+        <location filename="../processing/stage_progression.py" line="71"/>
         <source>Period from</source>
         <translation>Periode dari</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="73"/>
+        <location filename="../processing/stage_progression.py" line="72"/>
         <source>Period to</source>
         <translation>Periode sampai</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="74"/>
+        <location filename="../processing/stage_progression.py" line="73"/>
         <source>Enterprises moved up</source>
         <translation>Usaha yang naik kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="75"/>
+        <location filename="../processing/stage_progression.py" line="74"/>
         <source>Enterprises active at the start and the end</source>
         <translation>Usaha yang aktif di awal dan akhir periode</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="86"/>
+        <location filename="../processing/stage_progression.py" line="85"/>
         <source>The stage history has no dated rows.</source>
         <translation>Riwayat tahap tidak memiliki baris bertanggal.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="87"/>
+        <location filename="../processing/stage_progression.py" line="86"/>
         <source>Classifying enterprises…</source>
         <translation>Mengelompokkan usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="91"/>
+        <location filename="../processing/stage_progression.py" line="90"/>
         <source>{n} history rows belong to no enterprise read (other or filtered-out enterprises) or have an unknown stage or no date: left out.</source>
         <translation>{n} baris riwayat bukan milik usaha yang dibaca (usaha lain atau tersaring) atau tahapnya tidak dikenal atau tanpa tanggal: tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="100"/>
+        <location filename="../processing/stage_progression.py" line="99"/>
         <source>Enterprises with region codes not in the region layer ({codes}) are counted in the totals and the long table only.</source>
         <translation>Usaha dengan kode wilayah yang tidak ada di lapisan wilayah ({codes}) hanya dihitung pada jumlah dan tabel panjang.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="104"/>
+        <location filename="../processing/stage_progression.py" line="103"/>
         <source>Period {period}: {up} of {base} enterprises active at both ends moved up a class.</source>
         <translation>Periode {period}: {up} dari {base} usaha yang aktif di awal dan akhir naik kelas.</translation>
     </message>
@@ -2590,6 +2681,31 @@
         <location filename="../report/template.py" line="80"/>
         <source>The layout template {path} must have two pages (summary, region).</source>
         <translation>Templat tata letak {path} harus memiliki dua halaman (ringkasan, wilayah).</translation>
+    </message>
+    <message>
+        <location filename="../report/web_build.py" line="30"/>
+        <source>Figures per region: {level}…</source>
+        <translation>Angka per wilayah: {level}…</translation>
+    </message>
+    <message>
+        <location filename="../report/web_build.py" line="42"/>
+        <source>Catalogue of consented enterprises…</source>
+        <translation>Katalog usaha yang setuju dipublikasikan…</translation>
+    </message>
+    <message>
+        <location filename="../report/web_build.py" line="53"/>
+        <source>The enterprise layer has no field izin_publikasi (consent to publication): the catalogue is empty. Upgrade the database (upgradedatabase).</source>
+        <translation>Lapisan usaha tidak memiliki kolom izin_publikasi (persetujuan publikasi): katalog kosong. Tingkatkan basis data (upgradedatabase).</translation>
+    </message>
+    <message>
+        <location filename="../report/web_build.py" line="60"/>
+        <source>{n} of {total} enterprises are in the catalogue (consent to publication).</source>
+        <translation>{n} dari {total} usaha masuk katalog (setuju dipublikasikan).</translation>
+    </message>
+    <message>
+        <location filename="../report/web_site.py" line="163"/>
+        <source>Photo not found or not an image: {path}</source>
+        <translation>Foto tidak ditemukan atau bukan gambar: {path}</translation>
     </message>
     <message>
         <location filename="../styles/actions.py" line="20"/>
