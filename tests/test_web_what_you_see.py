@@ -78,3 +78,20 @@ def test_selected_features_only(provider, demo_copy, tmp_path):
                                          for r in chosen["katalog"])
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_menu_entry_and_unload(qgis_iface, provider):
+    """The menu entry opens publishwebmap's Processing dialog (the stub iface of the tests
+    cannot build that dialog: tests/test_desktop.py runs the real QGIS); unload removes it."""
+    from industri_rumahan_plugin.plugin import IndustriRumahanPlugin
+
+    plugin = IndustriRumahanPlugin(qgis_iface)
+    plugin.add_publish_actions()
+    try:
+        (action,) = [a for a in plugin.actions
+                     if a.objectName() == "IndustriRumahanPublishWebMap"]
+        assert action.text() == "Publish web map and catalogue…"
+        assert provider.algorithm("publishwebmap") is not None
+    finally:
+        plugin.unload()
+    assert plugin.actions == []
