@@ -155,3 +155,28 @@ def test_catalogue_locations_are_exact_only_with_consent(published):
     assert all(len(points) == 1 for points in points_per_village.values())
     assert exact == sum(1 for r in rows if yes(r["izin_publikasi"]) and
                         yes(r["izin_lokasi_tepat"]))
+
+
+def test_an_earlier_site_is_replaced_and_a_foreign_folder_refused(published, tmp_path):
+    import shutil
+
+    from qgis.core import QgsProcessingException
+
+    from tests.web_fixtures import publish
+
+    foreign = tmp_path / "dokumen"
+    (foreign / "data").mkdir(parents=True)
+    (foreign / "data" / "penting.xlsx").write_text("kantor")
+    with pytest.raises(QgsProcessingException, match="not empty"):
+        publish(published.gpkg, foreign)
+    assert [p.name for p in foreign.rglob("*")] == ["data", "penting.xlsx"]
+    again = tmp_path / "situs"
+    shutil.copytree(published.site, again)
+    (again / "foto" / "9999.jpg").write_bytes(b"an old photo, consent since withdrawn")
+    (again / "catatan.txt").write_text("the office's own file stays")
+    publish(published.gpkg, again)
+    assert not (again / "foto" / "9999.jpg").exists()
+    assert (again / "catatan.txt").exists()
+    for name in ("kabupaten", "kecamatan", "katalog"):
+        assert script_data(again / f"data/{name}.js") == script_data(
+            published.site / f"data/{name}.js")

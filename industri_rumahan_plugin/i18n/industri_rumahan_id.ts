@@ -1025,7 +1025,7 @@
         <location filename="../processing/export_report.py" line="73"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
-        <location filename="../processing/publish_web_map.py" line="85"/>
+        <location filename="../processing/publish_web_map.py" line="87"/>
         <location filename="../processing/suggest_service_sites.py" line="53"/>
         <source>Enterprises</source>
         <translation>Usaha</translation>
@@ -1039,7 +1039,7 @@
         <location filename="../gui/report_dialog.py" line="99"/>
         <location filename="../processing/export_report.py" line="78"/>
         <location filename="../processing/gap_params.py" line="31"/>
-        <location filename="../processing/publish_web_map.py" line="96"/>
+        <location filename="../processing/publish_web_map.py" line="98"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
@@ -1055,7 +1055,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="102"/>
-        <location filename="../processing/publish_web_map.py" line="103"/>
+        <location filename="../processing/publish_web_map.py" line="105"/>
         <source>Office</source>
         <translation>Dinas</translation>
     </message>
@@ -1127,7 +1127,7 @@
         <translation>Laporan wilayah (PDF)…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="86"/>
+        <location filename="../plugin.py" line="113"/>
         <source>Publish web map and catalogue…</source>
         <translation>Terbitkan peta web dan katalog…</translation>
     </message>
@@ -1587,7 +1587,7 @@
     </message>
     <message>
         <location filename="../processing/export_report.py" line="89"/>
-        <location filename="../processing/publish_web_map.py" line="98"/>
+        <location filename="../processing/publish_web_map.py" line="100"/>
         <source>Service gap threshold (metres)</source>
         <translation>Ambang kesenjangan layanan (meter)</translation>
     </message>
@@ -1609,13 +1609,13 @@
     <message>
         <location filename="../processing/export_report.py" line="119"/>
         <location filename="../processing/progression_inputs.py" line="120"/>
-        <location filename="../processing/publish_web_map.py" line="147"/>
+        <location filename="../processing/publish_web_map.py" line="149"/>
         <source>The enterprise layer has no field {field}.</source>
         <translation>Lapisan usaha tidak memiliki kolom {field}.</translation>
     </message>
     <message>
         <location filename="../processing/export_report.py" line="122"/>
-        <location filename="../processing/publish_web_map.py" line="154"/>
+        <location filename="../processing/publish_web_map.py" line="156"/>
         <source>The region layer has no field nama.</source>
         <translation>Lapisan wilayah tidak memiliki kolom nama.</translation>
     </message>
@@ -2322,84 +2322,89 @@
         <translation>Basis data menolak baris-baris {table}; tidak ada yang disalin: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="41"/>
+        <location filename="../processing/publish_web_map.py" line="43"/>
         <source>Publish web map and catalogue</source>
         <translation>Terbitkan peta web dan katalog</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="88"/>
+        <location filename="../processing/publish_web_map.py" line="90"/>
         <source>Regencies (kabupaten/kota)</source>
         <translation>Kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="90"/>
+        <location filename="../processing/publish_web_map.py" line="92"/>
         <source>Districts (kecamatan)</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="93"/>
+        <location filename="../processing/publish_web_map.py" line="95"/>
         <source>Villages (desa/kelurahan): catalogue locations</source>
         <translation>Desa/kelurahan: lokasi katalog</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="100"/>
+        <location filename="../processing/publish_web_map.py" line="102"/>
         <source>Title (empty = &quot;Peta Industri Rumahan&quot; / &quot;Home industries map&quot;)</source>
         <translation>Judul (kosong = &quot;Peta Industri Rumahan&quot; / &quot;Home industries map&quot;)</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="105"/>
+        <location filename="../processing/publish_web_map.py" line="107"/>
         <source>Source of the data</source>
         <translation>Sumber data</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="107"/>
+        <location filename="../processing/publish_web_map.py" line="109"/>
         <source>Date of the data (empty = today)</source>
         <translation>Tanggal data (kosong = hari ini)</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="109"/>
+        <location filename="../processing/publish_web_map.py" line="111"/>
         <source>Office logo (PNG, JPEG or SVG)</source>
         <translation>Logo instansi (PNG, JPEG atau SVG)</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="110"/>
+        <location filename="../processing/publish_web_map.py" line="112"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Gambar (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="112"/>
+        <location filename="../processing/publish_web_map.py" line="114"/>
         <source>Folder the photo paths are relative to (empty = the enterprise layer&apos;s folder)</source>
         <translation>Folder acuan jalur foto (kosong = folder lapisan usaha)</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="116"/>
+        <location filename="../processing/publish_web_map.py" line="118"/>
         <source>Also write the site as a zip</source>
         <translation>Tulis juga situs sebagai zip</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="118"/>
+        <location filename="../processing/publish_web_map.py" line="120"/>
         <source>Website folder</source>
         <translation>Folder situs web</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="119"/>
+        <location filename="../processing/publish_web_map.py" line="121"/>
         <source>Start page</source>
         <translation>Halaman awal</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="120"/>
+        <location filename="../processing/publish_web_map.py" line="122"/>
         <source>Website zip</source>
         <translation>Zip situs web</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="122"/>
+        <location filename="../processing/publish_web_map.py" line="124"/>
         <source>Enterprises in the catalogue</source>
         <translation>Usaha dalam katalog</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="132"/>
+        <location filename="../processing/publish_web_map.py" line="134"/>
         <source>{param}: {layer} is an analysis output, not a boundary layer.</source>
         <translation>{param}: {layer} adalah keluaran analisis, bukan lapisan batas wilayah.</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="173"/>
+        <source>{folder} is not empty and holds no site published by this plugin: choose an empty or new folder.</source>
+        <translation>{folder} tidak kosong dan tidak berisi situs yang diterbitkan plugin ini: pilih folder yang kosong atau baru.</translation>
     </message>
     <message>
         <location filename="../processing/service_gap.py" line="45"/>

@@ -33,6 +33,8 @@ from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, ch
 LEVELS = (("kabupaten", "REGIONS"), ("kecamatan", "DISTRICTS"))
 #: What the site writes itself (cleared before a new run; nothing else in the folder is).
 OWN = ("index.html", "app.js", "style.css", "data", "foto", "vendor", "logo")
+#: In every page this algorithm writes: a folder holding it is an earlier site.
+GENERATOR = '<meta name="generator" content="Industri Rumahan publishwebmap">'
 
 
 class PublishWebMap(IndustriRumahanAlgorithm):
@@ -167,7 +169,10 @@ class PublishWebMap(IndustriRumahanAlgorithm):
             logo=self.parameterAsFile(parameters, self.LOGO, context),
             threshold_m=self.parameterAsDouble(parameters, self.THRESHOLD, context),
             photo_folder=photo_folder, levels=levels)
-        clear_site(site)
+        if not clear_site(site):
+            raise QgsProcessingException(self.tr(
+                "{folder} is not empty and holds no site published by this plugin: choose an "
+                "empty or new folder.").format(folder=str(site)))
         check_cancel(feedback)
         count = build_site(
             site, parameters[self.INPUT], source,
@@ -185,8 +190,15 @@ class PublishWebMap(IndustriRumahanAlgorithm):
         return results
 
 
-def clear_site(site: Path) -> None:
-    """Remove what an earlier run wrote (stale photos or data must not stay published)."""
+def clear_site(site: Path) -> bool:
+    """Remove what an earlier run wrote (stale photos or data must not stay published).
+
+    False, touching nothing, for a folder with other content: it is not ours to clear.
+    """
+    index = site / "index.html"
+    if site.is_dir() and any(site.iterdir()) and not (
+            index.is_file() and GENERATOR in index.read_text(encoding="utf-8", errors="ignore")):
+        return False
     site.mkdir(parents=True, exist_ok=True)
     for path in site.iterdir():
         if path.name in OWN or path.stem == "logo":
@@ -194,3 +206,4 @@ def clear_site(site: Path) -> None:
                 shutil.rmtree(path)
             else:
                 path.unlink()
+    return True
