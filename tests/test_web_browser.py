@@ -34,8 +34,7 @@ pytestmark = [pytest.mark.skipif(bool(REASON), reason=REASON or "-"),
               pytest.mark.filterwarnings("ignore")]
 
 
-@pytest.fixture(scope="module")
-def browser():
+def _chromium(*arguments: str):
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
@@ -44,10 +43,15 @@ def browser():
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
                      "--disable-gpu", "--window-size=1280,820", "--lang=id",
-                     "--force-device-scale-factor=1"):
+                     "--force-device-scale-factor=1", *arguments):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    return webdriver.Chrome(service=Service(DRIVER), options=options)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = _chromium()
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
         "offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
@@ -226,3 +230,22 @@ def test_screenshots_desktop_and_phone(page, published):
     width = page.execute_script("return [document.documentElement.scrollWidth, innerWidth]")
     assert width[0] <= width[1], json.dumps(width)  # nothing scrolls sideways
     assert page.save_screenshot(str(DOCS / "webmap-phone.png"))
+
+
+def test_online_without_reachable_tiles_falls_back_to_boundaries(published):
+    """Online as far as the browser knows, but the tile server cannot be reached (a captive
+    or filtered network): the basemap is dropped and the boundaries stay; the only errors
+    are the failed tile requests."""
+    from selenium.webdriver.common.by import By
+
+    driver = _chromium("--host-resolver-rules=MAP tile.openstreetmap.org ~NOTFOUND")
+    try:
+        driver.get((published.site / "index.html").as_uri())
+        assert driver.execute_script("return navigator.onLine") is True
+        _wait(driver, lambda d: not d.find_element(By.ID, "basemap").is_selected())
+        assert driver.find_element(By.ID, "offline").is_displayed()
+        assert _count(driver, "path.ir-region") == 7
+        errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors and all(m.startswith("https://tile.openstreetmap.org/") for m in errors)
+    finally:
+        driver.quit()
