@@ -10,7 +10,7 @@ import pytest
 from qgis.core import QgsFeatureRequest, QgsProcessingFeatureSourceDefinition, QgsProject
 
 from tests.test_what_you_see import _edit, _save_visible, _usaha
-from tests.web_fixtures import ensure_consent_fields, script_data
+from tests.web_fixtures import script_data
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 DATA = ("kabupaten", "kecamatan", "katalog")
@@ -39,7 +39,6 @@ def _withdraw_consent(layer, count: int) -> int:
 
 
 def test_unsaved_edits_are_published(provider, demo_copy, tmp_path):
-    ensure_consent_fields(demo_copy)
     layer = _usaha(demo_copy)
     before = len(_publish(layer, demo_copy, tmp_path / "before")["katalog"])
     _edit(layer)
@@ -64,7 +63,6 @@ def test_unsaved_edits_are_published(provider, demo_copy, tmp_path):
 
 
 def test_selected_features_only(provider, demo_copy, tmp_path):
-    ensure_consent_fields(demo_copy)
     layer = _usaha(demo_copy)
     QgsProject.instance().addMapLayer(layer, False)
     try:

@@ -76,32 +76,6 @@ def give_photo_with_owner_name(gpkg: Path) -> str:
     return owner
 
 
-def ensure_consent_fields(gpkg: Path) -> None:
-    """TEMPORARY until schema v3 is merged: consent fields filled like the demo will."""
-    source = ogr.Open(str(gpkg), 1)
-    layer = source.GetLayerByName("usaha")
-    definition = layer.GetLayerDefn()
-    if definition.GetFieldIndex("izin_publikasi") >= 0:
-        return
-    for name, kind in (("foto", ogr.OFTString), ("kontak_usaha", ogr.OFTString),
-                       ("izin_publikasi", ogr.OFTInteger), ("izin_lokasi_tepat", ogr.OFTInteger),
-                       ("izin_nama_pemilik", ogr.OFTInteger)):
-        field = ogr.FieldDefn(name, kind)
-        if kind == ogr.OFTInteger:
-            field.SetSubType(ogr.OFSTBoolean)
-        layer.CreateField(field)
-    source.StartTransaction()
-    for i, feature in enumerate(list(layer)):
-        public = i % 3 == 0
-        feature.SetField("izin_publikasi", int(public))
-        feature.SetField("izin_lokasi_tepat", int(public and i % 2 == 0))
-        feature.SetField("izin_nama_pemilik", int(public and i % 4 == 0))
-        if public and i % 5:
-            feature.SetField("kontak_usaha", f"https://wa.me/628{feature.GetFID():09d}")
-        layer.SetFeature(feature)
-    source.CommitTransaction()
-
-
 def publish(gpkg: Path, site: Path) -> dict:
     from qgis import processing
 
@@ -123,7 +97,6 @@ def published_site(demo_gpkg, tmp_path_factory, provider) -> Published:
     gpkg = folder / "data" / demo_gpkg.name
     gpkg.parent.mkdir()
     shutil.copy(demo_gpkg, gpkg)
-    ensure_consent_fields(gpkg)
     give_photo_with_owner_name(gpkg)
     site = folder / "situs"
     result = publish(gpkg, site)

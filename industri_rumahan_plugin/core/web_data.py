@@ -17,11 +17,13 @@ from typing import Any
 
 import pandas as pd
 
-from industri_rumahan_plugin.core import catalogue, report_tables
-from industri_rumahan_plugin.core import web_consent as publication
+from industri_rumahan_plugin.core import catalogue, publication, report_tables
 from industri_rumahan_plugin.core.report_tables import SMALL
 
 LANGS = ("id", "en")
+#: What a catalogue card copies from ``publication.public_frame`` as it is (the owner's name,
+#: the photo and the place are handled apart).
+CARD_FIELDS = ("nama_usaha", "produk_utama", "sektor", "tahap", "kontak_usaha")
 
 
 @dataclass(frozen=True)
@@ -138,38 +140,43 @@ def region_panel(row: Mapping, gap_rows: pd.DataFrame | None, threshold_m: float
 
 
 def catalogue_records(frame: pd.DataFrame, places: Mapping[str, Mapping[str, Any]],
-                      photos: Mapping[int, str]) -> list[dict]:
-    """Catalogue cards of the consented enterprises (``publication.consented``).
+                      photos: Mapping[Any, str]) -> list[dict]:
+    """Catalogue cards of the consented enterprises, by the rules of ``core.publication``.
 
     ``frame``: enterprise attributes with ``x``/``y`` (WGS 84) per row; ``places``: region
-    code -> {"nama": name, "xy": (x, y) representative point}; ``photos``: row position ->
+    code -> {"nama": name, "xy": (x, y) representative point}; ``photos``: frame index ->
     photo path inside the site. The point is exact only with ``izin_lokasi_tepat``, else the
     village's representative point (the district's when the village is unknown, none when
     both are). The owner's name only with ``izin_nama_pemilik``.
     """
-    allowed = publication.consented(frame)
+    public = publication.public_frame(frame)
+    nowhere = (math.nan, math.nan)
+    villages, levels = [], []
+    for _, row in public.iterrows():
+        village = places.get(_text(row["kode_desa"]))
+        district = places.get(_text(row["kode_kecamatan"]))
+        place = village or district
+        villages.append(tuple(place["xy"]) if place else nowhere)
+        levels.append("desa" if village else "kecamatan" if district else "")
+    exact = public["lokasi_tepat"].to_numpy(bool)
+    points = publication.public_points(
+        frame.loc[public.index, ["x", "y"]].to_numpy(float), exact, villages)
     records = []
-    for position, (_, row) in enumerate(frame.iterrows()):
-        if not allowed[position]:
-            continue
-        record = {field: _text(row.get(field)) for field in publication.CARD_FIELDS}
-        village = places.get(_text(row.get("kode_desa")) or "")
-        district = places.get(_text(row.get("kode_kecamatan")) or "")
-        regency = places.get(_text(row.get("kode_kabupaten")) or "")
-        record["desa"] = village["nama"] if village else ""
-        record["kecamatan"] = district["nama"] if district else ""
-        record["kabupaten"] = regency["nama"] if regency else ""
-        record["kode_kab"] = _text(row.get("kode_kabupaten"))
-        record["kode_kec"] = _text(row.get("kode_kecamatan"))
-        if publication.exact_location(row):
-            xy, level = (round(float(row["x"]), 5), round(float(row["y"]), 5)), "tepat"
-        elif village or district:
-            xy, level = tuple((village or district)["xy"]), "desa" if village else "kecamatan"
-        else:
-            xy, level = None, ""
-        record["xy"], record["lokasi"] = (list(xy) if xy else None), level
-        record["pemilik"] = _text(row.get("nama_pemilik")) if publication.owner_name(row) else ""
-        record["foto"] = photos.get(position, "")
+    for i, (index, row) in enumerate(public.iterrows()):
+        record = {field: _text(row[field]) for field in CARD_FIELDS}
+        for key, code in (("desa", "kode_desa"), ("kecamatan", "kode_kecamatan"),
+                          ("kabupaten", "kode_kabupaten")):
+            place = places.get(_text(row[code]))
+            record[key] = place["nama"] if place and (key != "desa" or levels[i] == "desa") \
+                else ""
+        record["kode_kab"] = _text(row["kode_kabupaten"])
+        record["kode_kec"] = _text(row["kode_kecamatan"])
+        x, y = points[i]
+        located = x == x and y == y
+        record["xy"] = [round(float(x), 5), round(float(y), 5)] if located else None
+        record["lokasi"] = ("tepat" if exact[i] else levels[i]) if located else ""
+        record["pemilik"] = _text(row["nama_pemilik"])
+        record["foto"] = photos.get(index, "")
         records.append(record)
     records.sort(key=lambda r: (r["kabupaten"], r["kecamatan"], r["desa"], r["nama_usaha"]))
     return records

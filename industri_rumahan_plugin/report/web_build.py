@@ -10,8 +10,7 @@ from qgis.core import QgsFeatureSource, QgsProcessingContext, QgsVectorLayer
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters import web_files
 from industri_rumahan_plugin.adapters.feedback import check_cancel
-from industri_rumahan_plugin.core import web_consent as publication
-from industri_rumahan_plugin.core import web_data
+from industri_rumahan_plugin.core import publication, web_data
 from industri_rumahan_plugin.report import web_site
 
 

@@ -19,18 +19,18 @@ from qgis.core import QgsProcessingContext, QgsVectorLayer
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters import web_files
 from industri_rumahan_plugin.adapters.feedback import check_cancel
-from industri_rumahan_plugin.core import report_tables, web_data
+from industri_rumahan_plugin.core import publication, report_tables, web_data
 from industri_rumahan_plugin.report import data as report_data
 from industri_rumahan_plugin.styles import region_styles
 
 NO_DATA = "#d9d9d9"
 #: The levels the page loads (``data/<key>.js``), coarsest first.
 LEVEL_KEYS = ("kabupaten", "kecamatan")
-#: Enterprise fields the site reads (consent flags to decide; the owner's name is published
-#: only with its consent). NIK, phone and address are never read.
-READ_FIELDS = ["nama_usaha", "produk_utama", "sektor", "tahap", "kode_desa", "kode_kecamatan",
-               "kode_kabupaten", "foto", "kontak_usaha", "izin_publikasi", "izin_lokasi_tepat",
-               "izin_nama_pemilik", "nama_pemilik"]
+#: Enterprise fields the site reads: the public ones and the consent flags that decide
+#: (the owner's name is published only with its consent). NIK, phone and address are never
+#: read.
+READ_FIELDS = [*publication.PUBLIC_FIELDS, publication.CONSENT, publication.EXACT_LOCATION,
+               publication.OWNER_NAME]
 
 
 @dataclass
@@ -154,8 +154,8 @@ def photos(frame: pd.DataFrame, allowed, folder: str, site: Path, feedback) -> d
     if "foto" not in frame or not folder:
         return out
     base = Path(folder)
-    for position, value in enumerate(frame["foto"]):
-        if not allowed[position] or not value:
+    for index, value in frame["foto"].items():
+        if not allowed[index] or not value:
             continue
         source = Path(str(value))
         source = source if source.is_absolute() else base / source
@@ -165,7 +165,7 @@ def photos(frame: pd.DataFrame, allowed, folder: str, site: Path, feedback) -> d
             continue
         name = f"foto/{len(out) + 1:04d}.jpg"
         if web_files.copy_photo(source, site / name):
-            out[position] = name
+            out[index] = name
     return out
 
 

@@ -219,9 +219,11 @@
     return true;
   }
   function contact(value) {
-    if (/^https?:\/\//i.test(value)) {
+    // a web address (with or without https://, e.g. wa.me/62...) becomes a link; only http(s)
+    if (/^(https?:\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(value)) {
       var a = el("a", value.replace(/^https?:\/\//i, ""));
-      a.href = value; a.target = "_blank"; a.rel = "noopener";
+      a.href = /^https?:\/\//i.test(value) ? value : "https://" + value;
+      a.target = "_blank"; a.rel = "noopener";
       return a;
     }
     return el("span", value);
