@@ -196,6 +196,7 @@
     state.selected = kode;
     var feature = data().features.filter(function (f) { return f.properties.kode === kode; })[0];
     if (regionLayer) { regionLayer.setStyle(style); }
+    document.querySelector("#panel .hint").hidden = !!feature;
     if (feature) { showPanel(feature.properties.nama, feature.properties.panel); }
     else if (IR.kabupaten && IR.kabupaten.province) { showPanel(t("province"), IR.kabupaten.province); }
     if (!quiet) { showTab("region"); }
