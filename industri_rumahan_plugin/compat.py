@@ -153,6 +153,13 @@ class ProcessingFlag:
         "QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks", 33600)
 
 
+class FileBehavior:
+    """``QgsProcessingParameterFile`` behaviour (Qgis.ProcessingFileParameterBehavior, 3.36)."""
+
+    FOLDER = qgis_enum("Qgis.ProcessingFileParameterBehavior.Folder",
+                       "QgsProcessingParameterFile.Folder", 33600)
+
+
 class NumberType:
     """``QgsProcessingParameterNumber`` types (Qgis.ProcessingNumberParameterType since 3.36)."""
 

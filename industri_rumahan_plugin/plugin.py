@@ -82,6 +82,7 @@ class IndustriRumahanPlugin:
             self.show_report_dialog,
             object_name="IndustriRumahanReport",
         )
+        self.add_publish_actions()
         self.add_style_actions()
         self.watch_history()
 
@@ -105,6 +106,15 @@ class IndustriRumahanPlugin:
             self.toolbar.addAction(action)
         self.actions.append(action)
         return action
+
+    def add_publish_actions(self) -> None:
+        """Publishing for the public (issue 16): the web map's Processing dialog."""
+        self.add_action(
+            toolbelt.tr("Publish web map and catalogue…"),
+            lambda: self.open_algorithm("publishwebmap"),
+            object_name="IndustriRumahanPublishWebMap",
+            toolbar=False,
+        )
 
     def add_style_actions(self) -> None:
         """Style the active enterprise layer by stage, sector or stage × sector (issue 4)."""

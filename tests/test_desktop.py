@@ -71,7 +71,8 @@ def test_provider_and_algorithms_are_registered(desktop_run):
 def test_toolbar_and_menu_hold_the_plugin_actions(desktop_run):
     assert desktop_run["toolbar"] and desktop_run["toolbar_visible"]
     assert "IndustriRumahanCreateDatabase" in desktop_run["toolbar_actions"]
-    assert {"IndustriRumahanCreateDatabase", "IndustriRumahanGenerateDemo"} <= set(
+    assert {"IndustriRumahanCreateDatabase", "IndustriRumahanGenerateDemo",
+            "IndustriRumahanPublishWebMap"} <= set(
         desktop_run["menu_actions"])
     assert len(desktop_run["toolbar_actions"]) == len(set(desktop_run["toolbar_actions"]))
 

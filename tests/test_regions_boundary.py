@@ -18,7 +18,7 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 #: every algorithm of the provider with a REGIONS parameter (checked against the provider)
 REGION_ALGORITHMS = ("generatedemo", "densitybyregion", "stageprogression",
                      "nearestneighbourindex", "servicegap", "accessibility", "exportreport",
-                     "genderdisaggregatedtables", "preparefieldsurvey")
+                     "genderdisaggregatedtables", "preparefieldsurvey", "publishwebmap")
 DENSITY_NAME = "Kepadatan usaha per kabupaten/kota"
 
 
@@ -74,11 +74,14 @@ def test_algorithm_refuses_an_analysis_output_as_regions(alg_id, demo_gpkg, dens
         params["OUTPUT"] = str(tmp_path / "t.xlsx")
     elif alg_id == "preparefieldsurvey":
         params["OUTPUT"] = str(tmp_path / "paket")
+    elif alg_id == "publishwebmap":
+        params["OUTPUT"] = str(tmp_path / "situs")
     with pytest.raises(QgsProcessingException) as error:
         processing.run(f"industrirumahan:{alg_id}", params)
     assert "REGIONS: " in str(error.value)
     assert "is an analysis output, not a boundary layer" in str(error.value)
     assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "t.xlsx").exists()
+    assert not (tmp_path / "situs").exists()
 
 
 @pytest.fixture

@@ -709,8 +709,9 @@
     <message>
         <location filename="../adapters/survey_project.py" line="116"/>
         <location filename="../gui/report_dialog.py" line="100"/>
-        <location filename="../processing/export_report.py" line="82"/>
+        <location filename="../processing/export_report.py" line="83"/>
         <location filename="../processing/gap_params.py" line="31"/>
+        <location filename="../processing/publish_web_map.py" line="98"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
@@ -1229,35 +1230,36 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="92"/>
-        <location filename="../processing/export_report.py" line="97"/>
+        <location filename="../processing/export_report.py" line="98"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="92"/>
-        <location filename="../processing/export_report.py" line="97"/>
+        <location filename="../processing/export_report.py" line="98"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="93"/>
-        <location filename="../processing/export_report.py" line="99"/>
+        <location filename="../processing/export_report.py" line="100"/>
         <location filename="../processing/gender_disaggregated_tables.py" line="55"/>
         <source>Show counts of 1–2 as &quot;&lt;3&quot; (privacy)</source>
         <translation>Tampilkan jumlah 1–2 sebagai &quot;&lt;3&quot; (privasi)</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="97"/>
-        <location filename="../processing/export_report.py" line="104"/>
+        <location filename="../processing/export_report.py" line="105"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="98"/>
         <location filename="../processing/base.py" line="123"/>
-        <location filename="../processing/export_report.py" line="77"/>
+        <location filename="../processing/export_report.py" line="78"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
+        <location filename="../processing/publish_web_map.py" line="87"/>
         <location filename="../processing/suggest_service_sites.py" line="53"/>
         <source>Enterprises</source>
         <translation>Usaha</translation>
@@ -1279,18 +1281,19 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="103"/>
+        <location filename="../processing/publish_web_map.py" line="105"/>
         <source>Office</source>
         <translation>Dinas</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="104"/>
-        <location filename="../processing/export_report.py" line="96"/>
+        <location filename="../processing/export_report.py" line="97"/>
         <source>Report language</source>
         <translation>Bahasa laporan</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="106"/>
-        <location filename="../processing/export_report.py" line="104"/>
+        <location filename="../processing/export_report.py" line="105"/>
         <source>Report PDF</source>
         <translation>PDF laporan</translation>
     </message>
@@ -1348,6 +1351,11 @@
         <location filename="../plugin.py" line="81"/>
         <source>Region report (PDF)…</source>
         <translation>Laporan wilayah (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="113"/>
+        <source>Publish web map and catalogue…</source>
+        <translation>Terbitkan peta web dan katalog…</translation>
     </message>
     <message>
         <location filename="../processing/accessibility.py" line="26"/>
@@ -1631,7 +1639,7 @@
     </message>
     <message>
         <location filename="../processing/base.py" line="127"/>
-        <location filename="../processing/export_report.py" line="79"/>
+        <location filename="../processing/export_report.py" line="80"/>
         <source>Regions (kabupaten/kota or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
@@ -1821,63 +1829,66 @@
         <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="35"/>
+        <location filename="../processing/export_report.py" line="36"/>
         <source>Export region report (PDF)</source>
         <translation>Ekspor laporan wilayah (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="85"/>
+        <location filename="../processing/export_report.py" line="86"/>
         <source>Period: enterprises recorded up to the end of year (0 = all)</source>
         <translation>Periode: usaha yang tercatat hingga akhir tahun (0 = semua)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="88"/>
+        <location filename="../processing/export_report.py" line="89"/>
         <source>Only regions whose code starts with (e.g. a regency code for its kecamatan)</source>
         <translation>Hanya wilayah yang kodenya diawali dengan (mis. kode kabupaten/kota untuk kecamatannya)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="91"/>
+        <location filename="../processing/export_report.py" line="92"/>
         <source>Office (shown in the title)</source>
         <translation>Dinas (ditampilkan di judul)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/export_report.py" line="94"/>
+        <location filename="../processing/publish_web_map.py" line="100"/>
         <source>Service gap threshold (metres)</source>
         <translation>Ambang kesenjangan layanan (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="101"/>
+        <location filename="../processing/export_report.py" line="102"/>
         <source>Layout template (.qpt; empty = the plugin&apos;s)</source>
         <translation>Templat tata letak (.qpt; kosong = milik plugin)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="105"/>
+        <location filename="../processing/export_report.py" line="106"/>
         <source>Tables (XLSX)</source>
         <translation>Tabel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="106"/>
+        <location filename="../processing/export_report.py" line="107"/>
         <source>Pages</source>
         <translation>Halaman</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="136"/>
+        <location filename="../processing/export_report.py" line="148"/>
         <location filename="../processing/progression_inputs.py" line="120"/>
+        <location filename="../processing/publish_web_map.py" line="149"/>
         <source>The enterprise layer has no field {field}.</source>
         <translation>Lapisan usaha tidak memiliki kolom {field}.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="139"/>
+        <location filename="../processing/export_report.py" line="151"/>
+        <location filename="../processing/publish_web_map.py" line="156"/>
         <source>The region layer has no field nama.</source>
         <translation>Lapisan wilayah tidak memiliki kolom nama.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="159"/>
+        <location filename="../processing/export_report.py" line="170"/>
         <source>Cannot write the report: {error}</source>
         <translation>Tidak dapat menulis laporan: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="161"/>
+        <location filename="../processing/export_report.py" line="172"/>
         <source>{pages} pages written to {path}; tables in {xlsx}.</source>
         <translation>{pages} halaman ditulis ke {path}; tabel di {xlsx}.</translation>
     </message>
@@ -2756,6 +2767,91 @@
         <translation>Basis data menolak baris-baris {table}; tidak ada yang disalin: {error}</translation>
     </message>
     <message>
+        <location filename="../processing/publish_web_map.py" line="43"/>
+        <source>Publish web map and catalogue</source>
+        <translation>Terbitkan peta web dan katalog</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="90"/>
+        <source>Regencies (kabupaten/kota)</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="92"/>
+        <source>Districts (kecamatan)</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="95"/>
+        <source>Villages (desa/kelurahan): catalogue locations</source>
+        <translation>Desa/kelurahan: lokasi katalog</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="102"/>
+        <source>Title (empty = &quot;Peta Industri Rumahan&quot; / &quot;Home industries map&quot;)</source>
+        <translation>Judul (kosong = &quot;Peta Industri Rumahan&quot; / &quot;Home industries map&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="107"/>
+        <source>Source of the data</source>
+        <translation>Sumber data</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="109"/>
+        <source>Date of the data (empty = today)</source>
+        <translation>Tanggal data (kosong = hari ini)</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="111"/>
+        <source>Office logo (PNG, JPEG or SVG)</source>
+        <translation>Logo instansi (PNG, JPEG atau SVG)</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="112"/>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="114"/>
+        <source>Folder the photo paths are relative to (empty = the enterprise layer&apos;s folder)</source>
+        <translation>Folder acuan jalur foto (kosong = folder lapisan usaha)</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="118"/>
+        <source>Also write the site as a zip</source>
+        <translation>Tulis juga situs sebagai zip</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="120"/>
+        <source>Website folder</source>
+        <translation>Folder situs web</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="121"/>
+        <source>Start page</source>
+        <translation>Halaman awal</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="122"/>
+        <source>Website zip</source>
+        <translation>Zip situs web</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="124"/>
+        <source>Enterprises in the catalogue</source>
+        <translation>Usaha dalam katalog</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="134"/>
+        <source>{param}: {layer} is an analysis output, not a boundary layer.</source>
+        <translation>{param}: {layer} adalah keluaran analisis, bukan lapisan batas wilayah.</translation>
+    </message>
+    <message>
+        <location filename="../processing/publish_web_map.py" line="173"/>
+        <source>{folder} is not empty and holds no site published by this plugin: choose an empty or new folder.</source>
+        <translation>{folder} tidak kosong dan tidak berisi situs yang diterbitkan plugin ini: pilih folder yang kosong atau baru.</translation>
+    </message>
+    <message>
         <location filename="../processing/service_gap.py" line="45"/>
         <location filename="../processing/service_gap.py" line="89"/>
         <source>Service gap by region</source>
@@ -3035,6 +3131,31 @@
         <location filename="../report/template.py" line="80"/>
         <source>The layout template {path} must have two pages (summary, region).</source>
         <translation>Templat tata letak {path} harus memiliki dua halaman (ringkasan, wilayah).</translation>
+    </message>
+    <message>
+        <location filename="../report/web_build.py" line="29"/>
+        <source>Figures per region: {level}…</source>
+        <translation>Angka per wilayah: {level}…</translation>
+    </message>
+    <message>
+        <location filename="../report/web_build.py" line="41"/>
+        <source>Catalogue of consented enterprises…</source>
+        <translation>Katalog usaha yang setuju dipublikasikan…</translation>
+    </message>
+    <message>
+        <location filename="../report/web_build.py" line="52"/>
+        <source>The enterprise layer has no field izin_publikasi (consent to publication): the catalogue is empty. Upgrade the database (upgradedatabase).</source>
+        <translation>Lapisan usaha tidak memiliki kolom izin_publikasi (persetujuan publikasi): katalog kosong. Tingkatkan basis data (upgradedatabase).</translation>
+    </message>
+    <message>
+        <location filename="../report/web_build.py" line="59"/>
+        <source>{n} of {total} enterprises are in the catalogue (consent to publication).</source>
+        <translation>{n} dari {total} usaha masuk katalog (setuju dipublikasikan).</translation>
+    </message>
+    <message>
+        <location filename="../report/web_site.py" line="163"/>
+        <source>Photo not found or not an image: {path}</source>
+        <translation>Foto tidak ditemukan atau bukan gambar: {path}</translation>
     </message>
     <message>
         <location filename="../styles/actions.py" line="20"/>

@@ -34,6 +34,7 @@ def algorithm_classes() -> list[type]:
     from industri_rumahan_plugin.processing.nearest_service import NearestService
     from industri_rumahan_plugin.processing.prepare_field_survey import PrepareFieldSurvey
     from industri_rumahan_plugin.processing.publish_to_postgis import PublishToPostgis
+    from industri_rumahan_plugin.processing.publish_web_map import PublishWebMap
     from industri_rumahan_plugin.processing.service_gap import ServiceGap
     from industri_rumahan_plugin.processing.stage_progression import StageProgression
     from industri_rumahan_plugin.processing.suggest_service_sites import SuggestServiceSites
@@ -61,6 +62,7 @@ def algorithm_classes() -> list[type]:
         ApplyStyle,
         ExportReport,
         GenderDisaggregatedTables,
+        PublishWebMap,
     ]
 
 
