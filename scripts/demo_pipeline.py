@@ -89,6 +89,11 @@ def steps() -> list[tuple[str, str, dict[str, str]]]:
             "INPUT": usaha, "REGIONS": kab, "SERVICES": layanan, "YEAR": "0",
             "OFFICE": "DP3ACSKB Provinsi Kepulauan Bangka Belitung",
             "OUTPUT": str(OUT / "laporan_babel.pdf")}),
+        ("Peta web dan katalog untuk publik", "industrirumahan:publishwebmap", {
+            "INPUT": usaha, "REGIONS": kab, "DISTRICTS": kec,
+            "VILLAGES": f"{GPKG}|layername=desa", "SERVICES": layanan,
+            "OFFICE": "DP3ACSKB Provinsi Kepulauan Bangka Belitung",
+            "SOURCE": "Data demo (sintetis)", "OUTPUT": str(OUT / "web")}),
     ]
 
 
