@@ -140,15 +140,22 @@ def _not_blank(spec: schema.Field) -> str:
     return f"{q} IS NOT NULL"
 
 
+def shown_fields(layer: QgsVectorLayer | None = None) -> list[str]:
+    """The enterprise fields the form shows (in a tab): every schema field the layer has, or
+    every schema field without a layer. The XLSForm asks the same ones (core/xlsform.py)."""
+    names = set(layer.fields().names()) if layer is not None else None
+    return [f.name for f in schema.ENTERPRISE_FIELDS if names is None or f.name in names]
+
+
 def _tabs(form: QgsEditFormConfig, layer: QgsVectorLayer, lang: str) -> None:
     """One tab per schema section, fields in schema order (drag-and-drop layout)."""
     form.setLayout(Misc.FORM_DRAG_AND_DROP)
     form.clearTabs()
     root = form.invisibleRootContainer()
     fields = layer.fields()
+    shown = set(shown_fields(layer))
     for section, (label_id, label_en) in schema.SECTIONS.items():
-        specs = [f for f in schema.ENTERPRISE_FIELDS
-                 if f.section == section and fields.indexOf(f.name) >= 0]
+        specs = [f for f in schema.ENTERPRISE_FIELDS if f.section == section and f.name in shown]
         if not specs:
             continue
         label = label_en if lang == "en" else label_id
