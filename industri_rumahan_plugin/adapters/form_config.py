@@ -35,6 +35,26 @@ DEFAULTS: dict[str, tuple[str, bool]] = {
 }
 READ_ONLY = ("uid", "dibuat", "diubah", "diubah_oleh")
 MULTILINE = ("catatan", "alamat")
+PHOTO_FIELDS = ("foto",)
+#: The folder relative photo paths start from: the GeoPackage's own folder.
+PHOTO_ROOT = "file_path(layer_property(@layer, 'path'))"
+
+
+def photo_widget_setup() -> QgsEditorWidgetSetup:
+    """An attachment widget showing the photo: paths stored relative to the database's
+    folder (QField stores them relative to its project folder, which holds the package's
+    GeoPackage), so the office database, a field package and QField resolve the same text."""
+    root = {"active": True, "expression": PHOTO_ROOT, "type": 3}  # expression-based
+    return QgsEditorWidgetSetup("ExternalResource", {
+        "FileWidget": True, "FileWidgetButton": True, "UseLink": False, "FullUrl": False,
+        "DocumentViewer": 1,  # image
+        "DocumentViewerHeight": 240, "DocumentViewerWidth": 0,
+        "RelativeStorage": 2,  # relative to the root path below
+        "StorageMode": 0,  # a file
+        "FileWidgetFilter": toolbelt.tr("Images (*.jpg *.jpeg *.png)"),
+        "PropertyCollection": {"name": "0", "type": "collection",
+                               "properties": {"propertyRootPath": root}},
+    })
 
 
 def constraint_text(issue: validation.Issue, lang: str) -> str:
@@ -76,6 +96,8 @@ def widget_setup(spec: schema.Field, lang: str = "id") -> QgsEditorWidgetSetup:
         elif spec.unit:
             config["Suffix"] = f" {spec.unit}"
         return QgsEditorWidgetSetup("Range", config)
+    if spec.name in PHOTO_FIELDS:
+        return photo_widget_setup()
     if spec.name in MULTILINE:
         return QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False})
     return QgsEditorWidgetSetup("TextEdit", {"IsMultiline": False, "UseHtml": False})
@@ -173,6 +195,11 @@ def is_configured(layer: QgsVectorLayer) -> bool:
     form = layer.editFormConfig()
     if form.layout() != Misc.FORM_DRAG_AND_DROP or len(form.tabs()) < 5:
         return False
+    # a project saved before the photo widget is configured again
+    for name in PHOTO_FIELDS:
+        idx = layer.fields().indexOf(name)
+        if idx >= 0 and layer.editorWidgetSetup(idx).type() != "ExternalResource":
+            return False
     # a project saved with the old clamping limits (99 workers, this year) is configured again
     for spec in schema.ENTERPRISE_FIELDS:
         idx = layer.fields().indexOf(spec.name)

@@ -107,6 +107,7 @@ class BrowsePanel(QgsPanelWidget):
         bottom.addWidget(self.commit_button)
         bottom.addWidget(self.rules_button)
         layout.addLayout(bottom)
+        self.bottom_row = bottom  # the dock adds its field-survey button here
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)

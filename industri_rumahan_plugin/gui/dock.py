@@ -19,6 +19,7 @@ from industri_rumahan_plugin.adapters import history_recorder, rule_store
 from industri_rumahan_plugin.adapters.form_config import configure_enterprise_layer, is_configured
 from industri_rumahan_plugin.adapters.regions import RegionLocator
 from industri_rumahan_plugin.core import schema
+from industri_rumahan_plugin.gui import field_survey
 from industri_rumahan_plugin.gui.browse_panel import BrowsePanel
 from industri_rumahan_plugin.gui.form_panel import EnterpriseFormPanel
 
@@ -70,6 +71,8 @@ class EnterpriseDock(QgsDockWidget):
         b.redo_button.clicked.connect(self.redo)
         b.commit_button.clicked.connect(self.commit)
         b.rules_button.clicked.connect(self.edit_rules)
+        self.survey_button = field_survey.survey_button(b, lambda: self.layer)
+        b.bottom_row.addWidget(self.survey_button)
         project = QgsProject.instance()
         project.layersAdded.connect(self._on_layers_changed)
         project.layersWillBeRemoved.connect(self._on_layers_will_be_removed)

@@ -22,6 +22,11 @@
         <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
     </message>
     <message>
+        <location filename="../adapters/form_config.py" line="54"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
         <location filename="../adapters/gap_io.py" line="136"/>
         <source>Choose the {what} field of the origin-destination table.</source>
         <translation>Pilih kolom {what} pada tabel asal-tujuan.</translation>
@@ -220,7 +225,7 @@
     </message>
     <message>
         <location filename="../adapters/import_updates.py" line="65"/>
-        <location filename="../adapters/spreadsheet_io.py" line="161"/>
+        <location filename="../adapters/spreadsheet_io.py" line="162"/>
         <source>the data provider refused the rows</source>
         <translation>penyedia data menolak baris-baris tersebut</translation>
     </message>
@@ -488,59 +493,64 @@
         <translation>Bukan tanggal (tanggal survei yang diberikan pada impor dipakai): {detail}</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="75"/>
+        <location filename="../adapters/spreadsheet_io.py" line="69"/>
+        <source>Not a date and time (left empty): {detail}</source>
+        <translation>Bukan tanggal dan jam (dikosongkan): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="76"/>
         <source>imported</source>
         <translation>diimpor</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="75"/>
+        <location filename="../adapters/spreadsheet_io.py" line="76"/>
         <source>not imported</source>
         <translation>tidak diimpor</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="76"/>
+        <location filename="../adapters/spreadsheet_io.py" line="77"/>
         <source>skipped</source>
         <translation>dilewati</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="76"/>
+        <location filename="../adapters/spreadsheet_io.py" line="77"/>
         <source>updated</source>
         <translation>diperbarui</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="77"/>
+        <location filename="../adapters/spreadsheet_io.py" line="78"/>
         <source>recorded</source>
         <translation>dicatat</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="85"/>
+        <location filename="../adapters/spreadsheet_io.py" line="86"/>
         <source>Row</source>
         <translation>Baris</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="86"/>
+        <location filename="../adapters/spreadsheet_io.py" line="87"/>
         <location filename="../gui/import_dialog.py" line="88"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="87"/>
+        <location filename="../adapters/spreadsheet_io.py" line="88"/>
         <location filename="../gui/import_dialog.py" line="88"/>
         <source>Field</source>
         <translation>Atribut</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="88"/>
+        <location filename="../adapters/spreadsheet_io.py" line="89"/>
         <source>Problem</source>
         <translation>Masalah</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="89"/>
+        <location filename="../adapters/spreadsheet_io.py" line="90"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="166"/>
+        <location filename="../adapters/spreadsheet_io.py" line="167"/>
         <source>unexpected feature count after writing</source>
         <translation>jumlah fitur tidak sesuai setelah penulisan</translation>
     </message>
@@ -676,44 +686,44 @@
         <translation>Aturan tahap…</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="147"/>
+        <location filename="../gui/browse_panel.py" line="148"/>
         <source>{shown} of {total} enterprises shown · women-owned {women} · KRTP {krtp}</source>
         <translation>{shown} dari {total} usaha ditampilkan · milik perempuan {women} · KRTP {krtp}</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="42"/>
-        <location filename="../gui/dock.py" line="303"/>
+        <location filename="../gui/dock.py" line="43"/>
+        <location filename="../gui/dock.py" line="306"/>
         <source>Industri Rumahan</source>
         <translation>Industri Rumahan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="227"/>
+        <location filename="../gui/dock.py" line="230"/>
         <source>The layer cannot be edited (read-only file or data source).</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="254"/>
+        <location filename="../gui/dock.py" line="257"/>
         <source>Delete {n} enterprise(s)?</source>
         <translation>Hapus {n} usaha?</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="257"/>
+        <location filename="../gui/dock.py" line="260"/>
         <location filename="../gui/form_panel.py" line="316"/>
         <source>The layer cannot be edited (read-only file or data source). Nothing was written.</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="260"/>
+        <location filename="../gui/dock.py" line="263"/>
         <source>Delete enterprises</source>
         <translation>Hapus usaha</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="278"/>
+        <location filename="../gui/dock.py" line="281"/>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="281"/>
+        <location filename="../gui/dock.py" line="284"/>
         <source>Could not save to the file: {reasons}. The changes are kept as unsaved edits.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Perubahan disimpan sebagai suntingan yang belum tersimpan.</translation>
     </message>
@@ -746,6 +756,31 @@
         <location filename="../gui/enterprise_model.py" line="91"/>
         <source>Phone</source>
         <translation>Telepon</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_survey.py" line="101"/>
+        <source>Not available: this installation has no {algorithm} algorithm.</source>
+        <translation>Tidak tersedia: instalasi ini tidak memiliki algoritma {algorithm}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_survey.py" line="109"/>
+        <source>Prepare field survey package…</source>
+        <translation>Siapkan paket survei lapangan…</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_survey.py" line="110"/>
+        <source>Merge field survey package…</source>
+        <translation>Gabungkan paket survei lapangan…</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_survey.py" line="111"/>
+        <source>Export XLSForm…</source>
+        <translation>Ekspor XLSForm…</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_survey.py" line="120"/>
+        <source>Field survey</source>
+        <translation>Survei lapangan</translation>
     </message>
     <message>
         <location filename="../gui/form_panel.py" line="73"/>
@@ -1538,7 +1573,7 @@
     </message>
     <message>
         <location filename="../processing/density_by_region.py" line="179"/>
-        <location filename="../processing/stage_progression.py" line="127"/>
+        <location filename="../processing/stage_progression.py" line="126"/>
         <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
         <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
     </message>
@@ -1644,6 +1679,57 @@
         <translation>Lapisan tidak memiliki kolom nama_usaha: ini bukan lapisan usaha dari plugin.</translation>
     </message>
     <message>
+        <location filename="../processing/export_xlsform.py" line="25"/>
+        <source>Export the enterprise form as XLSForm (ODK / KoBoToolbox)</source>
+        <translation>Ekspor formulir usaha sebagai XLSForm (ODK / KoBoToolbox)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="56"/>
+        <source>Villages (desa/kelurahan) offered as choices</source>
+        <translation>Desa/kelurahan yang ditawarkan sebagai pilihan</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="59"/>
+        <source>Form version (empty: schema version and today&apos;s date)</source>
+        <translation>Versi formulir (kosong: versi skema dan tanggal hari ini)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="62"/>
+        <location filename="../processing/gender_disaggregated_tables.py" line="60"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="62"/>
+        <source>XLSForm</source>
+        <translation>XLSForm</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="63"/>
+        <source>Questions</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="74"/>
+        <source>{layer} is not a village (desa/kelurahan) layer of the plugin (fields kode, nama, kec_kode, kab_kode).</source>
+        <translation>{layer} bukan lapisan desa/kelurahan plugin (field kode, nama, kec_kode, kab_kode).</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="79"/>
+        <source>No village to offer: the village layer (or its selection) is empty.</source>
+        <translation>Tidak ada desa untuk ditawarkan: lapisan desa (atau pilihannya) kosong.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="81"/>
+        <source>{n} villages offered as choices</source>
+        <translation>{n} desa ditawarkan sebagai pilihan</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="91"/>
+        <source>XLSForm with {n} questions, version {version}: {path}</source>
+        <translation>XLSForm dengan {n} pertanyaan, versi {version}: {path}</translation>
+    </message>
+    <message>
         <location filename="../processing/gap_params.py" line="33"/>
         <location filename="../processing/suggest_service_sites.py" line="61"/>
         <source>Service type field</source>
@@ -1723,11 +1809,6 @@
         <location filename="../processing/gender_disaggregated_tables.py" line="57"/>
         <source>Data source (metadata sheet)</source>
         <translation>Sumber data (lembar metadata)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gender_disaggregated_tables.py" line="60"/>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../processing/gender_disaggregated_tables.py" line="60"/>
@@ -2387,62 +2468,62 @@
         <translation>di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="28"/>
+        <location filename="../processing/stage_progression.py" line="27"/>
         <source>Stage progression (naik kelas) by region</source>
         <translation>Kenaikan kelas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="68"/>
+        <location filename="../processing/stage_progression.py" line="67"/>
         <source>Regions with stage progression</source>
         <translation>Wilayah dengan kenaikan kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="70"/>
+        <location filename="../processing/stage_progression.py" line="69"/>
         <source>Long table (for spreadsheets)</source>
         <translation>Tabel panjang (untuk lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="72"/>
+        <location filename="../processing/stage_progression.py" line="71"/>
         <source>Period from</source>
         <translation>Periode dari</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="73"/>
+        <location filename="../processing/stage_progression.py" line="72"/>
         <source>Period to</source>
         <translation>Periode sampai</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="74"/>
+        <location filename="../processing/stage_progression.py" line="73"/>
         <source>Enterprises moved up</source>
         <translation>Usaha yang naik kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="75"/>
+        <location filename="../processing/stage_progression.py" line="74"/>
         <source>Enterprises active at the start and the end</source>
         <translation>Usaha yang aktif di awal dan akhir periode</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="86"/>
+        <location filename="../processing/stage_progression.py" line="85"/>
         <source>The stage history has no dated rows.</source>
         <translation>Riwayat tahap tidak memiliki baris bertanggal.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="87"/>
+        <location filename="../processing/stage_progression.py" line="86"/>
         <source>Classifying enterprises…</source>
         <translation>Mengelompokkan usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="91"/>
+        <location filename="../processing/stage_progression.py" line="90"/>
         <source>{n} history rows belong to no enterprise read (other or filtered-out enterprises) or have an unknown stage or no date: left out.</source>
         <translation>{n} baris riwayat bukan milik usaha yang dibaca (usaha lain atau tersaring) atau tahapnya tidak dikenal atau tanpa tanggal: tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="100"/>
+        <location filename="../processing/stage_progression.py" line="99"/>
         <source>Enterprises with region codes not in the region layer ({codes}) are counted in the totals and the long table only.</source>
         <translation>Usaha dengan kode wilayah yang tidak ada di lapisan wilayah ({codes}) hanya dihitung pada jumlah dan tabel panjang.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="104"/>
+        <location filename="../processing/stage_progression.py" line="103"/>
         <source>Period {period}: {up} of {base} enterprises active at both ends moved up a class.</source>
         <translation>Periode {period}: {up} dari {base} usaha yang aktif di awal dan akhir naik kelas.</translation>
     </message>

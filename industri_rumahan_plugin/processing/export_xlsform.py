@@ -23,7 +23,7 @@ class ExportXlsform(IndustriRumahanAlgorithm):
     ALG_ID = "exportxlsform"
     GROUP = "data"
     TITLE = "Export the enterprise form as XLSForm (ODK / KoBoToolbox)"
-    REQUIRES = ("pandas",)
+    REQUIRES = ("numpy", "pandas", "shapely")
     HELP = {
         "id": (
             "Menulis formulir usaha sebagai XLSForm (lembar survey, choices, settings) untuk "
