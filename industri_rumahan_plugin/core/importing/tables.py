@@ -13,14 +13,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from industri_rumahan_plugin.core import catalogue, schema
+from industri_rumahan_plugin.core import catalogue, publication, schema
 from industri_rumahan_plugin.core.importing import headers
 
 MAX_TITLE_ROWS = 10
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 #: Photos leave the database only with the owner's consent to publication.
 PHOTO_FIELDS = ("foto",)
-CONSENT = "izin_publikasi"
 
 
 class TableError(Exception):
@@ -125,10 +124,8 @@ def mask_nik(nik: pd.Series) -> pd.Series:
 
 def without_unconsented(photos: pd.Series, records: pd.DataFrame) -> pd.Series:
     """Photo paths only where the owner agreed to publication (``izin_publikasi`` true);
-    without a consent column, none."""
-    if CONSENT not in records.columns:
-        return pd.Series(None, index=photos.index, dtype=object)
-    agreed = records[CONSENT].map(lambda v: v is True or v == 1 or v == "1")
+    without a consent column, none (``core.publication``'s rule)."""
+    agreed = publication.consented(records).reindex(photos.index, fill_value=False)
     return photos.astype(object).where(agreed.to_numpy(dtype=bool), None)
 
 
