@@ -87,7 +87,7 @@ def run_dialog(trigger, monkeypatch, qgis_iface) -> dict:
 
     def inspect(tries: int = 0):
         dialogs = [w for w in QApplication.topLevelWidgets()
-                   if w.isVisible() and hasattr(w, "createProcessingParameters")]
+                   if w.isVisible() and hasattr(w, "algorithm") and hasattr(w, "mainWidget")]
         if not dialogs:
             if tries < 250:
                 QTimer.singleShot(20, lambda: inspect(tries + 1))
@@ -97,7 +97,10 @@ def run_dialog(trigger, monkeypatch, qgis_iface) -> dict:
         dialog = dialogs[0]
         try:
             seen["algorithm"] = dialog.algorithm().id()
-            seen["parameters"] = dialog.createProcessingParameters()
+            # the widgets' values (a required file left empty must not hide the others)
+            seen["parameters"] = {name: wrapper.parameterValue() for name, wrapper
+                                  in dialog.mainWidget().wrappers.items()
+                                  if hasattr(wrapper, "parameterValue")}
         except Exception as error:  # shown by the assertions below, never a hung dialog
             seen["error"] = repr(error)
         finally:
@@ -138,3 +141,18 @@ def test_enterprise_parameters_get_the_panels_layer(provider, project_layers):
     assert params == {"INPUT": project_layers["usaha"].id()}
     params = field_survey.dialog_parameters("densitybyregion", project_layers["usaha"])
     assert params["INPUT"] == project_layers["usaha"].id() and "REGIONS" not in params
+
+
+@pytest.mark.parametrize("name, parameter", [("preparefieldsurvey", "INPUT"),
+                                             ("mergefieldsurvey", "TARGET")])
+def test_survey_entries_open_on_the_enterprise_layer(plugin, project_layers, monkeypatch,
+                                                     qgis_iface, name, parameter):
+    if not registered(name):
+        pytest.skip(f"industrirumahan:{name} is not registered on this branch")
+    assert field_survey.dialog_parameters(name) == {parameter: project_layers["usaha"].id()}
+    object_name = dict(field_survey.ENTRIES)[name]
+    action = next(a for a in plugin.actions if a.objectName() == object_name)
+    assert action.isEnabled()
+    seen = run_dialog(action.trigger, monkeypatch, qgis_iface)
+    assert seen.get("algorithm") == f"industrirumahan:{name}", seen
+    assert _layer_id(seen["parameters"][parameter]) == project_layers["usaha"].id()
