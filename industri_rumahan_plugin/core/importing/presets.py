@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import pandas as pd
+
 from industri_rumahan_plugin.core import schema, xlsform
 from industri_rumahan_plugin.core.importing import headers
 
@@ -72,3 +74,13 @@ def mapping(columns: Iterable[object]) -> dict[str, str]:
     if headers.SURVEY_DATE not in out.values() and _SUBMISSION_TIME[preset] in out:
         out[_SUBMISSION_TIME[preset]] = headers.SURVEY_DATE
     return out
+
+
+def photo_paths(names: pd.Series, folder: str) -> pd.Series:
+    """A server export holds the photo's file name only ("1723456789.jpg"): the office puts
+    the downloaded attachments into ``folder`` beside the database (``<database>_foto``, as
+    mergefieldsurvey does), so the stored path is ``folder/name``. Paths kept as they are."""
+    text = names.astype(object)
+    bare = text.map(lambda v: isinstance(v, str) and bool(v) and "/" not in v
+                    and "\\" not in v)
+    return text.where(~bare.astype(bool), folder + "/" + text.astype(str))
