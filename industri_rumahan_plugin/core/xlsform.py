@@ -121,17 +121,16 @@ def question(spec: schema.Field, villages: bool = False) -> dict[str, str]:
         return {"type": "calculate", "name": "uid", "calculation": UID_CALCULATION}
     if spec.name in METADATA:
         return {"type": METADATA[spec.name], "name": spec.name}
-    cascade = {field: (name, parent) for name, parent, field in CASCADE}
+    cascade = {field: i for i, (_, _, field) in enumerate(CASCADE)}
     row: dict[str, str] = {"name": spec.name, **_labels(spec)}
     if spec.catalogue:
         row["type"] = f"select_one {spec.catalogue}"
     elif villages and spec.name in cascade:
-        name, parent = cascade[spec.name]
+        level = cascade[spec.name]
+        name, parent, _ = CASCADE[level]
         row["type"] = f"select_one {name}"
-        if parent:
-            above = {n: f for n, _, f in CASCADE}[
-                {"kab": "kabupaten", "kec": "kecamatan"}[parent]]
-            row["choice_filter"] = f"{parent}=${{{above}}}"
+        if parent:  # the choices of the region chosen one level up
+            row["choice_filter"] = f"{parent}=${{{CASCADE[level - 1][2]}}}"
     elif spec.type == "bool":
         row["type"] = f"select_one {YES_NO_LIST}"
     elif spec.type in ("int", "int64"):
