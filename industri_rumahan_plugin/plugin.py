@@ -83,6 +83,7 @@ class IndustriRumahanPlugin:
             object_name="IndustriRumahanReport",
         )
         self.add_publish_actions()
+        self.add_field_survey_actions()
         self.add_style_actions()
         self.watch_history()
 
@@ -115,6 +116,25 @@ class IndustriRumahanPlugin:
             object_name="IndustriRumahanPublishWebMap",
             toolbar=False,
         )
+
+    def add_field_survey_actions(self) -> None:
+        """Prepare / merge a QField package, export the XLSForm (issue 15): each opens its
+        Processing dialog on the panel's (else the project's) enterprise layer; disabled with
+        a tooltip when its algorithm is not registered."""
+        from industri_rumahan_plugin.gui import field_survey
+
+        for name, object_name in field_survey.ENTRIES:
+            action = self.add_action(
+                field_survey.entry_text(name),
+                lambda _checked=False, n=name: field_survey.open_dialog(n, self.dock_layer()),
+                object_name=object_name,
+                toolbar=False,
+            )
+            field_survey.update_action(action, name)
+
+    def dock_layer(self):
+        """The enterprise layer the panel shows, if it is open."""
+        return self.dock.layer if self.dock is not None else None
 
     def add_style_actions(self) -> None:
         """Style the active enterprise layer by stage, sector or stage × sector (issue 4)."""

@@ -142,8 +142,11 @@ def test_project_carries_the_plugins_form(package, qgis_new_project):
         assert idx >= 0, spec.name
         mine, theirs = package_layer.editorWidgetSetup(idx), reference.editorWidgetSetup(ref)
         if spec.name == field_survey.PHOTO_FIELD:
-            assert mine.type() == "ExternalResource"
-            assert mine.config()["RelativeStorage"] == 1  # relative to the project
+            # the plugin's attachment widget: paths relative to the GeoPackage's folder,
+            # which in the package is the project's folder (where QField stores photos)
+            assert mine.type() == theirs.type() == "ExternalResource"
+            assert _config(mine) == _config(theirs)
+            assert mine.config()["RelativeStorage"] == 2
         else:
             assert (mine.type(), _config(mine)) == (theirs.type(), _config(theirs)), spec.name
         a, b = package_layer.fields().at(idx), reference.fields().at(ref)

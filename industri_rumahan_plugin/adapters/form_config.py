@@ -37,6 +37,26 @@ READ_ONLY = ("uid", "dibuat", "diubah", "diubah_oleh")
 #: layer property naming the language the form was configured in
 LANGUAGE_PROPERTY = "industri_rumahan/form_language"
 MULTILINE = ("catatan", "alamat")
+PHOTO_FIELDS = ("foto",)
+#: The folder relative photo paths start from: the GeoPackage's own folder.
+PHOTO_ROOT = "file_path(layer_property(@layer, 'path'))"
+
+
+def photo_widget_setup() -> QgsEditorWidgetSetup:
+    """An attachment widget showing the photo: paths stored relative to the database's
+    folder (QField stores them relative to its project folder, which holds the package's
+    GeoPackage), so the office database, a field package and QField resolve the same text."""
+    root = {"active": True, "expression": PHOTO_ROOT, "type": 3}  # expression-based
+    return QgsEditorWidgetSetup("ExternalResource", {
+        "FileWidget": True, "FileWidgetButton": True, "UseLink": False, "FullUrl": False,
+        "DocumentViewer": 1,  # image
+        "DocumentViewerHeight": 240, "DocumentViewerWidth": 0,
+        "RelativeStorage": 2,  # relative to the root path below
+        "StorageMode": 0,  # a file
+        "FileWidgetFilter": toolbelt.tr("Images (*.jpg *.jpeg *.png)"),
+        "PropertyCollection": {"name": "0", "type": "collection",
+                               "properties": {"propertyRootPath": root}},
+    })
 
 
 #: units of the schema (stored in Indonesian) as the form shows them per language
@@ -87,6 +107,8 @@ def widget_setup(spec: schema.Field, lang: str = "id") -> QgsEditorWidgetSetup:
         elif spec.unit:
             config["Suffix"] = f" {unit_label(spec.unit, lang)}"
         return QgsEditorWidgetSetup("Range", config)
+    if spec.name in PHOTO_FIELDS:
+        return photo_widget_setup()
     if spec.name in MULTILINE:
         return QgsEditorWidgetSetup("TextEdit", {"IsMultiline": True, "UseHtml": False})
     return QgsEditorWidgetSetup("TextEdit", {"IsMultiline": False, "UseHtml": False})
@@ -165,15 +187,22 @@ def _not_blank(spec: schema.Field) -> str:
     return f"{q} IS NOT NULL"
 
 
+def shown_fields(layer: QgsVectorLayer | None = None) -> list[str]:
+    """The enterprise fields the form shows (in a tab): every schema field the layer has, or
+    every schema field without a layer. The XLSForm asks the same ones (core/xlsform.py)."""
+    names = set(layer.fields().names()) if layer is not None else None
+    return [f.name for f in schema.ENTERPRISE_FIELDS if names is None or f.name in names]
+
+
 def _tabs(form: QgsEditFormConfig, layer: QgsVectorLayer, lang: str) -> None:
     """One tab per schema section, fields in schema order (drag-and-drop layout)."""
     form.setLayout(Misc.FORM_DRAG_AND_DROP)
     form.clearTabs()
     root = form.invisibleRootContainer()
     fields = layer.fields()
+    shown = set(shown_fields(layer))
     for section, (label_id, label_en) in schema.SECTIONS.items():
-        specs = [f for f in schema.ENTERPRISE_FIELDS
-                 if f.section == section and fields.indexOf(f.name) >= 0]
+        specs = [f for f in schema.ENTERPRISE_FIELDS if f.section == section and f.name in shown]
         if not specs:
             continue
         label = label_en if lang == "en" else label_id
@@ -193,6 +222,11 @@ def is_configured(layer: QgsVectorLayer) -> bool:
         return False
     if layer.customProperty(LANGUAGE_PROPERTY) != toolbelt.language():
         return False  # configured in the other language (or before languages were tracked)
+    # a project saved before the photo widget is configured again
+    for name in PHOTO_FIELDS:
+        idx = layer.fields().indexOf(name)
+        if idx >= 0 and layer.editorWidgetSetup(idx).type() != "ExternalResource":
+            return False
     # a project saved with the old clamping limits (99 workers, this year) is configured again
     for spec in schema.ENTERPRISE_FIELDS:
         idx = layer.fields().indexOf(spec.name)

@@ -66,6 +66,7 @@ def report_messages() -> dict[str, str]:
         "changed": tr("Changed: {detail}"),
         "stage_recorded": tr("Stage recorded in the stage history: {detail}"),
         "not_a_date": tr("Not a date (the survey date given to the import is used): {detail}"),
+        "not_a_datetime": tr("Not a date and time (left empty): {detail}"),
     }
 
 

@@ -96,6 +96,7 @@ class BrowsePanel(QgsPanelWidget):
         top.addWidget(self.layer_combo, 1)
         self.rules_button = QPushButton(toolbelt.tr("Stage rules…"), self)
         top.addWidget(self.rules_button)
+        self.tool_row = top  # the dock adds its field-survey button beside "Stage rules…"
         layout.addLayout(top)
 
         self.search = QgsFilterLineEdit(self)

@@ -18,6 +18,7 @@ from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters import history_recorder, rule_store, undo_log
 from industri_rumahan_plugin.adapters.form_config import configure_enterprise_layer, is_configured
 from industri_rumahan_plugin.adapters.regions import RegionLocator
+from industri_rumahan_plugin.gui import field_survey
 from industri_rumahan_plugin.gui.browse_panel import BrowsePanel
 from industri_rumahan_plugin.gui.buttons import translate_buttons
 from industri_rumahan_plugin.gui.dock_undo import DockUndo
@@ -75,6 +76,8 @@ class EnterpriseDock(DockUndo, QgsDockWidget):
         b.redo_button.clicked.connect(self.redo)
         b.commit_button.clicked.connect(self.commit)
         b.rules_button.clicked.connect(self.edit_rules)
+        self.survey_button = field_survey.survey_button(b, lambda: self.layer)
+        b.tool_row.addWidget(self.survey_button)
         project = QgsProject.instance()
         project.layersAdded.connect(self._on_layers_changed)
         project.layersWillBeRemoved.connect(self._on_layers_will_be_removed)

@@ -22,6 +22,11 @@
         <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
     </message>
     <message>
+        <location filename="../adapters/form_config.py" line="56"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
         <location filename="../adapters/gap_io.py" line="136"/>
         <source>Choose the {what} field of the origin-destination table.</source>
         <translation>Pilih kolom {what} pada tabel asal-tujuan.</translation>
@@ -225,7 +230,7 @@
     </message>
     <message>
         <location filename="../adapters/import_updates.py" line="65"/>
-        <location filename="../adapters/spreadsheet_io.py" line="161"/>
+        <location filename="../adapters/spreadsheet_io.py" line="162"/>
         <source>the data provider refused the rows</source>
         <translation>penyedia data menolak baris-baris tersebut</translation>
     </message>
@@ -493,59 +498,64 @@
         <translation>Bukan tanggal (tanggal survei yang diberikan pada impor dipakai): {detail}</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="75"/>
+        <location filename="../adapters/spreadsheet_io.py" line="69"/>
+        <source>Not a date and time (left empty): {detail}</source>
+        <translation>Bukan tanggal dan jam (dikosongkan): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_io.py" line="76"/>
         <source>imported</source>
         <translation>diimpor</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="75"/>
+        <location filename="../adapters/spreadsheet_io.py" line="76"/>
         <source>not imported</source>
         <translation>tidak diimpor</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="76"/>
+        <location filename="../adapters/spreadsheet_io.py" line="77"/>
         <source>skipped</source>
         <translation>dilewati</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="76"/>
+        <location filename="../adapters/spreadsheet_io.py" line="77"/>
         <source>updated</source>
         <translation>diperbarui</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="77"/>
+        <location filename="../adapters/spreadsheet_io.py" line="78"/>
         <source>recorded</source>
         <translation>dicatat</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="85"/>
+        <location filename="../adapters/spreadsheet_io.py" line="86"/>
         <source>Row</source>
         <translation>Baris</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="86"/>
+        <location filename="../adapters/spreadsheet_io.py" line="87"/>
         <location filename="../gui/import_dialog.py" line="89"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="87"/>
+        <location filename="../adapters/spreadsheet_io.py" line="88"/>
         <location filename="../gui/import_dialog.py" line="89"/>
         <source>Field</source>
         <translation>Atribut</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="88"/>
+        <location filename="../adapters/spreadsheet_io.py" line="89"/>
         <source>Problem</source>
         <translation>Masalah</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="89"/>
+        <location filename="../adapters/spreadsheet_io.py" line="90"/>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../adapters/spreadsheet_io.py" line="166"/>
+        <location filename="../adapters/spreadsheet_io.py" line="167"/>
         <source>unexpected feature count after writing</source>
         <translation>jumlah fitur tidak sesuai setelah penulisan</translation>
     </message>
@@ -681,7 +691,7 @@
     </message>
     <message>
         <location filename="../adapters/survey_project.py" line="86"/>
-        <location filename="../gui/browse_panel.py" line="123"/>
+        <location filename="../gui/browse_panel.py" line="124"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
         <location filename="../processing/heatmap.py" line="68"/>
         <source>Stage</source>
@@ -689,7 +699,7 @@
     </message>
     <message>
         <location filename="../adapters/survey_project.py" line="87"/>
-        <location filename="../gui/browse_panel.py" line="121"/>
+        <location filename="../gui/browse_panel.py" line="122"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
         <location filename="../processing/heatmap.py" line="67"/>
         <source>Sector</source>
@@ -761,106 +771,106 @@
         <translation>Aturan tahap…</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="104"/>
+        <location filename="../gui/browse_panel.py" line="105"/>
         <source>Search business, owner, product, village…</source>
         <translation>Cari usaha, pemilik, produk, desa…</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="117"/>
+        <location filename="../gui/browse_panel.py" line="118"/>
         <source>(all)</source>
         <translation>(semua)</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="119"/>
+        <location filename="../gui/browse_panel.py" line="120"/>
         <source>Regency</source>
         <translation>Kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="120"/>
+        <location filename="../gui/browse_panel.py" line="121"/>
         <source>District</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="125"/>
+        <location filename="../gui/browse_panel.py" line="126"/>
         <source>Guidance</source>
         <translation>Pembinaan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="127"/>
+        <location filename="../gui/browse_panel.py" line="128"/>
         <source>Women-owned</source>
         <translation>Milik perempuan</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="127"/>
-        <location filename="../gui/browse_panel.py" line="129"/>
-        <location filename="../gui/buttons.py" line="17"/>
-        <source>Yes</source>
-        <translation>Ya</translation>
     </message>
     <message>
         <location filename="../gui/browse_panel.py" line="128"/>
         <location filename="../gui/browse_panel.py" line="130"/>
         <location filename="../gui/buttons.py" line="17"/>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="129"/>
+        <location filename="../gui/browse_panel.py" line="131"/>
+        <location filename="../gui/buttons.py" line="17"/>
         <source>No</source>
         <translation>Tidak</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="129"/>
+        <location filename="../gui/browse_panel.py" line="130"/>
         <source>KRTP</source>
         <translation>KRTP</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="160"/>
+        <location filename="../gui/browse_panel.py" line="161"/>
         <source>Enter or double-click opens the selected enterprise.</source>
         <translation>Enter atau klik ganda membuka usaha yang dipilih.</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="172"/>
+        <location filename="../gui/browse_panel.py" line="173"/>
         <source>Add</source>
         <translation>Tambah</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="173"/>
+        <location filename="../gui/browse_panel.py" line="174"/>
         <source>Edit</source>
         <translation>Sunting</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="174"/>
+        <location filename="../gui/browse_panel.py" line="175"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="176"/>
+        <location filename="../gui/browse_panel.py" line="177"/>
         <source>Undo change</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="177"/>
+        <location filename="../gui/browse_panel.py" line="178"/>
         <source>Redo change</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="183"/>
+        <location filename="../gui/browse_panel.py" line="184"/>
         <source>Save edits</source>
         <translation>Simpan suntingan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="190"/>
+        <location filename="../gui/browse_panel.py" line="191"/>
         <source>Save each change to the file</source>
         <translation>Simpan setiap perubahan ke berkas</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="251"/>
+        <location filename="../gui/browse_panel.py" line="252"/>
         <source>Each change is written to the file at once. Undo change writes a new change that restores the previous values.</source>
         <translation>Setiap perubahan langsung ditulis ke berkas. Urungkan menulis perubahan baru yang memulihkan nilai sebelumnya.</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="254"/>
+        <location filename="../gui/browse_panel.py" line="255"/>
         <source>Changes wait in the layer&apos;s edit buffer until Save edits; each saved form or deletion is one undo step.</source>
         <translation>Perubahan menunggu di penyangga suntingan lapisan sampai Simpan suntingan; setiap formulir yang disimpan atau setiap penghapusan adalah satu langkah Urungkan.</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="322"/>
+        <location filename="../gui/browse_panel.py" line="323"/>
         <source>{shown} of {total} enterprises shown · women-owned {women} · KRTP {krtp}</source>
         <translation>{shown} dari {total} usaha ditampilkan · milik perempuan {women} · KRTP {krtp}</translation>
     </message>
@@ -903,50 +913,50 @@
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="42"/>
-        <location filename="../gui/dock.py" line="336"/>
+        <location filename="../gui/dock.py" line="44"/>
+        <location filename="../gui/dock.py" line="340"/>
         <source>Industri Rumahan</source>
         <translation>Industri Rumahan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="253"/>
+        <location filename="../gui/dock.py" line="257"/>
         <source>The layer cannot be edited (read-only file or data source).</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="279"/>
+        <location filename="../gui/dock.py" line="283"/>
         <source>Delete {n} enterprise(s)?</source>
         <translation>Hapus {n} usaha?</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="281"/>
+        <location filename="../gui/dock.py" line="285"/>
         <source>They are removed from the file at once; Undo change puts them back (as a new change).</source>
         <translation>Usaha tersebut langsung dihapus dari berkas; Urungkan mengembalikannya (sebagai perubahan baru).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="284"/>
+        <location filename="../gui/dock.py" line="288"/>
         <source>This can be undone (Undo change) until you save the edits.</source>
         <translation>Ini dapat diurungkan (Urungkan) sampai suntingan disimpan (Simpan suntingan).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="296"/>
+        <location filename="../gui/dock.py" line="300"/>
         <location filename="../gui/form_panel.py" line="329"/>
         <source>The layer cannot be edited (read-only file or data source). Nothing was written.</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="299"/>
-        <location filename="../gui/dock.py" line="308"/>
+        <location filename="../gui/dock.py" line="303"/>
+        <location filename="../gui/dock.py" line="312"/>
         <source>Delete enterprises</source>
         <translation>Hapus usaha</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="320"/>
+        <location filename="../gui/dock.py" line="324"/>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="323"/>
+        <location filename="../gui/dock.py" line="327"/>
         <location filename="../gui/dock_undo.py" line="52"/>
         <source>Could not save to the file: {reasons}. The changes are kept as unsaved edits.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Perubahan disimpan sebagai suntingan yang belum tersimpan.</translation>
@@ -996,6 +1006,31 @@
         <location filename="../gui/enterprise_model.py" line="91"/>
         <source>Phone</source>
         <translation>Telepon</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_survey.py" line="101"/>
+        <source>Not available: this installation has no {algorithm} algorithm.</source>
+        <translation>Tidak tersedia: instalasi ini tidak memiliki algoritma {algorithm}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_survey.py" line="109"/>
+        <source>Prepare field survey package…</source>
+        <translation>Siapkan paket survei lapangan…</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_survey.py" line="110"/>
+        <source>Merge field survey package…</source>
+        <translation>Gabungkan paket survei lapangan…</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_survey.py" line="111"/>
+        <source>Export XLSForm…</source>
+        <translation>Ekspor XLSForm…</translation>
+    </message>
+    <message>
+        <location filename="../gui/field_survey.py" line="120"/>
+        <source>Field survey</source>
+        <translation>Survei lapangan</translation>
     </message>
     <message>
         <location filename="../gui/form_panel.py" line="76"/>
@@ -1353,7 +1388,7 @@
         <translation>Laporan wilayah (PDF)…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="113"/>
+        <location filename="../plugin.py" line="114"/>
         <source>Publish web map and catalogue…</source>
         <translation>Terbitkan peta web dan katalog…</translation>
     </message>
@@ -1918,6 +1953,57 @@
         <translation>Lapisan tidak memiliki kolom nama_usaha: ini bukan lapisan usaha dari plugin.</translation>
     </message>
     <message>
+        <location filename="../processing/export_xlsform.py" line="25"/>
+        <source>Export the enterprise form as XLSForm (ODK / KoBoToolbox)</source>
+        <translation>Ekspor formulir usaha sebagai XLSForm (ODK / KoBoToolbox)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="56"/>
+        <source>Villages (desa/kelurahan) offered as choices</source>
+        <translation>Desa/kelurahan yang ditawarkan sebagai pilihan</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="59"/>
+        <source>Form version (empty: schema version and today&apos;s date)</source>
+        <translation>Versi formulir (kosong: versi skema dan tanggal hari ini)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="62"/>
+        <location filename="../processing/gender_disaggregated_tables.py" line="60"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="62"/>
+        <source>XLSForm</source>
+        <translation>XLSForm</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="63"/>
+        <source>Questions</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="74"/>
+        <source>{layer} is not a village (desa/kelurahan) layer of the plugin (fields kode, nama, kec_kode, kab_kode).</source>
+        <translation>{layer} bukan lapisan desa/kelurahan plugin (field kode, nama, kec_kode, kab_kode).</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="79"/>
+        <source>No village to offer: the village layer (or its selection) is empty.</source>
+        <translation>Tidak ada desa untuk ditawarkan: lapisan desa (atau pilihannya) kosong.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="81"/>
+        <source>{n} villages offered as choices</source>
+        <translation>{n} desa ditawarkan sebagai pilihan</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_xlsform.py" line="91"/>
+        <source>XLSForm with {n} questions, version {version}: {path}</source>
+        <translation>XLSForm dengan {n} pertanyaan, versi {version}: {path}</translation>
+    </message>
+    <message>
         <location filename="../processing/gap_params.py" line="33"/>
         <location filename="../processing/suggest_service_sites.py" line="61"/>
         <source>Service type field</source>
@@ -1997,11 +2083,6 @@
         <location filename="../processing/gender_disaggregated_tables.py" line="57"/>
         <source>Data source (metadata sheet)</source>
         <translation>Sumber data (lembar metadata)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gender_disaggregated_tables.py" line="60"/>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../processing/gender_disaggregated_tables.py" line="60"/>
@@ -2298,53 +2379,63 @@
         <translation>Basis data tidak memiliki tabel riwayat tahap (skema versi 1): perubahan tahap tidak dicatat.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="169"/>
+        <location filename="../processing/import_spreadsheet.py" line="170"/>
         <source>Dry run: {ok} rows would be imported, {upd} enterprises updated ({n} field changes, {st} stage-history rows), {skip} are already present unchanged, {bad} have errors. Nothing was written.</source>
         <translation>Uji coba: {ok} baris akan diimpor, {upd} usaha diperbarui ({n} perubahan field, {st} baris riwayat tahap), {skip} sudah ada tanpa perubahan, {bad} bermasalah. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="181"/>
+        <location filename="../processing/import_spreadsheet.py" line="182"/>
         <source>Nothing was imported: the database refused the rows ({error}).</source>
         <translation>Tidak ada yang diimpor: basis data menolak baris-baris tersebut ({error}).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="185"/>
+        <location filename="../processing/import_spreadsheet.py" line="186"/>
         <source>{ok} rows imported, {upd} enterprises updated, {skip} already present unchanged, {bad} not imported (see the report).</source>
         <translation>{ok} baris diimpor, {upd} usaha diperbarui, {skip} sudah ada tanpa perubahan, {bad} tidak diimpor (lihat laporan).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="210"/>
+        <location filename="../processing/import_spreadsheet.py" line="202"/>
+        <source>{server} export recognised: columns matched by the plugin&apos;s XLSForm names.</source>
+        <translation>Ekspor {server} dikenali: kolom dicocokkan menurut nama XLSForm plugin.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="209"/>
+        <source>Photos: put the downloaded attachments into the folder {folder} beside the database.</source>
+        <translation>Foto: letakkan lampiran yang diunduh ke folder {folder} di samping basis data.</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="231"/>
         <source>  row {row}: {field}: {detail}</source>
         <translation>  baris {row}: {field}: {detail}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="224"/>
+        <location filename="../processing/import_spreadsheet.py" line="245"/>
         <source>The survey date is not a date: {text} (use YYYY-MM-DD or DD/MM/YYYY).</source>
         <translation>Tanggal survei bukan tanggal: {text} (gunakan TTTT-BB-HH atau HH/BB/TTTT).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="236"/>
+        <location filename="../processing/import_spreadsheet.py" line="257"/>
         <source>The column mapping is not valid JSON: {error}</source>
         <translation>Pemetaan kolom bukan JSON yang valid: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="238"/>
+        <location filename="../processing/import_spreadsheet.py" line="259"/>
         <source>The column mapping must be a JSON object: {&quot;header&quot;: &quot;field&quot;}.</source>
         <translation>Pemetaan kolom harus berupa objek JSON: {&quot;header&quot;: &quot;field&quot;}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="242"/>
+        <location filename="../processing/import_spreadsheet.py" line="263"/>
         <source>Unknown field(s) in the column mapping: {fields}</source>
         <translation>Kolom tidak dikenal dalam pemetaan kolom: {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="255"/>
+        <location filename="../processing/import_spreadsheet.py" line="276"/>
         <location filename="../processing/upgrade_database.py" line="62"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="256"/>
+        <location filename="../processing/import_spreadsheet.py" line="277"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
     </message>

@@ -149,6 +149,7 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         feedback.setProgress(30)
         result = pipeline.prepare_import(frame, mapping, village_table, existing, None,
                                          lang=language())
+        self._server_export(frame, result, target, feedback)
         for header, field_name in result.mapping.items():
             feedback.pushInfo(f"  {header} -> {field_name}")
         dates = updates.survey_dates(result.survey_date, default_date, result.records.index)
@@ -188,6 +189,26 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         outputs.update({"IMPORTED": len(features), "UPDATED": len(updated),
                         "STAGES_RECORDED": len(plan.history) if history_table else 0})
         return outputs
+
+    def _server_export(self, frame, result, target, feedback) -> None:
+        """A KoBoToolbox / ODK Central export: say so; its photo file names point into the
+        database's photo folder (where the office puts the downloaded attachments)."""
+        from industri_rumahan_plugin.adapters.survey_merge import photo_folder
+        from industri_rumahan_plugin.core.importing import presets
+
+        preset = presets.detect(frame.columns)
+        if preset is None:
+            return
+        feedback.pushInfo(self.tr("{server} export recognised: columns matched by the "
+                                  "plugin's XLSForm names.").format(server=presets.NAMES[preset]))
+        path = target.source().split("|")[0]
+        if "foto" in result.records.columns and path.lower().endswith(".gpkg"):
+            folder = photo_folder(Path(path))
+            result.records["foto"] = presets.photo_paths(result.records["foto"], folder)
+            if result.records["foto"].notna().any():
+                feedback.pushInfo(self.tr("Photos: put the downloaded attachments into the "
+                                          "folder {folder} beside the database.").format(
+                                              folder=folder))
 
     @staticmethod
     def _with_changes(report, plan):

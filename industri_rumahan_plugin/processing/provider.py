@@ -22,6 +22,7 @@ def algorithm_classes() -> list[type]:
     from industri_rumahan_plugin.processing.density_by_region import DensityByRegion
     from industri_rumahan_plugin.processing.export_report import ExportReport
     from industri_rumahan_plugin.processing.export_spreadsheet import ExportSpreadsheet
+    from industri_rumahan_plugin.processing.export_xlsform import ExportXlsform
     from industri_rumahan_plugin.processing.gender_disaggregated_tables import (
         GenderDisaggregatedTables,
     )
@@ -48,6 +49,7 @@ def algorithm_classes() -> list[type]:
         ExportSpreadsheet,
         PrepareFieldSurvey,
         MergeFieldSurvey,
+        ExportXlsform,
         CreateSharedDatabase,
         PublishToPostgis,
         DensityByRegion,

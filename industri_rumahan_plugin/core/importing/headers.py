@@ -112,9 +112,14 @@ def match_headers(
     """``{header: target}`` for every header recognised; first header wins a target.
 
     ``overrides`` (header -> field, "" to ignore a column) come from the user's mapping and
-    take precedence over automatic matching.
+    take precedence over automatic matching. Exports of KoBoToolbox and ODK Central are
+    matched by their preset (``presets.mapping``).
     """
-    overrides = dict(overrides or {})
+    from industri_rumahan_plugin.core.importing import presets  # it imports this module
+
+    headers = list(headers)
+    # a KoBoToolbox / ODK Central export maps itself; the user's choices still win
+    overrides = {**presets.mapping(headers), **dict(overrides or {})}
     mapping: dict[str, str] = {}
     taken: set[str] = set()
     taken.update(target for target in overrides.values() if target)

@@ -25,6 +25,7 @@ from industri_rumahan_plugin.core.importing import villages as village_lookup
 UID_NAMESPACE = uuid.UUID("5b0f2d7e-4c1a-4f52-9a57-1d2b3c4e5f60")
 APPROXIMATE_NOTE = "Lokasi perkiraan: titik tengah desa/kelurahan"
 REPORT_COLUMNS = ["row", "column", "field", "code", "severity", "detail"]
+WRITER_DATES = ("dibuat", "diubah")  # set by the writer, never read from a sheet
 
 
 @dataclass
@@ -147,8 +148,11 @@ def prepare_import(
                 long = parsed.fillna("").astype(str).str.len() > spec.length
                 report.add(long, spec.name, "truncated", "warning", str(spec.length))
                 parsed = parsed.where(~long, parsed.fillna("").astype(str).str[: spec.length])
+        elif spec.type == "datetime" and spec.name not in WRITER_DATES:
+            parsed, bad = values.parse_datetime(raw)  # a consent's date, as ODK/KoBo write it
+            report.add(bad, spec.name, "not_a_datetime", "warning", raw)
         else:
-            continue  # datetimes are set by the writer
+            continue  # created / modified are set by the writer
         records[spec.name] = parsed
 
     if "nik" in by_target:

@@ -13,11 +13,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from industri_rumahan_plugin.core import catalogue, schema
+from industri_rumahan_plugin.core import catalogue, publication, schema
 from industri_rumahan_plugin.core.importing import headers
 
 MAX_TITLE_ROWS = 10
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+#: Photos leave the database only with the owner's consent to publication.
+PHOTO_FIELDS = ("foto",)
 
 
 class TableError(Exception):
@@ -120,11 +122,19 @@ def mask_nik(nik: pd.Series) -> pd.Series:
     return masked.where(text.str.len() == 16, text).astype(object).where(text.notna(), None)
 
 
+def without_unconsented(photos: pd.Series, records: pd.DataFrame) -> pd.Series:
+    """Photo paths only where the owner agreed to publication (``izin_publikasi`` true);
+    without a consent column, none (``core.publication``'s rule)."""
+    agreed = publication.consented(records).reindex(photos.index, fill_value=False)
+    return photos.astype(object).where(agreed.to_numpy(dtype=bool), None)
+
+
 def export_frame(
     records: pd.DataFrame, lon: pd.Series, lat: pd.Series, *, mask: bool = True,
     lang: str = "id",
 ) -> pd.DataFrame:
-    """Records with headers and catalogue labels in ``lang``, NIK masked unless ``mask=False``.
+    """Records with headers and catalogue labels in ``lang``, NIK masked unless ``mask=False``,
+    photos only of owners who agreed to publication.
 
     The headers are the schema aliases, which ``headers.match_headers`` reads back, so an
     export re-imports cleanly (and adds nothing: the uid column matches).
@@ -144,6 +154,8 @@ def export_frame(
                                dtype=object).where(flag.notna(), None)
         elif spec.name == "nik" and mask:
             column = mask_nik(column)
+        elif spec.name in PHOTO_FIELDS:
+            column = without_unconsented(column, records)
         out[spec.alias(lang)] = column
     out["Lintang" if lang == "id" else "Latitude"] = lat.round(6)
     out["Bujur" if lang == "id" else "Longitude"] = lon.round(6)

@@ -116,3 +116,20 @@ def parse_date(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     out[serial] = pd.Timestamp("1899-12-30") + pd.to_timedelta(days, unit="D")
     bad = t.ne("") & out.isna()
     return out, bad
+
+
+def parse_datetime(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """'2025-08-15T10:11:12.000+07:00' (ODK/KoBo), '2025-08-15 10:11', or any date
+    ``parse_date`` reads -> ``datetime`` (None where empty or unusable). The clock time is
+    kept as written: the offset is dropped, not converted (the office's own time zone)."""
+    t = text.astype("string").fillna("").str.strip()
+    iso = t.str.match(r"^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}").fillna(False).astype(bool)
+    wall = t[iso].str.replace(r"(Z|[+-]\d{2}:?\d{2})$", "", regex=True).str.replace("T", " ")
+    out = pd.Series(pd.NaT, index=t.index, dtype="datetime64[ns]")
+    out[iso] = pd.to_datetime(wall, errors="coerce", format="ISO8601")
+    dates, _bad = parse_date(t.where(~iso, ""))
+    out = out.where(iso, dates)
+    bad = t.ne("") & out.isna()
+    values = pd.Series([None if pd.isna(v) else v.to_pydatetime().replace(microsecond=0)
+                        for v in out], index=t.index, dtype=object)
+    return values, bad
