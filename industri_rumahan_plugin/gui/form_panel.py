@@ -20,6 +20,7 @@ from qgis.core import (
     QgsVectorLayerUtils,
 )
 from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsGui, QgsPanelWidget
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
@@ -241,7 +242,12 @@ class EnterpriseFormPanel(QgsPanelWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, lambda: form_widgets.blank_nulls(self.form))  # after QGIS's own
+        QTimer.singleShot(0, self._blank_nulls)  # after QGIS's own
+
+    def _blank_nulls(self) -> None:
+        # from a timer: the panel, its form or its layer may be gone by now
+        if not any(sip.isdeleted(o) for o in (self, self.form, self.layer)):
+            form_widgets.blank_nulls(self.form)
 
     def update_suggestion(self) -> stage_rules.Suggestion:
         self.suggestion = stage_rules.suggest(self.record(), self.rules)

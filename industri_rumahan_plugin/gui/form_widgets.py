@@ -9,7 +9,13 @@ not become "dirty" and nothing is written by merely opening it.
 from __future__ import annotations
 
 from qgis.core import QgsApplication
-from qgis.gui import QgsAttributeForm, QgsDateTimeEdit, QgsDoubleSpinBox, QgsFilterLineEdit
+from qgis.gui import (
+    QgsAttributeForm,
+    QgsDateTimeEdit,
+    QgsDoubleSpinBox,
+    QgsFileWidget,
+    QgsFilterLineEdit,
+)
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
 from qgis.PyQt.QtWidgets import (
@@ -71,10 +77,13 @@ def blank_nulls(form: QgsAttributeForm) -> None:
     turned into NULL by the panel (form_panel.plain), so clearing the "NULL" text (with the
     editor's signals blocked, so the form is not marked as edited) keeps the value.
     """
+    if sip.isdeleted(form):  # called from a timer: the panel may be gone already
+        return
     null = QgsApplication.nullRepresentation()
-    for edit in form.findChildren(QgsFilterLineEdit):
-        if edit.objectName() not in form.layer().fields().names():
-            continue
+    names = set(form.layer().fields().names())
+    edits = [e for e in form.findChildren(QgsFilterLineEdit) if e.objectName() in names]
+    edits += [w.lineEdit() for w in form.findChildren(QgsFileWidget)]  # the photo's path
+    for edit in edits:
         if not edit.property("ir_blank_nulls"):
             edit.setProperty("ir_blank_nulls", True)
             edit.textChanged.connect(lambda _text, e=edit: _clear_null_text(e))
