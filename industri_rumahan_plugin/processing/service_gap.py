@@ -66,6 +66,8 @@ class ServiceGap(IndustriRumahanAlgorithm):
         ),
     }
 
+    CATEGORY_PARAMETERS = ("SECTOR_FIELD", "STAGE_FIELD")
+
     def initAlgorithm(self, config=None):
         gap_params.add_services(self)
         self.addParameter(QgsProcessingParameterFeatureSource(
