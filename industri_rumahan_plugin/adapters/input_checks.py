@@ -222,7 +222,11 @@ def check_parameters(alg, parameters: dict, context, category_parameters=()) -> 
     for param in alg.parameterDefinitions():
         name = param.name()
         if isinstance(param, QgsProcessingParameterExpression):
-            text = alg.parameterAsExpression(parameters, name, context)
+            raw = parameters.get(name)
+            # parameterAsExpression gives "" for an expression that does not parse: the
+            # algorithm would then count everything, so the typed text is checked
+            text = raw if isinstance(raw, str) else alg.parameterAsExpression(
+                parameters, name, context)
             check_expression(name, text, sources.get(param.parentLayerParameterName()),
                              context)
         elif isinstance(param, QgsProcessingParameterField) and name in category_parameters:

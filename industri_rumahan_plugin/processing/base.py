@@ -72,9 +72,13 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         return True
 
     def checkParameterValues(self, parameters: dict, context) -> tuple[bool, str]:
-        """The regions check first: the algorithm dialog shows its message before running."""
+        """The input checks first: the algorithm dialog (and ``processing.run``) show their
+        message before running."""
         try:
             self.refuse_analysis_output_as_regions(parameters, context)
+            from industri_rumahan_plugin.adapters import gateway
+
+            gateway.check_inputs(self, parameters, context, self.CATEGORY_PARAMETERS)
         except QgsProcessingException as error:
             return False, str(error)
         return super().checkParameterValues(parameters, context)
