@@ -32,7 +32,8 @@ def read_raw(path: str | Path, sheet: str | int | None = None) -> pd.DataFrame:
     ds = gdal.OpenEx(str(path), gdal.OF_VECTOR, allowed_drivers=["XLSX"],
                      open_options=["HEADERS=DISABLE", "FIELD_TYPES=STRING"])
     if ds is None:
-        raise tables.TableError(f"{path.name}: {gdal.GetLastErrorMsg() or 'not an XLSX file'}")
+        detail = gdal.GetLastErrorMsg() or "not an XLSX file"
+        raise tables.TableError(f"{path.name}: {detail}", "unreadable", detail)
     names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
     if sheet in (None, ""):
         sheet = 0
@@ -41,7 +42,8 @@ def read_raw(path: str | Path, sheet: str | int | None = None) -> pd.DataFrame:
     elif isinstance(sheet, str) and sheet in names:
         layer = ds.GetLayerByName(sheet)
     else:
-        raise tables.TableError(f"{path.name}: worksheet {sheet!r} not found ({names})")
+        raise tables.TableError(f"{path.name}: worksheet {sheet!r} not found ({names})",
+                                "sheet_missing", ", ".join(names))
     definition = layer.GetLayerDefn()
     width = definition.GetFieldCount()
     rows = [[feature.GetFieldAsString(i) if feature.IsFieldSetAndNotNull(i) else ""
