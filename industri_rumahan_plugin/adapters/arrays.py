@@ -122,7 +122,7 @@ def read_source(
     geometries[empty] = None
     frame = pd.DataFrame(rows, columns=names)
     if normalise:
-        from industri_rumahan_plugin.adapters.input_checks import normalise_attributes
+        from industri_rumahan_plugin.adapters.normalise import normalise_attributes
 
         frame = normalise_attributes(frame, feedback)
     return FeatureArrays(np.asarray(fids, dtype=np.int64), geometries, frame, int(empty.sum()))

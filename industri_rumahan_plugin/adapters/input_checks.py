@@ -231,26 +231,3 @@ def check_parameters(alg, parameters: dict, context, category_parameters=()) -> 
                              context)
         elif isinstance(param, QgsProcessingParameterField) and name in category_parameters:
             check_categories(name, list(alg.parameterAsFields(parameters, name, context)))
-
-
-def normalise_attributes(frame, feedback=None):
-    """Catalogue and yes/no columns normalised in place; unknown values reported."""
-    from industri_rumahan_plugin.core import input_values
-
-    frame, reports = input_values.normalise_frame(frame)
-    if feedback is None:
-        return frame
-    for report in reports:
-        if report.changed:
-            feedback.pushInfo(tr("{field}: {n} values written another way (e.g. \"Ya\", "
-                                 "\"Makanan \") were read as their catalogue value.").format(
-                field=report.field, n=report.changed))
-        if report.unknown:
-            n = sum(report.unknown.values())
-            message = (tr("{field}: {n} values are not yes/no and count as unknown: {values}")
-                       if report.kind == "boolean" else
-                       tr("{field}: {n} values are not in the catalogue and are counted "
-                          "under their own name: {values}"))
-            feedback.pushWarning(message.format(field=report.field, n=n,
-                                                values=input_values.unknown_summary(report)))
-    return frame

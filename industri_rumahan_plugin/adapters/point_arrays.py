@@ -24,7 +24,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin.adapters import gateway, gpkg_columns
 from industri_rumahan_plugin.adapters.arrays import read_source
-from industri_rumahan_plugin.adapters.input_checks import normalise_attributes
+from industri_rumahan_plugin.adapters.normalise import normalise_attributes
 from industri_rumahan_plugin.compat import Misc
 
 
