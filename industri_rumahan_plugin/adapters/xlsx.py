@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from industri_rumahan_plugin.core import cell_safety
 from industri_rumahan_plugin.core.importing import tables
 
 GDAL_SUFFIXES = (".xlsx", ".xlsm")
@@ -108,9 +109,13 @@ def _set(feature, index: int, kind: str, value: object) -> None:
 
 
 def write_sheets(path: str | Path, sheets: Mapping[str, pd.DataFrame]) -> Path:
-    """One worksheet per frame (in order), headers in the first row, no index column."""
+    """One worksheet per frame (in order), headers in the first row, no index column.
+
+    Text cells that Excel would run as formulas are neutralised (``core.cell_safety``).
+    """
     from osgeo import gdal, ogr
 
+    sheets = {name: cell_safety.neutralise_frame(frame) for name, frame in sheets.items()}
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from industri_rumahan_plugin.core import catalogue, schema
+from industri_rumahan_plugin.core import catalogue, cell_safety, schema
 from industri_rumahan_plugin.core.importing import headers, sniff
 
 MAX_TITLE_ROWS = 10
@@ -118,6 +118,8 @@ def read_table(
         else:
             seen[name] = 1
     body = raw.iloc[header_at + 1:].copy()
+    for column in body.columns:  # an export's neutralised '=… back to what was typed
+        body[column] = cell_safety.restore_text(body[column])
     body.columns = names
     first_row = header_at + 2
     body.index = range(first_row, first_row + len(body))
@@ -128,8 +130,10 @@ def read_table(
 
 
 def write_table(frame: pd.DataFrame, path: str | Path, sheet: str = "Data") -> Path:
-    """XLSX (by suffix) or CSV with ';' (opens in an Indonesian-locale Excel)."""
+    """XLSX (by suffix) or CSV with ';' (opens in an Indonesian-locale Excel); formula-like
+    text neutralised (``core.cell_safety``)."""
     path = Path(path)
+    frame = cell_safety.neutralise_frame(frame)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() in EXCEL_SUFFIXES:
         with pd.ExcelWriter(path, engine="openpyxl") as writer:
