@@ -90,6 +90,7 @@ def write_tables(pdf_path: Path, frame: pd.DataFrame, names: Sequence[str],
     out = {"xlsx": str(xlsx)}
     for key, table in tables.items():
         path = pdf_path.with_name(f"{pdf_path.stem}_{key}.csv")
-        cell_safety.neutralise_frame(table).to_csv(path, index=False, encoding="utf-8")
+        cell_safety.neutralise_frame(table).to_csv(path, index=False, encoding="utf-8",
+                                                   lineterminator="\r\n")
         out[f"csv_{key}"] = str(path)
     return out

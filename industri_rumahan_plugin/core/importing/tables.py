@@ -144,7 +144,8 @@ def write_table(frame: pd.DataFrame, path: str | Path, sheet: str = "Data") -> P
                 sheet_obj.column_dimensions[sheet_obj.cell(1, i).column_letter].width = min(
                     max(width + 2, 8), 60)
     else:
-        frame.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+        # CRLF rows, as Excel writes them: a CR or LF inside a cell is then quoted
+        frame.to_csv(path, sep=";", index=False, encoding="utf-8-sig", lineterminator="\r\n")
     return path
 
 
