@@ -129,6 +129,22 @@ def test_regions_with_a_wrong_crs_are_refused_too(provider, demo_gpkg, tmp_path)
     assert counted + out["OUTSIDE_COUNT"] == _count(demo_gpkg, "usaha")
 
 
+def test_an_unsaved_edit_with_metres_is_seen_before_saving(provider, demo_copy):
+    """Timing: the wrong coordinates are only in the edit buffer, not yet in the file."""
+    layer = QgsVectorLayer(f"{demo_copy}|layername=usaha", "usaha", "ogr")
+    regions = f"{demo_copy}|layername=kabupaten"
+    assert layer.startEditing()
+    first = next(layer.getFeatures())
+    assert layer.changeGeometry(first.id(), QgsGeometry.fromWkt("POINT(560000 9650000)"))
+    _refused("densitybyregion", {"INPUT": layer, "REGIONS": regions, "OUTPUT": "memory:"},
+             "INPUT:", "is wrong")
+    layer.rollBack()
+    out = processing.run("industrirumahan:densitybyregion", {
+        "INPUT": layer, "REGIONS": regions, "OUTPUT": "memory:"})
+    counted = sum(f["jml_usaha"] for f in out["OUTPUT"].getFeatures())
+    assert counted + out["OUTSIDE_COUNT"] == _count(demo_copy, "usaha")
+
+
 def test_the_crs_rule_itself():
     assert input_rules.coordinates_fit_geographic(105.1, -3.3, 108.3, -1.5)
     assert input_rules.coordinates_fit_geographic(-180, -90, 180, 90)

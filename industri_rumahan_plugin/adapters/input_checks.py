@@ -26,6 +26,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProviderRegistry,
+    QgsRectangle,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -65,12 +66,35 @@ def check_geometry(name: str, source: QgsFeatureSource, wanted) -> None:
         actual=QgsWkbTypes.displayString(source.wkbType()) or tr("no")))
 
 
-def check_crs(name: str, source: QgsFeatureSource) -> None:
+def _edited_extent(layer: QgsVectorLayer | None) -> QgsRectangle:
+    """The extent of unsaved added or moved geometries (the layer's extent is the file's)."""
+    extent = QgsRectangle()
+    buffer = layer.editBuffer() if layer is not None and layer.isEditable() else None
+    if buffer is None:
+        return extent
+    geometries = [f.geometry() for f in buffer.addedFeatures().values()]
+    geometries += list(buffer.changedGeometries().values())
+    for geom in geometries:
+        if not geom.isNull():
+            box = geom.boundingBox()
+            extent = QgsRectangle(box) if extent.isNull() else extent
+            extent.combineExtentWith(box)
+    return extent
+
+
+def check_crs(name: str, source: QgsFeatureSource,
+              layer: QgsVectorLayer | None = None) -> None:
     """A geographic CRS with coordinates beyond ±180/±90: the layer's CRS is wrong."""
     crs = source.sourceCrs()
     if not crs.isValid() or not crs.isGeographic():
         return
-    extent = source.sourceExtent()
+    extent = QgsRectangle(source.sourceExtent())
+    edited = _edited_extent(layer)
+    if not edited.isNull():
+        if extent.isNull():
+            extent = edited
+        else:
+            extent.combineExtentWith(edited)
     if extent.isNull():
         return
     if input_rules.coordinates_fit_geographic(extent.xMinimum(), extent.yMinimum(),
@@ -211,14 +235,15 @@ def check_parameters(alg, parameters: dict, context, category_parameters=()) -> 
         sources[name] = source
         if source is None:
             continue
-        check_integrity(name, alg.parameterAsVectorLayer(parameters, name, context))
+        layer = alg.parameterAsVectorLayer(parameters, name, context)
+        check_integrity(name, layer)
         wanted = _declared_geometry(param)
         if wanted is not None:
             check_geometry(name, source, wanted)
         if wanted == GeometryType.POINT:
             check_single_points(name, source)
         if QgsWkbTypes.geometryType(source.wkbType()) != GeometryType.NULL:
-            check_crs(name, source)
+            check_crs(name, source, layer)
     for param in alg.parameterDefinitions():
         name = param.name()
         if isinstance(param, QgsProcessingParameterExpression):
