@@ -257,3 +257,20 @@ def test_a_copy_of_a_damaged_file_is_refused_in_another_format(provider, demo_co
     _refused("densitybyregion", {"INPUT": f"{demo_copy}|layername=layanan",
                                  "REGIONS": f"{copy}|layername=kecamatan",
                                  "OUTPUT": "memory:"}, "is damaged")
+
+
+def test_layer_parameters_are_checked_too(provider, demo_gpkg, demo_copy, tmp_path):
+    """exportreport and importspreadsheet take layers (not feature sources): same checks."""
+    pdf = tmp_path / "laporan.pdf"
+    _refused("exportreport", {"INPUT": f"{demo_gpkg}|layername=desa",
+                              "REGIONS": f"{demo_gpkg}|layername=kabupaten",
+                              "OUTPUT": str(pdf)}, "INPUT:", "geometries, but this input")
+    assert not pdf.exists()
+    from tests import spreadsheet_samples
+
+    sheet = spreadsheet_samples.good_xlsx(tmp_path / "data_ir.xlsx")
+    _corrupt(demo_copy)
+    before = _digest(demo_copy)
+    _refused("importspreadsheet", {"INPUT": str(sheet), "TARGET": f"{demo_copy}|layername=usaha"},
+             "TARGET:", "is damaged")
+    assert _digest(demo_copy) == before

@@ -25,6 +25,7 @@ from qgis.core import (
     QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterVectorLayer,
     QgsProviderRegistry,
     QgsRectangle,
     QgsVectorLayer,
@@ -43,7 +44,7 @@ _INTEGRITY: dict[tuple[str, int, int], str] = {}
 _LOCK = threading.Lock()
 
 
-def _declared_geometry(param: QgsProcessingParameterFeatureSource):
+def _declared_geometry(param):
     """GeometryType.POINT/POLYGON when the parameter accepts only that, else None."""
     types = list(param.dataTypes())
     if types == [SourceType.POINT]:
@@ -227,15 +228,17 @@ def check_parameters(alg, parameters: dict, context, category_parameters=()) -> 
     sources: dict[str, QgsFeatureSource | None] = {}
     for param in alg.parameterDefinitions():
         name = param.name()
-        if not isinstance(param, QgsProcessingParameterFeatureSource):
+        if not isinstance(param, (QgsProcessingParameterFeatureSource,
+                                  QgsProcessingParameterVectorLayer)):
             continue
         if parameters.get(name) in (None, ""):
             continue
-        source = alg.parameterAsSource(parameters, name, context)
+        layer = alg.parameterAsVectorLayer(parameters, name, context)
+        source = (alg.parameterAsSource(parameters, name, context)
+                  if isinstance(param, QgsProcessingParameterFeatureSource) else layer)
         sources[name] = source
         if source is None:
             continue
-        layer = alg.parameterAsVectorLayer(parameters, name, context)
         check_integrity(name, layer)
         wanted = _declared_geometry(param)
         if wanted is not None:
