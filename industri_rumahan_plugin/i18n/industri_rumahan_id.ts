@@ -235,57 +235,57 @@
         <translation>penyedia data menolak perubahan</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="60"/>
+        <location filename="../adapters/input_checks.py" line="62"/>
         <source>points</source>
         <translation>titik</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="60"/>
+        <location filename="../adapters/input_checks.py" line="62"/>
         <source>polygons</source>
         <translation>poligon</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="61"/>
+        <location filename="../adapters/input_checks.py" line="63"/>
         <source>{param}: {layer} holds {actual} geometries, but this input needs {expected}. Choose the right layer.</source>
         <translation>{param}: {layer} berisi geometri {actual}, padahal masukan ini memerlukan {expected}. Pilih lapisan yang benar.</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="65"/>
+        <location filename="../adapters/input_checks.py" line="67"/>
         <source>no</source>
         <translation>tanpa</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="79"/>
+        <location filename="../adapters/input_checks.py" line="104"/>
         <source>{param}: the CRS of {layer} is wrong. It is declared as {crs} (degrees), but its coordinates reach {x:.0f}, {y:.0f}, beyond ±180/±90: they are probably metres of a projected CRS (e.g. UTM). Set the layer&apos;s real CRS (Layer properties › Source) or reproject it, then run again.</source>
         <translation>{param}: CRS {layer} salah. Lapisan dinyatakan sebagai {crs} (derajat), tetapi koordinatnya mencapai {x:.0f}, {y:.0f}, melewati ±180/±90: kemungkinan besar itu meter dari CRS terproyeksi (mis. UTM). Tetapkan CRS yang sebenarnya (Properti lapisan › Sumber) atau proyeksikan ulang, lalu jalankan lagi.</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="101"/>
+        <location filename="../adapters/input_checks.py" line="126"/>
         <source>{param}: {n} features of {layer} have several points each (feature ids {ids}); an enterprise or service is one place. Split them with &quot;Multipart to singleparts&quot; or correct them, then run again.</source>
         <translation>{param}: {n} fitur {layer} masing-masing berisi beberapa titik (id fitur {ids}); satu usaha atau layanan adalah satu tempat. Pisahkan dengan &quot;Multipart to singleparts&quot; atau perbaiki, lalu jalankan lagi.</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="149"/>
+        <location filename="../adapters/input_checks.py" line="174"/>
         <source>{param}: the GeoPackage {path} is damaged, so part of its data cannot be read (nothing was analysed). Restore it from a backup, or repair a copy (e.g. &quot;sqlite3 file.gpkg .recover&quot;). Detail: {detail}</source>
         <translation>{param}: GeoPackage {path} rusak, sehingga sebagian datanya tidak dapat dibaca (tidak ada yang dianalisis). Pulihkan dari cadangan, atau perbaiki salinannya (mis. &quot;sqlite3 file.gpkg .recover&quot;). Rincian: {detail}</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="162"/>
+        <location filename="../adapters/input_checks.py" line="187"/>
         <source>{param}: the filter expression has an error and was not used: {error}</source>
         <translation>{param}: ekspresi filter mengandung kesalahan dan tidak dipakai: {error}</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="171"/>
+        <location filename="../adapters/input_checks.py" line="196"/>
         <source>{param}: the filter expression names fields the layer does not have: {fields}. Available fields: {available}</source>
         <translation>{param}: ekspresi filter menyebut kolom yang tidak ada di lapisan: {fields}. Kolom yang tersedia: {available}</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="185"/>
+        <location filename="../adapters/input_checks.py" line="210"/>
         <source>{param}: the filter expression cannot be evaluated: {error}</source>
         <translation>{param}: ekspresi filter tidak dapat dievaluasi: {error}</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="194"/>
+        <location filename="../adapters/input_checks.py" line="219"/>
         <source>{param}: {fields} cannot be category fields: each value would become an output column (names, identity numbers). Choose from: {allowed}</source>
         <translation>{param}: {fields} tidak boleh menjadi kolom kategori: setiap nilainya akan menjadi kolom keluaran (nama, nomor identitas). Pilih dari: {allowed}</translation>
     </message>
