@@ -43,7 +43,7 @@ class IndustriRumahanPlugin:
 
     # --- GUI ----------------------------------------------------------------------------
     def initGui(self) -> None:
-        self.translator = toolbelt.install_translator()
+        self.translator = toolbelt.install_translator(self)
         dependencies.report_missing(self.iface)
         self.initProcessing()
         self.toolbar = self.iface.addToolBar("Industri Rumahan")
@@ -222,5 +222,5 @@ class IndustriRumahanPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
-        toolbelt.remove_translator(self.translator)
+        toolbelt.remove_translator(self.translator, self)
         self.translator = None

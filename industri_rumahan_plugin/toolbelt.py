@@ -39,17 +39,33 @@ def language() -> str:
     return "id" if (locale or "").lower().startswith(("id", "in")) else "en"
 
 
-def install_translator() -> QTranslator | None:
-    """Load the Indonesian translation when the interface language is Indonesian."""
+_installed: list[QTranslator] = []  # the one installed translator, shared by its users
+_users: list[object] = []
+
+
+def install_translator(user: object = None) -> QTranslator | None:
+    """Load the Indonesian translation when the interface language is Indonesian.
+
+    Installed once for the desktop plugin and the Processing provider alike (``qgis_process``
+    and batch runs load only the provider); each caller passes itself as ``user`` and gives
+    it back through ``remove_translator``; the last one removes it.
+    """
     if language() != "id":
         return None
-    translator = QTranslator()
-    if not translator.load(str(plugin_path("i18n", "industri_rumahan_id.qm"))):
-        return None
-    QCoreApplication.installTranslator(translator)
-    return translator
+    if not _installed:
+        translator = QTranslator()
+        if not translator.load(str(plugin_path("i18n", "industri_rumahan_id.qm"))):
+            return None
+        QCoreApplication.installTranslator(translator)
+        _installed.append(translator)
+    _users.append(user)
+    return _installed[0]
 
 
-def remove_translator(translator: QTranslator | None) -> None:
-    if translator is not None:
-        QCoreApplication.removeTranslator(translator)
+def remove_translator(translator: QTranslator | None, user: object = None) -> None:
+    if translator is None or not _installed or translator is not _installed[0]:
+        return
+    if user in _users:
+        _users.remove(user)
+    if not _users:
+        QCoreApplication.removeTranslator(_installed.pop())

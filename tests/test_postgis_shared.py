@@ -198,12 +198,20 @@ def test_personal_columns_only_for_roles_that_need_them(shared, demo_gpkg):
             with pytest.raises(psycopg2.errors.InsufficientPrivilege):
                 cur.execute("SELECT nik FROM ir.usaha LIMIT 1")
             conn.rollback()
-            cur.execute("SELECT * FROM ir.usaha_umum LIMIT 1")
-            columns = {d.name for d in cur.description}
+            with pytest.raises(psycopg2.errors.InsufficientPrivilege):  # issue 17
+                cur.execute("SELECT * FROM ir.usaha_umum LIMIT 1")
+            conn.rollback()
             cur.execute("SELECT sum(jumlah) FROM ir.ringkasan_kabupaten")
             total = cur.fetchone()[0]
     finally:
         conn.close()
+    staff = psycopg2.connect(shared.uri("staf_provinsi"))
+    try:
+        with staff.cursor() as cur:
+            cur.execute("SELECT * FROM ir.usaha_umum LIMIT 1")
+            columns = {d.name for d in cur.description}
+    finally:
+        staff.close()
     assert not columns & set(schema.personal_fields())
     assert {"uid", "sektor", "tahap", "kode_kabupaten"} <= columns
     assert total == shared.sql("SELECT count(*) FROM ir.usaha")[0][0]

@@ -58,10 +58,13 @@ def read_source(
     expression: str = "",
     feedback: QgsProcessingFeedback | None = None,
     progress_span: tuple[float, float] = (0.0, 100.0),
+    normalise: bool = False,
 ) -> FeatureArrays:
     """Read a source once: geometries reprojected to ``target_crs`` and chosen attributes.
 
     ``fields=None`` reads every attribute. A filter ``expression`` is evaluated by QGIS.
+    ``normalise``: catalogue and yes/no columns of the schema normalised, unknown values
+    reported (analysis inputs; exports keep the stored values).
     """
     request = QgsFeatureRequest()
     source_fields = source.fields()
@@ -118,6 +121,10 @@ def read_source(
     empty = shapely.is_missing(geometries) | shapely.is_empty(geometries)
     geometries[empty] = None
     frame = pd.DataFrame(rows, columns=names)
+    if normalise:
+        from industri_rumahan_plugin.adapters.normalise import normalise_attributes
+
+        frame = normalise_attributes(frame, feedback)
     return FeatureArrays(np.asarray(fids, dtype=np.int64), geometries, frame, int(empty.sum()))
 
 

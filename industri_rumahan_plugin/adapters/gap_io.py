@@ -57,7 +57,7 @@ def read_lonlat(
 ) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
     """(fids, (n, 2) lon/lat on WGS84 with NaN for missing geometry, attribute frame)."""
     arrays = read_source(source, list(fields), context=context, feedback=feedback,
-                         progress_span=span)
+                         progress_span=span, normalise=True)
     return arrays.fids, arrays.point_xy(), arrays.attributes
 
 

@@ -96,3 +96,14 @@ def decide(layer: QgsVectorLayer | None, value=None, *, subset_ok: bool = False,
         return no(toolbelt.tr("the layer is not a plain file or database table"))
     return BulkDecision(True, provider=provider, path=path,
                         layer_name=parts.get("layerName") or "", subset=subset)
+
+
+def check_inputs(alg, parameters: dict, context, category_parameters: tuple[str, ...] = ()
+                 ) -> None:
+    """Refuse wrong input before any read (see ``adapters.input_checks``): geometry types,
+    multipart points, a geographic CRS with coordinates beyond ±180/±90, a damaged
+    GeoPackage, filter expressions that do not parse, name missing fields or fail, and
+    category fields outside the catalogue. Raises ``QgsProcessingException``."""
+    from industri_rumahan_plugin.adapters import input_checks
+
+    input_checks.check_parameters(alg, parameters, context, category_parameters)

@@ -24,6 +24,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin.adapters import gateway, gpkg_columns
 from industri_rumahan_plugin.adapters.arrays import read_source
+from industri_rumahan_plugin.adapters.normalise import normalise_attributes
 from industri_rumahan_plugin.compat import Misc
 
 
@@ -216,6 +217,7 @@ def read_points(
     """Points of ``source`` in ``target_crs`` with ``fields``; the fast path when possible.
 
     ``prefetched``: what ``prefetch`` started for the same layer, fields and expression.
+    Catalogue and yes/no columns come out normalised (``core.input_values``).
     """
     fields = [f for f in fields if f]
     plain = None if expression else _plain_file(layer, parameter_value)
@@ -229,9 +231,10 @@ def read_points(
             xy, frame, fids = got
             if layer.crs() != target_crs:
                 xy = transform_xy(xy, layer.crs(), target_crs)
-            return PointArrays(xy, frame, fids, fast=True)
+            return PointArrays(xy, normalise_attributes(frame, feedback), fids, fast=True)
     arrays = read_source(source, fields, context=context, target_crs=target_crs,
-                         expression=expression, feedback=feedback, progress_span=progress_span)
+                         expression=expression, feedback=feedback, progress_span=progress_span,
+                         normalise=True)
     return PointArrays(arrays.point_xy(), arrays.attributes, arrays.fids)
 
 

@@ -212,7 +212,15 @@ def write_table(sink: QgsFeatureSink, fields: QgsFields, frame: pd.DataFrame,
 
 def write_table_output(algorithm, parameters: dict, name: str, context: QgsProcessingContext,
                        frame: pd.DataFrame) -> str:
-    """``frame`` as the geometry-less table output ``name`` of ``algorithm``; its id."""
+    """``frame`` as the geometry-less table output ``name`` of ``algorithm``; its id.
+
+    Written to a CSV/XLSX file, formula-like text is neutralised (``core.cell_safety``).
+    """
+    from industri_rumahan_plugin.core import cell_safety
+
+    if cell_safety.is_spreadsheet_path(
+            algorithm.parameterAsOutputLayer(parameters, name, context) or ""):
+        frame = cell_safety.neutralise_frame(frame, headers=False)
     fields = QgsFields()
     for field in frame_fields(frame):
         fields.append(field)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from industri_rumahan_plugin.core import cell_safety
 from industri_rumahan_plugin.core.importing import tables
 
 GDAL_SUFFIXES = (".xlsx", ".xlsm")
@@ -32,7 +33,8 @@ def read_raw(path: str | Path, sheet: str | int | None = None) -> pd.DataFrame:
     ds = gdal.OpenEx(str(path), gdal.OF_VECTOR, allowed_drivers=["XLSX"],
                      open_options=["HEADERS=DISABLE", "FIELD_TYPES=STRING"])
     if ds is None:
-        raise tables.TableError(f"{path.name}: {gdal.GetLastErrorMsg() or 'not an XLSX file'}")
+        detail = gdal.GetLastErrorMsg() or "not an XLSX file"
+        raise tables.TableError(f"{path.name}: {detail}", "unreadable", detail)
     names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
     if sheet in (None, ""):
         sheet = 0
@@ -41,7 +43,8 @@ def read_raw(path: str | Path, sheet: str | int | None = None) -> pd.DataFrame:
     elif isinstance(sheet, str) and sheet in names:
         layer = ds.GetLayerByName(sheet)
     else:
-        raise tables.TableError(f"{path.name}: worksheet {sheet!r} not found ({names})")
+        raise tables.TableError(f"{path.name}: worksheet {sheet!r} not found ({names})",
+                                "sheet_missing", ", ".join(names))
     definition = layer.GetLayerDefn()
     width = definition.GetFieldCount()
     rows = [[feature.GetFieldAsString(i) if feature.IsFieldSetAndNotNull(i) else ""
@@ -106,9 +109,13 @@ def _set(feature, index: int, kind: str, value: object) -> None:
 
 
 def write_sheets(path: str | Path, sheets: Mapping[str, pd.DataFrame]) -> Path:
-    """One worksheet per frame (in order), headers in the first row, no index column."""
+    """One worksheet per frame (in order), headers in the first row, no index column.
+
+    Text cells that Excel would run as formulas are neutralised (``core.cell_safety``).
+    """
     from osgeo import gdal, ogr
 
+    sheets = {name: cell_safety.neutralise_frame(frame) for name, frame in sheets.items()}
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():

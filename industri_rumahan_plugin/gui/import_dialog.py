@@ -124,8 +124,10 @@ class ImportDialog(QDialog):
         try:
             frame, _ = xlsx.read_table(path)
         except tables.TableError as error:
+            from industri_rumahan_plugin.adapters import spreadsheet_errors
+
             self.summary.setText(toolbelt.tr("Cannot read the spreadsheet: {error}").format(
-                error=error))
+                error=spreadsheet_errors.message(error, Path(path).name, Path(path).suffix)))
             return
         self.columns = [str(c) for c in frame.columns]
         auto = headers.match_headers(self.columns)

@@ -4,14 +4,14 @@
 <context>
     <name>IndustriRumahan</name>
     <message>
-        <location filename="../adapters/arrays.py" line="72"/>
+        <location filename="../adapters/arrays.py" line="75"/>
         <location filename="../adapters/network_costs.py" line="133"/>
         <location filename="../adapters/network_costs.py" line="143"/>
         <source>Field(s) not found in the input layer: {fields}</source>
         <translation>Kolom tidak ditemukan di lapisan masukan: {fields}</translation>
     </message>
     <message>
-        <location filename="../adapters/arrays.py" line="81"/>
+        <location filename="../adapters/arrays.py" line="84"/>
         <source>The filter expression is invalid: {error}</source>
         <translation>Ekspresi filter tidak valid: {error}</translation>
     </message>
@@ -240,9 +240,79 @@
         <translation>penyedia data menolak perubahan</translation>
     </message>
     <message>
+        <location filename="../adapters/input_checks.py" line="62"/>
+        <source>points</source>
+        <translation>titik</translation>
+    </message>
+    <message>
+        <location filename="../adapters/input_checks.py" line="62"/>
+        <source>polygons</source>
+        <translation>poligon</translation>
+    </message>
+    <message>
+        <location filename="../adapters/input_checks.py" line="63"/>
+        <source>{param}: {layer} holds {actual} geometries, but this input needs {expected}. Choose the right layer.</source>
+        <translation>{param}: {layer} berisi geometri {actual}, padahal masukan ini memerlukan {expected}. Pilih lapisan yang benar.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/input_checks.py" line="67"/>
+        <source>no</source>
+        <translation>tanpa</translation>
+    </message>
+    <message>
+        <location filename="../adapters/input_checks.py" line="104"/>
+        <source>{param}: the CRS of {layer} is wrong. It is declared as {crs} (degrees), but its coordinates reach {x:.0f}, {y:.0f}, beyond ±180/±90: they are probably metres of a projected CRS (e.g. UTM). Set the layer&apos;s real CRS (Layer properties › Source) or reproject it, then run again.</source>
+        <translation>{param}: CRS {layer} salah. Lapisan dinyatakan sebagai {crs} (derajat), tetapi koordinatnya mencapai {x:.0f}, {y:.0f}, melewati ±180/±90: kemungkinan besar itu meter dari CRS terproyeksi (mis. UTM). Tetapkan CRS yang sebenarnya (Properti lapisan › Sumber) atau proyeksikan ulang, lalu jalankan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/input_checks.py" line="126"/>
+        <source>{param}: {n} features of {layer} have several points each (feature ids {ids}); an enterprise or service is one place. Split them with &quot;Multipart to singleparts&quot; or correct them, then run again.</source>
+        <translation>{param}: {n} fitur {layer} masing-masing berisi beberapa titik (id fitur {ids}); satu usaha atau layanan adalah satu tempat. Pisahkan dengan &quot;Multipart to singleparts&quot; atau perbaiki, lalu jalankan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/input_checks.py" line="174"/>
+        <source>{param}: the GeoPackage {path} is damaged, so part of its data cannot be read (nothing was analysed). Restore it from a backup, or repair a copy (e.g. &quot;sqlite3 file.gpkg .recover&quot;). Detail: {detail}</source>
+        <translation>{param}: GeoPackage {path} rusak, sehingga sebagian datanya tidak dapat dibaca (tidak ada yang dianalisis). Pulihkan dari cadangan, atau perbaiki salinannya (mis. &quot;sqlite3 file.gpkg .recover&quot;). Rincian: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/input_checks.py" line="187"/>
+        <source>{param}: the filter expression has an error and was not used: {error}</source>
+        <translation>{param}: ekspresi filter mengandung kesalahan dan tidak dipakai: {error}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/input_checks.py" line="196"/>
+        <source>{param}: the filter expression names fields the layer does not have: {fields}. Available fields: {available}</source>
+        <translation>{param}: ekspresi filter menyebut kolom yang tidak ada di lapisan: {fields}. Kolom yang tersedia: {available}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/input_checks.py" line="210"/>
+        <source>{param}: the filter expression cannot be evaluated: {error}</source>
+        <translation>{param}: ekspresi filter tidak dapat dievaluasi: {error}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/input_checks.py" line="219"/>
+        <source>{param}: {fields} cannot be category fields: each value would become an output column (names, identity numbers). Choose from: {allowed}</source>
+        <translation>{param}: {fields} tidak boleh menjadi kolom kategori: setiap nilainya akan menjadi kolom keluaran (nama, nomor identitas). Pilih dari: {allowed}</translation>
+    </message>
+    <message>
         <location filename="../adapters/network_costs.py" line="157"/>
         <source>The road network has no usable lines: costs cannot be computed on it.</source>
         <translation>Jaringan jalan tidak memiliki garis yang dapat dipakai: biaya tidak dapat dihitung.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/normalise.py" line="27"/>
+        <source>{field}: {n} values written another way (e.g. &quot;Ya&quot;, &quot;Makanan &quot;) were read as their catalogue value.</source>
+        <translation>{field}: {n} nilai yang ditulis dengan cara lain (mis. &quot;Ya&quot;, &quot;Makanan &quot;) dibaca sebagai nilai katalognya.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/normalise.py" line="32"/>
+        <source>{field}: {n} values are not yes/no and count as unknown: {values}</source>
+        <translation>{field}: {n} nilai bukan ya/tidak dan dihitung sebagai tidak diketahui: {values}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/normalise.py" line="34"/>
+        <source>{field}: {n} values are not in the catalogue and are counted under their own name: {values}</source>
+        <translation>{field}: {n} nilai tidak ada di katalog dan dihitung dengan namanya sendiri: {values}</translation>
     </message>
     <message>
         <location filename="../adapters/postgis/connection.py" line="29"/>
@@ -341,6 +411,66 @@
         <location filename="../adapters/region_stats.py" line="210"/>
         <source>Could not write a feature to the output.</source>
         <translation>Tidak dapat menulis fitur ke keluaran.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_errors.py" line="14"/>
+        <source>The file {file} was not found.</source>
+        <translation>Berkas {file} tidak ditemukan.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_errors.py" line="15"/>
+        <source>{file} is empty: it holds no table at all.</source>
+        <translation>{file} kosong: tidak berisi tabel sama sekali.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_errors.py" line="16"/>
+        <source>{file} has a header row but no data rows: nothing to import.</source>
+        <translation>{file} hanya berisi baris judul kolom tanpa baris data: tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_errors.py" line="17"/>
+        <source>{file} is protected by a password. Open it in Excel, remove the password (File › Info › Protect Workbook) and save it, then import again.</source>
+        <translation>{file} dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File › Info › Protect Workbook) lalu simpan, kemudian impor lagi.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_errors.py" line="20"/>
+        <source>{file} is an Excel 97-2003 workbook (.xls). Save it as .xlsx (Excel Workbook) or CSV, then import again.</source>
+        <translation>{file} adalah buku kerja Excel 97-2003 (.xls). Simpan sebagai .xlsx (Excel Workbook) atau CSV, lalu impor lagi.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_errors.py" line="22"/>
+        <source>{file} is damaged or incomplete (cut off while copying or downloading). Copy or download it again.</source>
+        <translation>{file} rusak atau tidak lengkap (terpotong saat disalin atau diunduh). Salin atau unduh lagi.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_errors.py" line="24"/>
+        <source>{file} is not a spreadsheet, although its name ends in {suffix}. Choose the XLSX or CSV file exported from Excel.</source>
+        <translation>{file} bukan spreadsheet, walaupun namanya berakhiran {suffix}. Pilih berkas XLSX atau CSV yang diekspor dari Excel.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_errors.py" line="26"/>
+        <source>{file} has no worksheet of that name.</source>
+        <translation>{file} tidak memiliki lembar kerja dengan nama itu.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_errors.py" line="27"/>
+        <source>The text encoding of {file} is not recognised. Save it from Excel as &quot;CSV UTF-8&quot;.</source>
+        <translation>Pengodean teks {file} tidak dikenali. Simpan dari Excel sebagai &quot;CSV UTF-8&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_errors.py" line="29"/>
+        <source>{file} cannot be read as a table.</source>
+        <translation>{file} tidak dapat dibaca sebagai tabel.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_errors.py" line="36"/>
+        <source>The file</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location filename="../adapters/spreadsheet_errors.py" line="40"/>
+        <source>Detail: {detail}</source>
+        <translation>Rincian: {detail}</translation>
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="35"/>
@@ -693,7 +823,7 @@
         <location filename="../adapters/survey_project.py" line="86"/>
         <location filename="../gui/browse_panel.py" line="124"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
-        <location filename="../processing/heatmap.py" line="68"/>
+        <location filename="../processing/heatmap.py" line="69"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
@@ -701,7 +831,7 @@
         <location filename="../adapters/survey_project.py" line="87"/>
         <location filename="../gui/browse_panel.py" line="122"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
-        <location filename="../processing/heatmap.py" line="67"/>
+        <location filename="../processing/heatmap.py" line="68"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
@@ -876,7 +1006,7 @@
     </message>
     <message>
         <location filename="../gui/buttons.py" line="16"/>
-        <location filename="../gui/form_panel.py" line="159"/>
+        <location filename="../gui/form_panel.py" line="160"/>
         <location filename="../gui/report_dialog.py" line="144"/>
         <source>Cancel</source>
         <translation>Batal</translation>
@@ -908,62 +1038,62 @@
     </message>
     <message>
         <location filename="../gui/buttons.py" line="19"/>
-        <location filename="../gui/form_panel.py" line="156"/>
+        <location filename="../gui/form_panel.py" line="157"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="44"/>
-        <location filename="../gui/dock.py" line="340"/>
+        <location filename="../gui/dock.py" line="43"/>
+        <location filename="../gui/dock.py" line="339"/>
         <source>Industri Rumahan</source>
         <translation>Industri Rumahan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="257"/>
+        <location filename="../gui/dock.py" line="256"/>
         <source>The layer cannot be edited (read-only file or data source).</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="283"/>
+        <location filename="../gui/dock.py" line="282"/>
         <source>Delete {n} enterprise(s)?</source>
         <translation>Hapus {n} usaha?</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="285"/>
+        <location filename="../gui/dock.py" line="284"/>
         <source>They are removed from the file at once; Undo change puts them back (as a new change).</source>
         <translation>Usaha tersebut langsung dihapus dari berkas; Urungkan mengembalikannya (sebagai perubahan baru).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="288"/>
+        <location filename="../gui/dock.py" line="287"/>
         <source>This can be undone (Undo change) until you save the edits.</source>
         <translation>Ini dapat diurungkan (Urungkan) sampai suntingan disimpan (Simpan suntingan).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="300"/>
-        <location filename="../gui/form_panel.py" line="329"/>
+        <location filename="../gui/dock.py" line="299"/>
+        <location filename="../gui/form_panel.py" line="335"/>
         <source>The layer cannot be edited (read-only file or data source). Nothing was written.</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="303"/>
-        <location filename="../gui/dock.py" line="312"/>
+        <location filename="../gui/dock.py" line="302"/>
+        <location filename="../gui/dock.py" line="311"/>
         <source>Delete enterprises</source>
         <translation>Hapus usaha</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="324"/>
+        <location filename="../gui/dock.py" line="323"/>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="327"/>
+        <location filename="../gui/dock.py" line="326"/>
         <location filename="../gui/dock_undo.py" line="52"/>
         <source>Could not save to the file: {reasons}. The changes are kept as unsaved edits.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Perubahan disimpan sebagai suntingan yang belum tersimpan.</translation>
     </message>
     <message>
         <location filename="../gui/dock_undo.py" line="19"/>
-        <location filename="../gui/form_panel.py" line="341"/>
+        <location filename="../gui/form_panel.py" line="347"/>
         <source>Enterprise {name}</source>
         <translation>Usaha {name}</translation>
     </message>
@@ -1033,72 +1163,72 @@
         <translation>Survei lapangan</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="76"/>
+        <location filename="../gui/form_panel.py" line="77"/>
         <source>New enterprise</source>
         <translation>Usaha baru</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="80"/>
+        <location filename="../gui/form_panel.py" line="81"/>
         <source>Edit enterprise</source>
         <translation>Sunting usaha</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="116"/>
+        <location filename="../gui/form_panel.py" line="117"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="127"/>
+        <location filename="../gui/form_panel.py" line="128"/>
         <source>Lon/X</source>
         <translation>Bujur/X</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="129"/>
+        <location filename="../gui/form_panel.py" line="130"/>
         <source>Lat/Y</source>
         <translation>Lintang/Y</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="133"/>
+        <location filename="../gui/form_panel.py" line="134"/>
         <source>Pick on map</source>
         <translation>Pilih di peta</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="136"/>
+        <location filename="../gui/form_panel.py" line="137"/>
         <source>Village centroid</source>
         <translation>Titik tengah desa</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="141"/>
+        <location filename="../gui/form_panel.py" line="142"/>
         <source>No location yet.</source>
         <translation>Belum ada lokasi.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="149"/>
+        <location filename="../gui/form_panel.py" line="150"/>
         <source>Use suggestion</source>
         <translation>Pakai saran</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="216"/>
+        <location filename="../gui/form_panel.py" line="217"/>
         <source>Unknown village code: fill in a valid code first.</source>
         <translation>Kode desa tidak dikenal: isi kode yang valid terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="249"/>
+        <location filename="../gui/form_panel.py" line="255"/>
         <source>no criterion met</source>
         <translation>tidak ada kriteria yang terpenuhi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="250"/>
+        <location filename="../gui/form_panel.py" line="256"/>
         <source>Suggested stage: {stage} ({reasons})</source>
         <translation>Tahap yang disarankan: {stage} ({reasons})</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="359"/>
+        <location filename="../gui/form_panel.py" line="365"/>
         <source>The edit buffer refused the change. Nothing was written.</source>
         <translation>Penyangga suntingan menolak perubahan. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="371"/>
+        <location filename="../gui/form_panel.py" line="377"/>
         <source>Could not save to the file: {reasons}. Your input is kept here and in the layer&apos;s unsaved edits; fix the cause and save again.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
     </message>
@@ -1202,48 +1332,48 @@
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="127"/>
-        <location filename="../processing/import_spreadsheet.py" line="136"/>
+        <location filename="../gui/import_dialog.py" line="129"/>
+        <location filename="../processing/import_spreadsheet.py" line="138"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="148"/>
+        <location filename="../gui/import_dialog.py" line="150"/>
         <source>{n} rows. Required fields without a column: {fields}</source>
         <translation>{n} baris. Kolom wajib yang belum punya kolom sumber: {fields}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="150"/>
+        <location filename="../gui/import_dialog.py" line="152"/>
         <source>{n} rows; every required field has a column.</source>
         <translation>{n} baris; setiap kolom wajib sudah punya kolom sumber.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="179"/>
+        <location filename="../gui/import_dialog.py" line="181"/>
         <source>Choose the enterprise layer to import into.</source>
         <translation>Pilih lapisan usaha tujuan impor.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="188"/>
+        <location filename="../gui/import_dialog.py" line="190"/>
         <source>{ok} imported, {skip} already present, {bad} not imported, {approx} at a village centroid.</source>
         <translation>{ok} diimpor, {skip} sudah ada, {bad} tidak diimpor, {approx} di titik tengah desa.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="193"/>
+        <location filename="../gui/import_dialog.py" line="195"/>
         <source>{n} changes to enterprises already present are listed in the report.</source>
         <translation>{n} perubahan pada usaha yang sudah ada tercantum di laporan.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="196"/>
+        <location filename="../gui/import_dialog.py" line="198"/>
         <source>{upd} enterprises updated, {st} stage changes recorded in the history.</source>
         <translation>{upd} usaha diperbarui, {st} perubahan tahap dicatat di riwayat.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="200"/>
+        <location filename="../gui/import_dialog.py" line="202"/>
         <source>Dry run, nothing written.</source>
         <translation>Uji coba, tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="202"/>
+        <location filename="../gui/import_dialog.py" line="204"/>
         <source>Report: {path}</source>
         <translation>Laporan: {path}</translation>
     </message>
@@ -1290,7 +1420,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="98"/>
-        <location filename="../processing/base.py" line="123"/>
+        <location filename="../processing/base.py" line="132"/>
         <location filename="../processing/export_report.py" line="78"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
@@ -1495,7 +1625,7 @@
     <message>
         <location filename="../processing/accessibility.py" line="97"/>
         <location filename="../processing/generate_demo.py" line="59"/>
-        <location filename="../processing/service_gap.py" line="75"/>
+        <location filename="../processing/service_gap.py" line="77"/>
         <source>Region code field</source>
         <translation>Kolom kode wilayah</translation>
     </message>
@@ -1668,18 +1798,18 @@
         <translation>Gaya disimpan sebagai {path}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="91"/>
+        <location filename="../processing/base.py" line="100"/>
         <source>{param}: {layer} is an analysis output, not a boundary layer (it already holds the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the database.</source>
         <translation>{param}: {layer} adalah keluaran analisis, bukan layer batas wilayah (sudah berisi angka hasil analisis). Pilih layer kabupaten/kota atau kecamatan dari basis data.</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="127"/>
+        <location filename="../processing/base.py" line="136"/>
         <location filename="../processing/export_report.py" line="80"/>
         <source>Regions (kabupaten/kota or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="134"/>
+        <location filename="../processing/base.py" line="143"/>
         <source>Filter enterprises (expression)</source>
         <translation>Saring usaha (ekspresi)</translation>
     </message>
@@ -1719,44 +1849,44 @@
         <translation>Buat atau tingkatkan basis data PostGIS bersama</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="52"/>
+        <location filename="../processing/create_shared_database.py" line="56"/>
         <location filename="../processing/publish_to_postgis.py" line="62"/>
         <source>PostgreSQL connection</source>
         <translation>Koneksi PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="54"/>
+        <location filename="../processing/create_shared_database.py" line="58"/>
         <location filename="../processing/publish_to_postgis.py" line="64"/>
         <source>Schema</source>
         <translation>Skema</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="56"/>
+        <location filename="../processing/create_shared_database.py" line="60"/>
         <source>Create roles and row-level security</source>
         <translation>Buat peran dan keamanan tingkat baris</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="58"/>
+        <location filename="../processing/create_shared_database.py" line="62"/>
         <source>Regency codes for per-regency roles (comma separated)</source>
         <translation>Kode kabupaten/kota untuk peran per kabupaten/kota (dipisahkan koma)</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="60"/>
+        <location filename="../processing/create_shared_database.py" line="64"/>
         <source>Schema version</source>
         <translation>Versi skema</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="73"/>
+        <location filename="../processing/create_shared_database.py" line="77"/>
         <source>Invalid input: {error}</source>
         <translation>Masukan tidak valid: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="84"/>
+        <location filename="../processing/create_shared_database.py" line="88"/>
         <source>Created schema {schema} (version {v}).</source>
         <translation>Skema {schema} dibuat (versi {v}).</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="87"/>
+        <location filename="../processing/create_shared_database.py" line="91"/>
         <source>Schema {schema} upgraded from version {old} to {v}; existing rows kept.</source>
         <translation>Skema {schema} ditingkatkan dari versi {old} ke {v}; baris yang ada tetap disimpan.</translation>
     </message>
@@ -1766,100 +1896,100 @@
         <translation>Kepadatan usaha per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="77"/>
+        <location filename="../processing/density_by_region.py" line="78"/>
         <source>Population field</source>
         <translation>Kolom jumlah penduduk</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="80"/>
+        <location filename="../processing/density_by_region.py" line="81"/>
         <source>Women population field</source>
         <translation>Kolom jumlah penduduk perempuan</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="84"/>
+        <location filename="../processing/density_by_region.py" line="85"/>
         <source>Category fields (first two are crossed)</source>
         <translation>Kolom kategori (dua yang pertama disilangkan)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="87"/>
+        <location filename="../processing/density_by_region.py" line="88"/>
         <source>Repair invalid region geometries (otherwise skip them)</source>
         <translation>Perbaiki geometri wilayah yang tidak valid (jika tidak, lewati)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="89"/>
+        <location filename="../processing/density_by_region.py" line="90"/>
         <source>Count in the database when both layers are in the same PostGIS database</source>
         <translation>Hitung di basis data bila kedua lapisan ada di basis data PostGIS yang sama</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="94"/>
+        <location filename="../processing/density_by_region.py" line="95"/>
         <source>Regions with enterprise statistics</source>
         <translation>Wilayah dengan statistik usaha</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="97"/>
+        <location filename="../processing/density_by_region.py" line="98"/>
         <source>Long table (for spreadsheet pivots)</source>
         <translation>Tabel panjang (untuk pivot lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="100"/>
+        <location filename="../processing/density_by_region.py" line="101"/>
         <source>Enterprises outside every region</source>
         <translation>Usaha di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="106"/>
+        <location filename="../processing/density_by_region.py" line="107"/>
         <source>Field {field} not found: its statistics are left out.</source>
         <translation>Kolom {field} tidak ditemukan: statistiknya tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="125"/>
+        <location filename="../processing/density_by_region.py" line="126"/>
         <source>Category field {field} not found in the enterprises; left out.</source>
         <translation>Kolom kategori {field} tidak ditemukan pada usaha; tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="136"/>
+        <location filename="../processing/density_by_region.py" line="137"/>
         <location filename="../processing/generate_demo.py" line="107"/>
         <source>The region layer has no features.</source>
         <translation>Lapisan wilayah tidak memiliki fitur.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="142"/>
+        <location filename="../processing/density_by_region.py" line="143"/>
         <location filename="../processing/progression_inputs.py" line="123"/>
         <source>Reading enterprises…</source>
         <translation>Membaca usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="153"/>
+        <location filename="../processing/density_by_region.py" line="154"/>
         <source>{n} enterprises read{fast}.</source>
         <translation>{n} usaha dibaca{fast}.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="154"/>
+        <location filename="../processing/density_by_region.py" line="155"/>
         <source> (fast path)</source>
         <translation> (jalur cepat)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="155"/>
+        <location filename="../processing/density_by_region.py" line="156"/>
         <source>Assigning enterprises to regions…</source>
         <translation>Menempatkan usaha ke wilayah…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="179"/>
+        <location filename="../processing/density_by_region.py" line="180"/>
         <location filename="../processing/stage_progression.py" line="126"/>
         <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
         <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="202"/>
+        <location filename="../processing/density_by_region.py" line="203"/>
         <source>{n} enterprises have no location and are not counted.</source>
         <translation>{n} usaha tidak memiliki lokasi dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="205"/>
+        <location filename="../processing/density_by_region.py" line="206"/>
         <source>{n} enterprises lie outside every region and are not counted.</source>
         <translation>{n} usaha berada di luar semua wilayah dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="208"/>
+        <location filename="../processing/density_by_region.py" line="209"/>
         <source>{n} enterprises lie in more than one region (overlap or shared boundary; {b} exactly on a boundary): each was counted once.</source>
         <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
     </message>
@@ -2116,7 +2246,7 @@
     </message>
     <message>
         <location filename="../processing/generate_demo.py" line="61"/>
-        <location filename="../processing/service_gap.py" line="77"/>
+        <location filename="../processing/service_gap.py" line="79"/>
         <source>Region name field</source>
         <translation>Kolom nama wilayah</translation>
     </message>
@@ -2167,54 +2297,64 @@
         <translation>Membuat {n} usaha di {r} wilayah…</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="35"/>
+        <location filename="../processing/heatmap.py" line="36"/>
         <source>Enterprise heatmap (kernel density)</source>
         <translation>Peta panas usaha (kepadatan kernel)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="76"/>
+        <location filename="../processing/heatmap.py" line="77"/>
         <source>Weight field</source>
         <translation>Kolom bobot</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="79"/>
+        <location filename="../processing/heatmap.py" line="80"/>
         <source>Radius (metres)</source>
         <translation>Radius (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="82"/>
+        <location filename="../processing/heatmap.py" line="83"/>
         <source>Pixel size (metres)</source>
         <translation>Ukuran piksel (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="85"/>
+        <location filename="../processing/heatmap.py" line="86"/>
         <source>Kernel</source>
         <translation>Kernel</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="89"/>
+        <location filename="../processing/heatmap.py" line="90"/>
         <source>Heatmap (enterprises per km²)</source>
         <translation>Peta panas (usaha per km²)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="112"/>
+        <location filename="../processing/heatmap.py" line="113"/>
         <source>Field {field} not found in the enterprises.</source>
         <translation>Kolom {field} tidak ditemukan pada usaha.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="132"/>
+        <location filename="../processing/heatmap.py" line="133"/>
         <source>No enterprise matches the choice: nothing to estimate a density from.</source>
         <translation>Tidak ada usaha yang sesuai pilihan: tidak ada data untuk memperkirakan kepadatan.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="138"/>
+        <location filename="../processing/heatmap.py" line="139"/>
         <source>{n} enterprises, metric CRS {crs}.</source>
         <translation>{n} usaha, CRS metrik {crs}.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="140"/>
+        <location filename="../processing/heatmap.py" line="141"/>
         <source>Estimating the density…</source>
         <translation>Memperkirakan kepadatan…</translation>
+    </message>
+    <message>
+        <location filename="../processing/heatmap.py" line="150"/>
+        <source>The density cannot be estimated from these inputs. Detail: {detail}</source>
+        <translation>Kepadatan tidak dapat diperkirakan dari masukan ini. Rincian: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../processing/heatmap.py" line="172"/>
+        <source>GDAL could not create {path}. Detail: {detail}</source>
+        <translation>GDAL tidak dapat membuat {path}. Rincian: {detail}</translation>
     </message>
     <message>
         <location filename="../processing/hotspots.py" line="29"/>
@@ -2369,73 +2509,73 @@
         <translation>{layer} sedang disunting: simpan atau buang suntingannya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="137"/>
+        <location filename="../processing/import_spreadsheet.py" line="141"/>
         <source>{n} rows read from {file}</source>
         <translation>{n} baris dibaca dari {file}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="146"/>
+        <location filename="../processing/import_spreadsheet.py" line="150"/>
         <source>The database has no stage-history table (schema version 1): stage changes are not recorded.</source>
         <translation>Basis data tidak memiliki tabel riwayat tahap (skema versi 1): perubahan tahap tidak dicatat.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="170"/>
+        <location filename="../processing/import_spreadsheet.py" line="174"/>
         <source>Dry run: {ok} rows would be imported, {upd} enterprises updated ({n} field changes, {st} stage-history rows), {skip} are already present unchanged, {bad} have errors. Nothing was written.</source>
         <translation>Uji coba: {ok} baris akan diimpor, {upd} usaha diperbarui ({n} perubahan field, {st} baris riwayat tahap), {skip} sudah ada tanpa perubahan, {bad} bermasalah. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="182"/>
+        <location filename="../processing/import_spreadsheet.py" line="186"/>
         <source>Nothing was imported: the database refused the rows ({error}).</source>
         <translation>Tidak ada yang diimpor: basis data menolak baris-baris tersebut ({error}).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="186"/>
+        <location filename="../processing/import_spreadsheet.py" line="190"/>
         <source>{ok} rows imported, {upd} enterprises updated, {skip} already present unchanged, {bad} not imported (see the report).</source>
         <translation>{ok} baris diimpor, {upd} usaha diperbarui, {skip} sudah ada tanpa perubahan, {bad} tidak diimpor (lihat laporan).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="202"/>
+        <location filename="../processing/import_spreadsheet.py" line="206"/>
         <source>{server} export recognised: columns matched by the plugin&apos;s XLSForm names.</source>
         <translation>Ekspor {server} dikenali: kolom dicocokkan menurut nama XLSForm plugin.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="209"/>
+        <location filename="../processing/import_spreadsheet.py" line="213"/>
         <source>Photos: put the downloaded attachments into the folder {folder} beside the database.</source>
         <translation>Foto: letakkan lampiran yang diunduh ke folder {folder} di samping basis data.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="231"/>
+        <location filename="../processing/import_spreadsheet.py" line="235"/>
         <source>  row {row}: {field}: {detail}</source>
         <translation>  baris {row}: {field}: {detail}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="245"/>
+        <location filename="../processing/import_spreadsheet.py" line="249"/>
         <source>The survey date is not a date: {text} (use YYYY-MM-DD or DD/MM/YYYY).</source>
         <translation>Tanggal survei bukan tanggal: {text} (gunakan TTTT-BB-HH atau HH/BB/TTTT).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="257"/>
+        <location filename="../processing/import_spreadsheet.py" line="261"/>
         <source>The column mapping is not valid JSON: {error}</source>
         <translation>Pemetaan kolom bukan JSON yang valid: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="259"/>
+        <location filename="../processing/import_spreadsheet.py" line="263"/>
         <source>The column mapping must be a JSON object: {&quot;header&quot;: &quot;field&quot;}.</source>
         <translation>Pemetaan kolom harus berupa objek JSON: {&quot;header&quot;: &quot;field&quot;}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="263"/>
+        <location filename="../processing/import_spreadsheet.py" line="267"/>
         <source>Unknown field(s) in the column mapping: {fields}</source>
         <translation>Kolom tidak dikenal dalam pemetaan kolom: {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="276"/>
+        <location filename="../processing/import_spreadsheet.py" line="280"/>
         <location filename="../processing/upgrade_database.py" line="62"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="277"/>
+        <location filename="../processing/import_spreadsheet.py" line="281"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
     </message>
@@ -2944,77 +3084,77 @@
     </message>
     <message>
         <location filename="../processing/service_gap.py" line="45"/>
-        <location filename="../processing/service_gap.py" line="89"/>
+        <location filename="../processing/service_gap.py" line="91"/>
         <source>Service gap by region</source>
         <translation>Kesenjangan layanan per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="72"/>
+        <location filename="../processing/service_gap.py" line="74"/>
         <source>Regions (kabupaten or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="79"/>
+        <location filename="../processing/service_gap.py" line="81"/>
         <source>Distance threshold (metres)</source>
         <translation>Ambang jarak (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="81"/>
+        <location filename="../processing/service_gap.py" line="83"/>
         <source>Owner sex field (P = woman)</source>
         <translation>Kolom jenis kelamin pemilik (P = perempuan)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="82"/>
+        <location filename="../processing/service_gap.py" line="84"/>
         <source>Woman head of household (KRTP) field</source>
         <translation>Kolom kepala rumah tangga perempuan (KRTP)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="83"/>
+        <location filename="../processing/service_gap.py" line="85"/>
         <source>Sector field</source>
         <translation>Kolom sektor</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="84"/>
+        <location filename="../processing/service_gap.py" line="86"/>
         <source>Stage field</source>
         <translation>Kolom tahap</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="91"/>
+        <location filename="../processing/service_gap.py" line="93"/>
         <source>Programme gap by region, sector and stage</source>
         <translation>Kesenjangan program per wilayah, sektor dan tahap</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="108"/>
+        <location filename="../processing/service_gap.py" line="110"/>
         <source>Choose the enterprise, service and region layers.</source>
         <translation>Pilih lapisan usaha, layanan dan wilayah.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="113"/>
+        <location filename="../processing/service_gap.py" line="115"/>
         <source>Choose the service type and region code fields.</source>
         <translation>Pilih kolom jenis layanan dan kolom kode wilayah.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="121"/>
+        <location filename="../processing/service_gap.py" line="123"/>
         <source>Field {name} not found: not used.</source>
         <translation>Kolom {name} tidak ditemukan: tidak dipakai.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="137"/>
+        <location filename="../processing/service_gap.py" line="139"/>
         <source>{n} enterprises lie in no region; they are reported on a separate row.</source>
         <translation>{n} usaha tidak berada di wilayah mana pun; usaha tersebut dilaporkan di baris tersendiri.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="148"/>
+        <location filename="../processing/service_gap.py" line="150"/>
         <source>No service of type {jenis}: every enterprise counts as uncovered.</source>
         <translation>Tidak ada layanan berjenis {jenis}: setiap usaha dihitung tidak terjangkau.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="175"/>
+        <location filename="../processing/service_gap.py" line="177"/>
         <source>The enterprise layer has no pelatihan/bantuan/status_binaan fields: no programme gap.</source>
         <translation>Lapisan usaha tidak memiliki kolom pelatihan/bantuan/status_binaan: tidak ada kesenjangan program.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="203"/>
+        <location filename="../processing/service_gap.py" line="205"/>
         <source>outside every region</source>
         <translation>di luar semua wilayah</translation>
     </message>

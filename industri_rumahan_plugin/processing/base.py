@@ -43,6 +43,8 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
     #: Third-party libraries ``processAlgorithm`` needs (names of ``core.requirements``);
     #: imported there, never at module level, so the provider lists every algorithm.
     REQUIRES: ClassVar[tuple[str, ...]] = ()
+    #: Field parameters whose values become output columns: only catalogue fields allowed.
+    CATEGORY_PARAMETERS: ClassVar[tuple[str, ...]] = ()
 
     def tr(self, message: str) -> str:
         return toolbelt.tr(message)
@@ -64,12 +66,19 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         if not ok:
             raise QgsProcessingException(message)
         self.refuse_analysis_output_as_regions(parameters, context)
+        from industri_rumahan_plugin.adapters import gateway
+
+        gateway.check_inputs(self, parameters, context, self.CATEGORY_PARAMETERS)
         return True
 
     def checkParameterValues(self, parameters: dict, context) -> tuple[bool, str]:
-        """The regions check first: the algorithm dialog shows its message before running."""
+        """The input checks first: the algorithm dialog (and ``processing.run``) show their
+        message before running."""
         try:
             self.refuse_analysis_output_as_regions(parameters, context)
+            from industri_rumahan_plugin.adapters import gateway
+
+            gateway.check_inputs(self, parameters, context, self.CATEGORY_PARAMETERS)
         except QgsProcessingException as error:
             return False, str(error)
         return super().checkParameterValues(parameters, context)

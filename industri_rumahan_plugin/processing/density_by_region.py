@@ -34,6 +34,7 @@ class DensityByRegion(IndustriRumahanAlgorithm):
     GROUP = "density"
     TITLE = "Enterprise density by region"
     REQUIRES = ("numpy", "pandas", "shapely")
+    CATEGORY_PARAMETERS = ("CATEGORY_FIELDS",)
     HELP = {
         "id": (
             "Menghitung usaha per wilayah (kabupaten/kota atau kecamatan): jumlah, per sektor, "

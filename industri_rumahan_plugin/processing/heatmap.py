@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
+from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.compat import FieldDataType, Misc, NumberType, Unit
 from industri_rumahan_plugin.core import catalogue
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
@@ -146,7 +147,9 @@ class Heatmap(IndustriRumahanAlgorithm):
         try:
             grid = kde.density_grid(xy, radius, pixel, kernel, w, progress=progress)
         except ValueError as err:
-            raise QgsProcessingException(str(err)) from err
+            raise QgsProcessingException(self.tr(
+                "The density cannot be estimated from these inputs. Detail: {detail}").format(
+                detail=err)) from err
         check_cancel(feedback)
         feedback.setProgress(85)
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -166,7 +169,9 @@ def write_geotiff(path: str, grid: Grid, crs: QgsCoordinateReferenceSystem) -> N
     ds = driver.Create(str(path), cols, rows, 1, gdal.GDT_Float32,
                        ["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"])
     if ds is None:
-        raise QgsProcessingException(f"GDAL could not create {path}")
+        raise QgsProcessingException(toolbelt.tr(
+            "GDAL could not create {path}. Detail: {detail}").format(
+            path=path, detail=gdal.GetLastErrorMsg() or "-"))
     ds.SetGeoTransform(grid.geotransform())
     ds.SetProjection(crs.toWkt(Misc.WKT2_2019))
     band = ds.GetRasterBand(1)

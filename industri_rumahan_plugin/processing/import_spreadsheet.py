@@ -132,8 +132,12 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         try:
             frame, _ = xlsx.read_table(path, sheet or None)
         except tables.TableError as error:
+            from industri_rumahan_plugin.adapters import spreadsheet_errors
+
             raise QgsProcessingException(
-                self.tr("Cannot read the spreadsheet: {error}").format(error=error)) from error
+                self.tr("Cannot read the spreadsheet: {error}").format(
+                    error=spreadsheet_errors.message(error, path.name, path.suffix))
+            ) from error
         feedback.pushInfo(self.tr("{n} rows read from {file}").format(n=len(frame),
                                                                      file=path.name))
         feedback.setProgress(10)

@@ -122,7 +122,7 @@ def load(alg: IndustriRumahanAlgorithm, parameters: dict, context, feedback) -> 
     fields = [f for f in history_io.ENTERPRISE_FIELDS if f in present]
     feedback.setProgressText(tr("Reading enterprises…"))
     arrays = read_source(source, fields, context=context, target_crs=None, feedback=feedback,
-                         progress_span=(0, 30))
+                         progress_span=(0, 30), normalise=True)
     check_cancel(feedback)
     enterprises = arrays.attributes
     enterprises["uid"] = enterprises["uid"].astype(str)

@@ -69,6 +69,24 @@ def algorithm_classes() -> list[type]:
 
 
 class IndustriRumahanProvider(QgsProcessingProvider):
+    """The plugin's algorithms; installs the plugin's translator when loaded, so that
+    ``qgis_process`` and batch runs (which never start the desktop plugin) speak the
+    interface language too."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._translator = None
+
+    def load(self) -> bool:
+        if self._translator is None:
+            self._translator = toolbelt.install_translator(self)
+        return super().load()
+
+    def unload(self) -> None:
+        toolbelt.remove_translator(self._translator, self)
+        self._translator = None
+        super().unload()
+
     def id(self) -> str:
         return PROVIDER_ID
 

@@ -66,6 +66,8 @@ class ServiceGap(IndustriRumahanAlgorithm):
         ),
     }
 
+    CATEGORY_PARAMETERS = ("SECTOR_FIELD", "STAGE_FIELD")
+
     def initAlgorithm(self, config=None):
         gap_params.add_services(self)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -217,6 +219,11 @@ class ServiceGap(IndustriRumahanAlgorithm):
             fields.append(QgsField(key, FieldType.STRING))
         for name, kind in columns:
             fields.append(QgsField(name, kind))
+        from industri_rumahan_plugin.core import cell_safety
+
+        if cell_safety.is_spreadsheet_path(
+                self.parameterAsOutputLayer(parameters, "OUTPUT_PROGRAMME", context) or ""):
+            table = cell_safety.neutralise_frame(table, headers=False)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT_PROGRAMME", context, fields,
                                           WkbType.NO_GEOMETRY)
         if sink is None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from industri_rumahan_plugin.adapters import xlsx as xlsx_io
+from industri_rumahan_plugin.core import cell_safety
 from industri_rumahan_plugin.core import report_tables as rt
 
 SHEETS = {"ringkasan": "Ringkasan", "sektor_tahap": "Sektor x tahap", "layanan": "Layanan",
@@ -89,6 +90,7 @@ def write_tables(pdf_path: Path, frame: pd.DataFrame, names: Sequence[str],
     out = {"xlsx": str(xlsx)}
     for key, table in tables.items():
         path = pdf_path.with_name(f"{pdf_path.stem}_{key}.csv")
-        table.to_csv(path, index=False, encoding="utf-8")
+        cell_safety.neutralise_frame(table).to_csv(path, index=False, encoding="utf-8",
+                                                   lineterminator="\r\n")
         out[f"csv_{key}"] = str(path)
     return out

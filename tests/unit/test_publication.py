@@ -56,3 +56,16 @@ def test_demo_consent_is_a_minority_and_consistent():
     assert frame.loc[~consent, "izin_publikasi_tanggal"].isna().all()
     assert frame["kontak_usaha"].notna().sum() > 0
     assert not (frame["kontak_usaha"].notna() & ~consent).any()
+
+
+def test_the_reader_view_shows_the_fields_publication_allows():
+    """adapters/postgis/ddl.py repeats the list without pandas: the two must stay equal."""
+    from industri_rumahan_plugin.adapters.postgis import ddl
+    from industri_rumahan_plugin.core import publication
+
+    assert ddl.PUBLISHED_FIELDS == publication.PUBLIC_FIELDS
+    sql = ddl.security_sql("ir")
+    view = sql.split("CREATE VIEW ir.usaha_publik")[1].split(";")[0]
+    for field in ("nik", "telepon", "alamat"):
+        assert field not in view
+    assert "WHERE u.izin_publikasi IS TRUE" in view and "security_barrier" in view

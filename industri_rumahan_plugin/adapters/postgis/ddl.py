@@ -15,6 +15,13 @@ from industri_rumahan_plugin.core import catalogue, programme_text, schema
 
 PG_TYPES = {"string": "varchar", "int": "integer", "int64": "bigint",
             "double": "double precision", "bool": "boolean", "datetime": "timestamp"}
+#: Fields of a consenting enterprise that ``usaha_publik`` shows: ``core.publication``'s
+#: ``PUBLIC_FIELDS`` (repeated here because that module needs pandas; a unit test keeps the
+#: two equal). ``nama_pemilik`` only where ``izin_nama_pemilik``.
+PUBLISHED_FIELDS: tuple[str, ...] = (
+    "nama_usaha", "produk_utama", "sektor", "tahap", "kontak_usaha", "foto", "nama_pemilik",
+    "kode_desa", "kode_kecamatan", "kode_kabupaten",
+)
 GEOMETRY = {"Point": "geometry(Point, 4326)", "MultiPolygon": "geometry(MultiPolygon, 4326)"}
 SECURITY_SQL = Path(__file__).with_name("security.sql")
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -146,7 +153,8 @@ def security_sql(name: str = "ir", regencies: list[str] | tuple[str, ...] = ()) 
     text = SECURITY_SQL.read_text(encoding="utf-8")
     text = (text.replace("{schema}", s)
             .replace("{public_columns}", ", ".join(["fid", "geom", *public_cols]))
-            .replace("{personal_columns}", ", ".join(personal)))
+            .replace("{personal_columns}", ", ".join(personal))
+            .replace("{published_columns}", ", ".join(_published(f) for f in PUBLISHED_FIELDS)))
     roles = []
     for code in regencies:
         if not re.fullmatch(r"\d{2}\.\d{2}", code):
@@ -159,6 +167,12 @@ def security_sql(name: str = "ir", regencies: list[str] | tuple[str, ...] = ()) 
             f"'{code}') ON CONFLICT (peran) DO UPDATE SET kode_kabupaten = EXCLUDED.kode_kabupaten;"
         )
     return text + "\n" + history_security_sql(s) + "\n" + "\n".join(roles)
+
+
+def _published(name: str) -> str:
+    if name == "nama_pemilik":
+        return "CASE WHEN u.izin_nama_pemilik IS TRUE THEN u.nama_pemilik END AS nama_pemilik"
+    return f"u.{ident(name)}"
 
 
 def history_security_sql(s: str) -> str:

@@ -6,7 +6,10 @@
 --               delete and read the rows of their own regency, personal data included
 --               (they collect it); the rest of the province through views without
 --               personal columns.
--- ir_pembaca    analysts, dashboards: the views only; never NIK, names, phone, address.
+-- ir_pembaca    analysts, dashboards: aggregates (ringkasan_kabupaten) and the enterprises
+--               whose owner consented to publication (usaha_publik: village point unless
+--               the exact one was agreed, owner's name only if agreed); never NIK, phone,
+--               address, nor any record or exact home of an enterprise without consent.
 
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ir_provinsi') THEN
@@ -91,6 +94,26 @@ CREATE OR REPLACE VIEW {schema}.ringkasan_kabupaten AS
          sum(jumlah_pekerja) AS pekerja, sum(pekerja_perempuan) AS pekerja_perempuan
   FROM {schema}.usaha GROUP BY kode_kabupaten, sektor, tahap;
 GRANT SELECT ON {schema}.usaha_umum, {schema}.ringkasan_kabupaten
-  TO ir_provinsi, ir_kabupaten, ir_pembaca;
+  TO ir_provinsi, ir_kabupaten;
+-- usaha_umum carries every business name and exact home location: not for readers (a
+-- database made before issue 17 granted it to them).
+REVOKE ALL ON {schema}.usaha_umum FROM ir_pembaca, PUBLIC;
+GRANT SELECT ON {schema}.ringkasan_kabupaten TO ir_pembaca;
+
+-- What readers may see record by record: the rule of core/publication.py. A security barrier,
+-- so that no condition of the reader's query (a cast that fails, a division by zero) runs on
+-- rows the view hides and gives away their values in an error message.
+DROP VIEW IF EXISTS {schema}.usaha_publik;
+CREATE VIEW {schema}.usaha_publik WITH (security_barrier) AS
+  SELECT u.fid,
+         (CASE WHEN u.izin_lokasi_tepat IS TRUE THEN u.geom
+               ELSE (SELECT ST_PointOnSurface(d.geom) FROM {schema}.desa d
+                     WHERE d.kode = u.kode_desa ORDER BY d.fid LIMIT 1)
+          END)::geometry(Point, 4326) AS geom,
+         u.izin_lokasi_tepat IS TRUE AS lokasi_tepat,
+         {published_columns}
+  FROM {schema}.usaha u
+  WHERE u.izin_publikasi IS TRUE;
+GRANT SELECT ON {schema}.usaha_publik TO ir_provinsi, ir_kabupaten, ir_pembaca;
 GRANT SELECT ON {schema}.layanan, {schema}.kabupaten, {schema}.kecamatan, {schema}.desa,
   {schema}.schema_version TO ir_pembaca;

@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from industri_rumahan_plugin.core import catalogue, publication, schema
-from industri_rumahan_plugin.core.importing import headers
+from industri_rumahan_plugin.core import catalogue, cell_safety, publication, schema
+from industri_rumahan_plugin.core.importing import headers, sniff
 
 MAX_TITLE_ROWS = 10
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
@@ -23,7 +23,16 @@ PHOTO_FIELDS = ("foto",)
 
 
 class TableError(Exception):
-    """A file that cannot be read as a table; the message names the file."""
+    """A file that cannot be read as a table; the message names the file.
+
+    ``kind`` (one of ``sniff.KINDS``) says why, for a translated message; ``detail`` keeps
+    the library's own words.
+    """
+
+    def __init__(self, message: str, kind: str = "unreadable", detail: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.detail = detail
 
 
 def _sniff_separator(path: Path, encoding: str) -> str:
@@ -44,21 +53,32 @@ def _read_raw(path: Path, sheet: str | int | None,
     if path.suffix.lower() in EXCEL_SUFFIXES and excel_reader is not None:
         return excel_reader(path, sheet)
     if path.suffix.lower() in EXCEL_SUFFIXES:
+        return pd.read_excel(path, sheet_name=sheet if sheet not in (None, "") else 0,
+                             header=None, dtype=str, keep_default_na=False)
+    if path.stat().st_size == 0:
+        raise TableError(f"{path.name}: the file is empty", "empty_file")
+    encoding = sniff.text_encoding(path)
+    for attempt in dict.fromkeys((encoding, sniff.latin_fallback(encoding))):
         try:
-            return pd.read_excel(path, sheet_name=sheet if sheet not in (None, "") else 0,
-                                 header=None, dtype=str, keep_default_na=False)
-        except (ValueError, OSError, KeyError) as exc:
-            raise TableError(f"{path.name}: {exc}") from exc
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            sep = _sniff_separator(path, encoding)
+            sep = _sniff_separator(path, attempt)
             return pd.read_csv(path, sep=sep, header=None, dtype=str, keep_default_na=False,
-                               encoding=encoding, skip_blank_lines=True, engine="python")
-        except UnicodeDecodeError:
+                               encoding=attempt, skip_blank_lines=True, engine="python")
+        except UnicodeError:
             continue
-        except (pd.errors.ParserError, OSError) as exc:
-            raise TableError(f"{path.name}: {exc}") from exc
-    raise TableError(f"{path.name}: unknown text encoding")
+        except pd.errors.EmptyDataError as exc:
+            raise TableError(f"{path.name}: the file is empty", "empty_file",
+                             str(exc)) from exc
+    raise TableError(f"{path.name}: unknown text encoding", "encoding")
+
+
+def _excel_check(path: Path) -> None:
+    if path.suffix.lower() not in EXCEL_SUFFIXES:
+        return
+    kind = sniff.excel_problem(path)
+    if kind == "old_excel" and path.suffix.lower() == ".xls":
+        return  # a real Excel 97-2003 file: pandas reads it when xlrd is installed
+    if kind:
+        raise TableError(f"{path.name}: {kind.replace('_', ' ')}", kind)
 
 
 def read_table(
@@ -72,11 +92,20 @@ def read_table(
     plugin passes GDAL's, ``adapters.xlsx.read_raw``); by default pandas with openpyxl.
     """
     path = Path(path)
-    if not path.exists():
-        raise TableError(f"{path}: file not found")
-    raw = _read_raw(path, sheet, excel_reader)
+    if not path.is_file():
+        raise TableError(f"{path}: file not found", "not_found")
+    try:
+        _excel_check(path)
+        raw = _read_raw(path, sheet, excel_reader)
+    except TableError:
+        raise
+    except ImportError as exc:  # .xls without xlrd
+        raise TableError(f"{path.name}: {exc}", "old_excel", str(exc)) from exc
+    except Exception as exc:  # any library's failure becomes a named, reported one
+        raise TableError(f"{path.name}: {exc}", "unreadable",
+                         f"{type(exc).__name__}: {exc}") from exc
     if raw.empty:
-        raise TableError(f"{path.name}: the table is empty")
+        raise TableError(f"{path.name}: the table is empty", "empty_file")
     top = raw.head(MAX_TITLE_ROWS)
     scores = [headers.header_score(row) for row in top.itertuples(index=False)]
     header_at = max(range(len(scores)), key=lambda i: (scores[i], -i))
@@ -91,16 +120,22 @@ def read_table(
         else:
             seen[name] = 1
     body = raw.iloc[header_at + 1:].copy()
+    for column in body.columns:  # an export's neutralised '=… back to what was typed
+        body[column] = cell_safety.restore_text(body[column])
     body.columns = names
     first_row = header_at + 2
     body.index = range(first_row, first_row + len(body))
-    keep = body.apply(lambda c: c.astype(str).str.strip().ne("")).any(axis=1)
+    keep = body.apply(lambda c: c.fillna("").astype(str).str.strip().ne("")).any(axis=1)
+    if not keep.any():
+        raise TableError(f"{path.name}: a header row but no data rows", "no_rows")
     return body[keep], first_row
 
 
 def write_table(frame: pd.DataFrame, path: str | Path, sheet: str = "Data") -> Path:
-    """XLSX (by suffix) or CSV with ';' (opens in an Indonesian-locale Excel)."""
+    """XLSX (by suffix) or CSV with ';' (opens in an Indonesian-locale Excel); formula-like
+    text neutralised (``core.cell_safety``)."""
     path = Path(path)
+    frame = cell_safety.neutralise_frame(frame)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() in EXCEL_SUFFIXES:
         with pd.ExcelWriter(path, engine="openpyxl") as writer:
@@ -111,7 +146,8 @@ def write_table(frame: pd.DataFrame, path: str | Path, sheet: str = "Data") -> P
                 sheet_obj.column_dimensions[sheet_obj.cell(1, i).column_letter].width = min(
                     max(width + 2, 8), 60)
     else:
-        frame.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+        # CRLF rows, as Excel writes them: a CR or LF inside a cell is then quoted
+        frame.to_csv(path, sep=";", index=False, encoding="utf-8-sig", lineterminator="\r\n")
     return path
 
 
