@@ -14,6 +14,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters import output_guard, output_writer
 from industri_rumahan_plugin.adapters.feedback import check_cancel as check_cancel
 from industri_rumahan_plugin.compat import SourceType
 
@@ -43,6 +44,18 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
     #: Third-party libraries ``processAlgorithm`` needs (names of ``core.requirements``);
     #: imported there, never at module level, so the provider lists every algorithm.
     REQUIRES: ClassVar[tuple[str, ...]] = ()
+    #: Input layers the algorithm writes into (a GeoPackage there must be the plugin's).
+    WRITES_INTO: ClassVar[tuple[str, ...]] = ()
+    #: The staged outputs of the running ``processAlgorithm`` (``adapters.output_writer``).
+    writes: output_writer.Writes | None = None
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        """Every ``processAlgorithm`` writes through the one output writer: its file
+        outputs are staged and moved into place only when the whole run succeeded."""
+        super().__init_subclass__(**kwargs)
+        process = cls.__dict__.get("processAlgorithm")
+        if process is not None and not getattr(process, "guarded", False):
+            cls.processAlgorithm = output_writer.guarded(process)
 
     def tr(self, message: str) -> str:
         return toolbelt.tr(message)
@@ -64,12 +77,15 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         if not ok:
             raise QgsProcessingException(message)
         self.refuse_analysis_output_as_regions(parameters, context)
+        output_guard.check_outputs(self, parameters, context)
         return True
 
     def checkParameterValues(self, parameters: dict, context) -> tuple[bool, str]:
-        """The regions check first: the algorithm dialog shows its message before running."""
+        """The regions and output checks first: the dialog shows their message before
+        running."""
         try:
             self.refuse_analysis_output_as_regions(parameters, context)
+            output_guard.check_outputs(self, parameters, context)
         except QgsProcessingException as error:
             return False, str(error)
         return super().checkParameterValues(parameters, context)
@@ -92,6 +108,28 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
             "{param}: {layer} is an analysis output, not a boundary layer (it already holds "
             "the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the "
             "database.").format(param=REGIONS, layer=source.sourceName()))
+
+    # The outputs: staged while the run lasts, checked, moved into place when it succeeded.
+    def plain_sink(self, parameters, name, context, *args, **kwargs):
+        return super().parameterAsSink(parameters, name, context, *args, **kwargs)
+
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):
+        """QGIS's sink, staged and checked (every feature) during a run."""
+        if self.writes is None:
+            sink, dest = self.plain_sink(parameters, name, context, *args, **kwargs)
+            return (None if sink is None else output_writer.CheckedSink(sink, name, dest)), dest
+        return self.writes.sink(parameters, name, context, *args, **kwargs)
+
+    def parameterAsFileOutput(self, parameters, name, context) -> str:
+        """The output file's staged path during a run (moved into place on success)."""
+        path = super().parameterAsFileOutput(parameters, name, context)
+        return self.writes.staged(path) if path and self.writes is not None else path
+
+    def parameterAsOutputLayer(self, parameters, name, context) -> str:
+        path = super().parameterAsOutputLayer(parameters, name, context)
+        if not path or self.writes is None or output_guard.file_of_destination(path) != path:
+            return path
+        return self.writes.staged(path)
 
     def createInstance(self) -> QgsProcessingAlgorithm:
         return type(self)()
