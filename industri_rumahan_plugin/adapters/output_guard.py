@@ -22,6 +22,7 @@ from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
+    QgsDataSourceUri,
     QgsMapLayer,
     QgsProcessing,
     QgsProcessingContext,
@@ -59,12 +60,8 @@ def file_of_destination(dest: str) -> str | None:
     """The local file a destination string writes, or None (memory, PostGIS, temporary)."""
     if not dest or dest == QgsProcessing.TEMPORARY_OUTPUT or dest.startswith(_NOT_FILES):
         return None
-    if dest.startswith("ogr:"):
-        parts = QgsProviderRegistry.instance().decodeUri("ogr", dest[4:])
-        path = parts.get("path") or ""
-        if not path and "dbname=" in dest:
-            path = dest.split("dbname=", 1)[1].split("'")[1] if "'" in dest else ""
-        return path or None
+    if dest.startswith("ogr:"):  # ogr:dbname='file.gpkg' table="name" (geom)
+        return QgsDataSourceUri(dest[4:]).database() or None
     if dest.startswith("spatialite:"):
         return None
     return dest.split("|", 1)[0]
@@ -151,7 +148,7 @@ def check_path(name: str, path: str, inputs: dict[str, str]) -> None:
             "{param}: {path} already exists and is not an unchanged output of this plugin; "
             "it is not replaced. Choose a new file name, or delete the file first.")
     message = message.format(param=name, path=path, input=inputs.get(norm(path), ""),
-                             tables=", ".join(sqlite_tables(path)[:6]))
+                             tables=", ".join(sqlite_tables(path)[:10]))
     if answer == output_rules.DATABASE and path.lower().endswith(".gpkg"):
         from industri_rumahan_plugin.adapters.geopackage import check_database
 
@@ -190,7 +187,7 @@ def sqlite_tables(path: str) -> list[str]:
             con.close()
     except (OSError, sqlite3.Error):
         return ["?"]
-    return [r[0] for r in rows]
+    return sorted((r[0] for r in rows), key=lambda t: (t.startswith(("ref_", "ir_")), t))
 
 
 # --- the plugin's own outputs -------------------------------------------------------------
