@@ -18,6 +18,7 @@ import os
 import shutil
 import uuid
 import zipfile
+from contextlib import contextmanager
 
 from qgis.core import (
     QgsFeature,
@@ -31,6 +32,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters import output_guard
+from industri_rumahan_plugin.compat import field_kind
 from industri_rumahan_plugin.core import output_rules
 
 STAGE_PREFIX = ".industri_rumahan-"
@@ -39,26 +41,52 @@ _SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sb
 
 class CheckedSink:
     """A feature sink whose every write is checked: a refused feature stops the run with a
-    message naming it, instead of a batch silently dropped ("0 of 40 written")."""
+    message naming it, instead of a batch silently dropped ("0 of 40 written"). A value the
+    file format silently truncates or drops (GDAL's warning: a Shapefile's 254 characters, a
+    number wider than its column) counts as refused too."""
 
     def __init__(self, inner, name: str, dest: str) -> None:
         self._inner, self.name, self.dest, self.written = inner, name, dest, 0
+        self._lost: list[str] = []
 
     def addFeature(self, feature: QgsFeature, flags=QgsFeatureSink.Flag.FastInsert) -> bool:
-        if not self._inner.addFeature(feature, flags) or self._inner.lastError():
+        with self._gdal_warnings():
+            ok = self._inner.addFeature(feature, flags)
+        if not ok or self._inner.lastError() or self._lost:
             self._refused(feature)
         self.written += 1
         return True
 
     def addFeatures(self, features, flags=QgsFeatureSink.Flag.FastInsert) -> bool:
         features = list(features)
-        if not self._inner.addFeatures(features, flags) or self._inner.lastError():
+        with self._gdal_warnings():
+            ok = self._inner.addFeatures(features, flags)
+        if not ok or self._inner.lastError() or self._lost:
+            self._lost = []
             for feature in features:  # which one: the run fails anyway, nothing is kept
-                if not self._inner.addFeature(feature, flags):
+                with self._gdal_warnings():
+                    ok = self._inner.addFeature(feature, flags)
+                if not ok or self._lost:
                     self._refused(feature)
+                self.written += 1
             self._refused(features[0] if features else None)
         self.written += len(features)
         return True
+
+    @contextmanager
+    def _gdal_warnings(self):
+        from osgeo import gdal
+
+        def collect(level, _number, message):
+            if level >= gdal.CE_Failure or any(
+                    word in message for word in ("not successfully written", "truncated")):
+                self._lost.append(message)
+
+        gdal.PushErrorHandler(collect)
+        try:
+            yield
+        finally:
+            gdal.PopErrorHandler()
 
     def lastError(self) -> str:
         return self._inner.lastError() if self._inner is not None else ""
@@ -71,18 +99,22 @@ class CheckedSink:
         if self._inner is None:
             return
         inner, self._inner = self._inner, None
-        if not inner.flushBuffer() or inner.lastError():
+        with self._gdal_warnings():
+            ok = inner.flushBuffer() and not inner.lastError()
+        if not ok or self._lost:
             raise QgsProcessingException(toolbelt.tr(
                 "{param}: the output could not be completed ({error}); nothing was "
-                "written.").format(param=self.name, error=inner.lastError()))
+                "written.").format(param=self.name,
+                                   error=inner.lastError() or "; ".join(self._lost[:3])))
         del inner
 
     def _refused(self, feature) -> None:
         label = feature_label(feature) if feature is not None else "?"
+        reason = (self._inner.lastError() if self._inner is not None else "") or \
+            "; ".join(self._lost[:2]) or toolbelt.tr("no reason given")
         raise QgsProcessingException(toolbelt.tr(
             "{param}: feature {n} ({label}) was refused by the output ({error}); nothing was "
-            "written.").format(param=self.name, n=self.written + 1, label=label,
-                               error=self._inner.lastError() or toolbelt.tr("no reason given")))
+            "written.").format(param=self.name, n=self.written + 1, label=label, error=reason))
 
 
 def feature_label(feature: QgsFeature) -> str:
@@ -97,13 +129,18 @@ def feature_label(feature: QgsFeature) -> str:
 
 
 def short_name_fields(fields: QgsFields) -> tuple[QgsFields, list[tuple[str, str]]]:
-    """The fields with unique names of at most 10 characters, and the renamed pairs."""
+    """dBase fields: unique names of at most 10 characters (and the renamed pairs); decimals
+    without a declared width get 24 digits, 8 after the point (OGR's default, 15 after the
+    point, leaves too little room for a capital in rupiah)."""
     names = fields.names()
     short = output_rules.short_field_names(names)
     out = QgsFields()
     for field, new in zip(fields, short):
         copy = QgsField(field)
         copy.setName(new)
+        if field_kind(copy.type()) == "double" and copy.length() <= 0:
+            copy.setLength(24)
+            copy.setPrecision(8)
         out.append(copy)
     return out, [(a, b) for a, b in zip(names, short) if a != b]
 
