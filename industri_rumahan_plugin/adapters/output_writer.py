@@ -301,6 +301,10 @@ def guarded(process):
                 raise QgsProcessingException(
                     toolbelt.tr("Cancelled by the user; nothing was written."))
             return writes.commit(results)
+        except (OSError, zipfile.BadZipFile) as error:  # a full disk, a vanished folder...
+            raise QgsProcessingException(toolbelt.tr(
+                "A file could not be written or read ({error}); nothing was written. Is the "
+                "disk full?").format(error=error)) from error
         finally:
             writes.discard()
             self.writes = None
