@@ -20,7 +20,7 @@ import pytest
 from industri_rumahan_plugin.adapters import output_writer
 
 REPO = Path(__file__).resolve().parent.parent
-SCRIPT = REPO / "tests" / "full_disk_run.py"
+SCRIPT = REPO / "tests" / "alg_subprocess.py"
 
 
 def run_limited(alg: str, params: dict, limit: int) -> str:
