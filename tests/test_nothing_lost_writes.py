@@ -139,3 +139,20 @@ def test_cancelling_nearestservice_while_writing_leaves_the_earlier_output(demo_
     assert {p.name: digest(p) for p in tmp_path.iterdir()} == before
     layer = QgsVectorLayer(str(out), "o", "ogr")
     assert layer.featureCount() == 3000 and layer.fields().names() == fields
+
+
+def test_a_name_a_shapefile_would_cut_is_refused_not_truncated(demo_copy, tmp_path):
+    """A Shapefile keeps 254 characters of text: a longer name is refused with its feature,
+    never cut silently; the earlier Shapefile output stays as it was."""
+    params = {"INPUT": f"{demo_copy}|layername=usaha",
+              "SERVICES": f"{demo_copy}|layername=layanan", "SERVICE_TYPES": "pasar",
+              "OUTPUT": str(tmp_path / "terdekat.shp")}
+    run("nearestservice", **params)
+    with sqlite3.connect(demo_copy) as con:
+        uid = con.execute("SELECT uid FROM usaha ORDER BY fid LIMIT 1 OFFSET 2999").fetchone()[0]
+    _too_long(demo_copy, "usaha", "catatan", f"uid = '{uid}'", 300)
+    before = {p.name: digest(p) for p in tmp_path.iterdir()}
+    with pytest.raises(QgsProcessingException, match=f"uid {uid}") as raised:
+        run("nearestservice", **params)
+    assert "truncated" in str(raised.value) and "nothing was written" in str(raised.value)
+    assert {p.name: digest(p) for p in tmp_path.iterdir()} == before

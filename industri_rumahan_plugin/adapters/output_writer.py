@@ -58,19 +58,13 @@ class CheckedSink:
         return True
 
     def addFeatures(self, features, flags=QgsFeatureSink.Flag.FastInsert) -> bool:
-        features = list(features)
+        """One by one (QGIS's file writer loops the same way), so that the refused feature
+        is the one named."""
         with self._gdal_warnings():
-            ok = self._inner.addFeatures(features, flags)
-        if not ok or self._inner.lastError() or self._lost:
-            self._lost = []
-            for feature in features:  # which one: the run fails anyway, nothing is kept
-                with self._gdal_warnings():
-                    ok = self._inner.addFeature(feature, flags)
-                if not ok or self._lost:
+            for feature in features:
+                if not self._inner.addFeature(feature, flags) or self._lost:
                     self._refused(feature)
                 self.written += 1
-            self._refused(features[0] if features else None)
-        self.written += len(features)
         return True
 
     @contextmanager
