@@ -18,6 +18,7 @@
     <message>
         <location filename="../adapters/feedback.py" line="13"/>
         <location filename="../adapters/network_costs.py" line="115"/>
+        <location filename="../adapters/output_writer.py" line="296"/>
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
     </message>
@@ -233,6 +234,61 @@
         <location filename="../adapters/network_costs.py" line="157"/>
         <source>The road network has no usable lines: costs cannot be computed on it.</source>
         <translation>Jaringan jalan tidak memiliki garis yang dapat dipakai: biaya tidak dapat dihitung.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_guard.py" line="139"/>
+        <source>{param}: {path} is the file of the input {input} of this run; writing the output there would destroy it. Choose another file.</source>
+        <translation>{param}: {path} adalah berkas masukan {input} dari proses ini; menulis keluaran ke sana akan merusaknya. Pilih berkas lain.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_guard.py" line="143"/>
+        <source>{param}: {path} is an existing database (tables: {tables}) that this plugin did not write; it is never replaced. Choose a new file name.</source>
+        <translation>{param}: {path} adalah basis data yang sudah ada (tabel: {tables}) yang tidak ditulis oleh plugin ini; berkas itu tidak pernah ditimpa. Pilih nama berkas baru.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_guard.py" line="147"/>
+        <source>{param}: {path} already exists and is not an unchanged output of this plugin; it is not replaced. Choose a new file name, or delete the file first.</source>
+        <translation>{param}: {path} sudah ada dan bukan keluaran plugin ini yang belum diubah; berkas itu tidak ditimpa. Pilih nama berkas baru, atau hapus berkas itu terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_guard.py" line="268"/>
+        <source>Another import into {path} is running; waiting for it to finish…</source>
+        <translation>Impor lain ke {path} sedang berjalan; menunggu hingga selesai…</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_guard.py" line="272"/>
+        <source>{path} is locked by another import; nothing was written.</source>
+        <translation>{path} dikunci oleh impor lain; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_writer.py" line="99"/>
+        <source>{param}: the output could not be completed ({error}); nothing was written.</source>
+        <translation>{param}: keluaran tidak dapat diselesaikan ({error}); tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_writer.py" line="108"/>
+        <source>no reason given</source>
+        <translation>tanpa alasan</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_writer.py" line="109"/>
+        <source>{param}: feature {n} ({label}) was refused by the output ({error}); nothing was written.</source>
+        <translation>{param}: fitur ke-{n} ({label}) ditolak oleh keluaran ({error}); tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_writer.py" line="177"/>
+        <source>{param}: field names are limited to 10 characters in this format: {old} is written as {new}.</source>
+        <translation>{param}: nama kolom dalam format ini paling panjang 10 karakter: {old} ditulis sebagai {new}.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_writer.py" line="272"/>
+        <source>{path} could not be written completely (is the disk full?); nothing was written.</source>
+        <translation>{path} tidak dapat ditulis seluruhnya (apakah disk penuh?); tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_writer.py" line="299"/>
+        <source>A file could not be written or read ({error}); nothing was written. Is the disk full?</source>
+        <translation>Sebuah berkas tidak dapat ditulis atau dibaca ({error}); tidak ada yang ditulis. Apakah disk penuh?</translation>
     </message>
     <message>
         <location filename="../adapters/postgis/connection.py" line="29"/>
@@ -876,13 +932,13 @@
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="58"/>
-        <location filename="../processing/import_spreadsheet.py" line="31"/>
+        <location filename="../processing/import_spreadsheet.py" line="32"/>
         <source>Import enterprises from a spreadsheet</source>
         <translation>Impor usaha dari lembar kerja</translation>
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="64"/>
-        <location filename="../processing/import_spreadsheet.py" line="79"/>
+        <location filename="../processing/import_spreadsheet.py" line="81"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
@@ -900,7 +956,7 @@
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="72"/>
-        <location filename="../processing/import_spreadsheet.py" line="94"/>
+        <location filename="../processing/import_spreadsheet.py" line="96"/>
         <source>Dry run (check only, write nothing)</source>
         <translation>Uji coba (hanya periksa, tidak menulis apa pun)</translation>
     </message>
@@ -912,13 +968,13 @@
     <message>
         <location filename="../gui/import_dialog.py" line="82"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
-        <location filename="../processing/import_spreadsheet.py" line="97"/>
+        <location filename="../processing/import_spreadsheet.py" line="99"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="83"/>
-        <location filename="../processing/import_spreadsheet.py" line="96"/>
+        <location filename="../processing/import_spreadsheet.py" line="98"/>
         <source>Validation report</source>
         <translation>Laporan validasi</translation>
     </message>
@@ -934,7 +990,7 @@
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="125"/>
-        <location filename="../processing/import_spreadsheet.py" line="136"/>
+        <location filename="../processing/import_spreadsheet.py" line="133"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
@@ -1021,7 +1077,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="97"/>
-        <location filename="../processing/base.py" line="123"/>
+        <location filename="../processing/base.py" line="161"/>
         <location filename="../processing/export_report.py" line="73"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
@@ -1362,18 +1418,18 @@
         <translation>Gaya disimpan sebagai {path}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="91"/>
+        <location filename="../processing/base.py" line="107"/>
         <source>{param}: {layer} is an analysis output, not a boundary layer (it already holds the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the database.</source>
         <translation>{param}: {layer} adalah keluaran analisis, bukan layer batas wilayah (sudah berisi angka hasil analisis). Pilih layer kabupaten/kota atau kecamatan dari basis data.</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="127"/>
+        <location filename="../processing/base.py" line="165"/>
         <location filename="../processing/export_report.py" line="75"/>
         <source>Regions (kabupaten/kota or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="134"/>
+        <location filename="../processing/base.py" line="172"/>
         <source>Filter enterprises (expression)</source>
         <translation>Saring usaha (ekspresi)</translation>
     </message>
@@ -1538,7 +1594,7 @@
     </message>
     <message>
         <location filename="../processing/density_by_region.py" line="179"/>
-        <location filename="../processing/stage_progression.py" line="127"/>
+        <location filename="../processing/stage_progression.py" line="126"/>
         <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
         <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
     </message>
@@ -1932,144 +1988,144 @@
         <translation>Titik panas pada 95 % atau lebih: {hot}; titik dingin: {cold}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="78"/>
+        <location filename="../processing/import_spreadsheet.py" line="80"/>
         <source>Spreadsheet (XLSX or CSV)</source>
         <translation>Lembar kerja (XLSX atau CSV)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="81"/>
+        <location filename="../processing/import_spreadsheet.py" line="83"/>
         <source>Sheet name (XLSX; empty: the first sheet)</source>
         <translation>Nama sheet (XLSX; kosong: sheet pertama)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="83"/>
+        <location filename="../processing/import_spreadsheet.py" line="85"/>
         <source>Enterprise layer to add to</source>
         <translation>Lapisan usaha tujuan penambahan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="85"/>
+        <location filename="../processing/import_spreadsheet.py" line="87"/>
         <source>Column mapping (JSON: header -&gt; field; &quot;&quot; ignores a column)</source>
         <translation>Pemetaan kolom (JSON: judul -&gt; kolom; &quot;&quot; mengabaikan kolom)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="88"/>
+        <location filename="../processing/import_spreadsheet.py" line="90"/>
         <source>Village boundaries (for villages without coordinates)</source>
         <translation>Batas desa (untuk desa tanpa koordinat)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="91"/>
+        <location filename="../processing/import_spreadsheet.py" line="93"/>
         <source>Survey date (YYYY-MM-DD or DD/MM/YYYY; empty: today; a survey-date column of the sheet wins)</source>
         <translation>Tanggal survei (TTTT-BB-HH atau HH/BB/TTTT; kosong: hari ini; kolom tanggal survei di lembar kerja diutamakan)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="101"/>
+        <location filename="../processing/import_spreadsheet.py" line="103"/>
         <location filename="../processing/publish_to_postgis.py" line="66"/>
         <source>Rows already present</source>
         <translation>Baris yang sudah ada</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="101"/>
+        <location filename="../processing/import_spreadsheet.py" line="103"/>
         <source>Rows at a village centroid</source>
         <translation>Baris di titik tengah desa</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="101"/>
+        <location filename="../processing/import_spreadsheet.py" line="103"/>
         <source>Rows imported</source>
         <translation>Baris yang diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="101"/>
+        <location filename="../processing/import_spreadsheet.py" line="103"/>
         <source>Rows not imported</source>
         <translation>Baris yang tidak diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="102"/>
+        <location filename="../processing/import_spreadsheet.py" line="104"/>
         <source>Enterprises updated</source>
         <translation>Usaha diperbarui</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="104"/>
+        <location filename="../processing/import_spreadsheet.py" line="106"/>
         <source>Stage-history rows recorded</source>
         <translation>Baris riwayat tahap dicatat</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="106"/>
+        <location filename="../processing/import_spreadsheet.py" line="108"/>
         <source>Field changes and stage-history rows listed in the report</source>
         <translation>Perubahan field dan baris riwayat tahap yang tercantum di laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="120"/>
+        <location filename="../processing/import_spreadsheet.py" line="117"/>
         <source>The target layer is invalid.</source>
         <translation>Lapisan tujuan tidak valid.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="123"/>
+        <location filename="../processing/import_spreadsheet.py" line="120"/>
         <source>{layer} is not an enterprise layer of the plugin (fields uid, nama_usaha, sektor, tahap... are missing).</source>
         <translation>{layer} bukan lapisan usaha dari plugin (kolom uid, nama_usaha, sektor, tahap... tidak ada).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="126"/>
+        <location filename="../processing/import_spreadsheet.py" line="123"/>
         <source>{layer} is being edited: save or discard its edits first.</source>
         <translation>{layer} sedang disunting: simpan atau buang suntingannya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="137"/>
+        <location filename="../processing/import_spreadsheet.py" line="134"/>
         <source>{n} rows read from {file}</source>
         <translation>{n} baris dibaca dari {file}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="146"/>
+        <location filename="../processing/import_spreadsheet.py" line="160"/>
         <source>The database has no stage-history table (schema version 1): stage changes are not recorded.</source>
         <translation>Basis data tidak memiliki tabel riwayat tahap (skema versi 1): perubahan tahap tidak dicatat.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="169"/>
+        <location filename="../processing/import_spreadsheet.py" line="183"/>
         <source>Dry run: {ok} rows would be imported, {upd} enterprises updated ({n} field changes, {st} stage-history rows), {skip} are already present unchanged, {bad} have errors. Nothing was written.</source>
         <translation>Uji coba: {ok} baris akan diimpor, {upd} usaha diperbarui ({n} perubahan field, {st} baris riwayat tahap), {skip} sudah ada tanpa perubahan, {bad} bermasalah. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="181"/>
+        <location filename="../processing/import_spreadsheet.py" line="195"/>
         <source>Nothing was imported: the database refused the rows ({error}).</source>
         <translation>Tidak ada yang diimpor: basis data menolak baris-baris tersebut ({error}).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="185"/>
+        <location filename="../processing/import_spreadsheet.py" line="199"/>
         <source>{ok} rows imported, {upd} enterprises updated, {skip} already present unchanged, {bad} not imported (see the report).</source>
         <translation>{ok} baris diimpor, {upd} usaha diperbarui, {skip} sudah ada tanpa perubahan, {bad} tidak diimpor (lihat laporan).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="210"/>
+        <location filename="../processing/import_spreadsheet.py" line="224"/>
         <source>  row {row}: {field}: {detail}</source>
         <translation>  baris {row}: {field}: {detail}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="224"/>
+        <location filename="../processing/import_spreadsheet.py" line="238"/>
         <source>The survey date is not a date: {text} (use YYYY-MM-DD or DD/MM/YYYY).</source>
         <translation>Tanggal survei bukan tanggal: {text} (gunakan TTTT-BB-HH atau HH/BB/TTTT).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="236"/>
+        <location filename="../processing/import_spreadsheet.py" line="250"/>
         <source>The column mapping is not valid JSON: {error}</source>
         <translation>Pemetaan kolom bukan JSON yang valid: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="238"/>
+        <location filename="../processing/import_spreadsheet.py" line="252"/>
         <source>The column mapping must be a JSON object: {&quot;header&quot;: &quot;field&quot;}.</source>
         <translation>Pemetaan kolom harus berupa objek JSON: {&quot;header&quot;: &quot;field&quot;}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="242"/>
+        <location filename="../processing/import_spreadsheet.py" line="256"/>
         <source>Unknown field(s) in the column mapping: {fields}</source>
         <translation>Kolom tidak dikenal dalam pemetaan kolom: {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="255"/>
+        <location filename="../processing/import_spreadsheet.py" line="269"/>
         <location filename="../processing/upgrade_database.py" line="58"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="256"/>
+        <location filename="../processing/import_spreadsheet.py" line="270"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
     </message>
@@ -2387,62 +2443,62 @@
         <translation>di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="28"/>
+        <location filename="../processing/stage_progression.py" line="27"/>
         <source>Stage progression (naik kelas) by region</source>
         <translation>Kenaikan kelas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="68"/>
+        <location filename="../processing/stage_progression.py" line="67"/>
         <source>Regions with stage progression</source>
         <translation>Wilayah dengan kenaikan kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="70"/>
+        <location filename="../processing/stage_progression.py" line="69"/>
         <source>Long table (for spreadsheets)</source>
         <translation>Tabel panjang (untuk lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="72"/>
+        <location filename="../processing/stage_progression.py" line="71"/>
         <source>Period from</source>
         <translation>Periode dari</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="73"/>
+        <location filename="../processing/stage_progression.py" line="72"/>
         <source>Period to</source>
         <translation>Periode sampai</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="74"/>
+        <location filename="../processing/stage_progression.py" line="73"/>
         <source>Enterprises moved up</source>
         <translation>Usaha yang naik kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="75"/>
+        <location filename="../processing/stage_progression.py" line="74"/>
         <source>Enterprises active at the start and the end</source>
         <translation>Usaha yang aktif di awal dan akhir periode</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="86"/>
+        <location filename="../processing/stage_progression.py" line="85"/>
         <source>The stage history has no dated rows.</source>
         <translation>Riwayat tahap tidak memiliki baris bertanggal.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="87"/>
+        <location filename="../processing/stage_progression.py" line="86"/>
         <source>Classifying enterprises…</source>
         <translation>Mengelompokkan usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="91"/>
+        <location filename="../processing/stage_progression.py" line="90"/>
         <source>{n} history rows belong to no enterprise read (other or filtered-out enterprises) or have an unknown stage or no date: left out.</source>
         <translation>{n} baris riwayat bukan milik usaha yang dibaca (usaha lain atau tersaring) atau tahapnya tidak dikenal atau tanpa tanggal: tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="100"/>
+        <location filename="../processing/stage_progression.py" line="99"/>
         <source>Enterprises with region codes not in the region layer ({codes}) are counted in the totals and the long table only.</source>
         <translation>Usaha dengan kode wilayah yang tidak ada di lapisan wilayah ({codes}) hanya dihitung pada jumlah dan tabel panjang.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="104"/>
+        <location filename="../processing/stage_progression.py" line="103"/>
         <source>Period {period}: {up} of {base} enterprises active at both ends moved up a class.</source>
         <translation>Periode {period}: {up} dari {base} usaha yang aktif di awal dan akhir naik kelas.</translation>
     </message>
