@@ -34,7 +34,9 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
     """Name, group, icon, help and translation shared by the provider's algorithms.
 
     Subclasses set ``ALG_ID``, ``GROUP`` (a key of ``GROUPS``), ``TITLE`` (English, translated
-    through ``tr``) and ``HELP`` = {"id": ..., "en": ...}. They keep no run state on ``self``.
+    through ``tr``) and ``HELP`` = {"id": ..., "en": ...}. They keep no run state on ``self``
+    (the base keeps one: ``writes``, the staged outputs of the running ``processAlgorithm``;
+    Processing makes one instance per run).
     """
 
     ALG_ID: ClassVar[str] = ""
