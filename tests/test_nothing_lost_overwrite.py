@@ -203,3 +203,31 @@ def test_import_into_a_foreign_or_newer_geopackage_is_refused(demo_gpkg, tmp_pat
             DRY_RUN=dry_run, REPORT=str(tmp_path / "laporan.csv"))
     assert digest(database) == before and rows(database) == count == 3000
     assert not (tmp_path / "laporan.csv").exists()
+
+
+def test_a_field_package_never_replaces_a_returned_package_or_a_full_folder(demo_gpkg,
+                                                                            tmp_path):
+    """preparefieldsurvey writes a folder and ``<folder>.zip`` beside it: a zip that came back
+    from the field under that name, or a folder with files, stays as it was."""
+    source = f"{demo_gpkg}|layername=usaha"
+    with sqlite3.connect(demo_gpkg) as con:
+        code = con.execute("SELECT kode_kecamatan FROM usaha GROUP BY 1 ORDER BY count(*) "
+                           "DESC LIMIT 1").fetchone()[0]
+    returned = tmp_path / "paket.zip"
+    returned.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # the field team's package (empty zip)
+    before = digest(returned)
+    message = refused("preparefieldsurvey", "already exists", INPUT=source, CODES=code,
+                      OUTPUT=str(tmp_path / "paket"))
+    assert str(returned) in message and digest(returned) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["paket.zip"]
+    full = tmp_path / "lain"
+    full.mkdir()
+    (full / "catatan.txt").write_text("hasil lapangan")
+    refused("preparefieldsurvey", "not empty", INPUT=source, CODES=code, OUTPUT=str(full))
+    assert [p.name for p in full.iterdir()] == ["catatan.txt"]
+    empty = tmp_path / "baru"
+    empty.mkdir()  # an empty folder chosen in the dialog: fine
+    out = run("preparefieldsurvey", INPUT=source, CODES=code, OUTPUT=str(empty))
+    assert out["OUTPUT"] == str(empty) and Path(out["ZIP"]) == tmp_path / "baru.zip"
+    assert Path(out["GEOPACKAGE"]).parent == empty and out["COUNT"] > 0
+    assert no_staging_left(tmp_path)

@@ -36,7 +36,8 @@ from qgis.core import (
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.core import output_rules
 
-DESTINATIONS = ("sink", "fileDestination", "rasterDestination", "vectorDestination")
+DESTINATIONS = ("sink", "fileDestination", "rasterDestination", "vectorDestination",
+                "folderDestination")
 _NOT_FILES = ("memory:", "postgres:", "postgis:", "mssql:", "oracle:", "hana:")
 _REGISTRY_LOCK = threading.Lock()
 _DB_LOCKS: dict[str, threading.Lock] = {}
@@ -132,6 +133,12 @@ def alg_writes_into(alg) -> tuple[str, ...]:
 
 def check_path(name: str, path: str, inputs: dict[str, str]) -> None:
     """Raise the rule's refusal for output ``name`` at ``path`` (names parameter and file)."""
+    if os.path.isdir(path):  # a folder output: only a new or empty folder
+        if os.listdir(path):
+            raise QgsProcessingException(toolbelt.tr(
+                "{param}: the folder {path} is not empty; its files are never replaced. "
+                "Choose a new folder.").format(param=name, path=path))
+        return
     answer = output_rules.verdict(facts(path, inputs))
     if answer == output_rules.OK:
         return

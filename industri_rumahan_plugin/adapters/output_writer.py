@@ -217,10 +217,12 @@ class Writes:
                 output_guard.check_path(self._param_of(target, results), target, inputs)
                 moves.append((staged, target))
         for staged, target in moves:
+            if os.path.isdir(target) and not os.listdir(target):
+                os.rmdir(target)  # an empty folder chosen for a folder output
             if target.lower().endswith(".shp"):
                 _drop_stale_parts(target, {os.path.basename(t) for _, t in moves})
             os.replace(staged, target)
-        output_guard.mark_outputs([target for _, target in moves])
+        output_guard.mark_outputs([t for _, t in moves if not os.path.isdir(t)])
         layers = self.context.layersToLoadOnCompletion()
         if any(self.final(k) != k for k in layers):
             self.context.setLayersToLoadOnCompletion(
@@ -261,7 +263,7 @@ def verify(path: str) -> None:
             with open(path, "rb") as handle:
                 handle.seek(max(0, os.path.getsize(path) - 2048))
                 complete = b"%%EOF" in handle.read()
-        elif lower.endswith((".xlsx", ".xlsm")):
+        elif lower.endswith((".xlsx", ".xlsm", ".zip")):
             with zipfile.ZipFile(path) as archive:
                 complete = archive.testzip() is None
         else:

@@ -18,7 +18,7 @@
     <message>
         <location filename="../adapters/feedback.py" line="13"/>
         <location filename="../adapters/network_costs.py" line="115"/>
-        <location filename="../adapters/output_writer.py" line="296"/>
+        <location filename="../adapters/output_writer.py" line="298"/>
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
     </message>
@@ -241,27 +241,32 @@
         <translation>Jaringan jalan tidak memiliki garis yang dapat dipakai: biaya tidak dapat dihitung.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="139"/>
+        <location filename="../adapters/output_guard.py" line="138"/>
+        <source>{param}: the folder {path} is not empty; its files are never replaced. Choose a new folder.</source>
+        <translation>{param}: folder {path} tidak kosong; berkas di dalamnya tidak pernah ditimpa. Pilih folder baru.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_guard.py" line="146"/>
         <source>{param}: {path} is the file of the input {input} of this run; writing the output there would destroy it. Choose another file.</source>
         <translation>{param}: {path} adalah berkas masukan {input} dari proses ini; menulis keluaran ke sana akan merusaknya. Pilih berkas lain.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="143"/>
+        <location filename="../adapters/output_guard.py" line="150"/>
         <source>{param}: {path} is an existing database (tables: {tables}) that this plugin did not write; it is never replaced. Choose a new file name.</source>
         <translation>{param}: {path} adalah basis data yang sudah ada (tabel: {tables}) yang tidak ditulis oleh plugin ini; berkas itu tidak pernah ditimpa. Pilih nama berkas baru.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="147"/>
+        <location filename="../adapters/output_guard.py" line="154"/>
         <source>{param}: {path} already exists and is not an unchanged output of this plugin; it is not replaced. Choose a new file name, or delete the file first.</source>
         <translation>{param}: {path} sudah ada dan bukan keluaran plugin ini yang belum diubah; berkas itu tidak ditimpa. Pilih nama berkas baru, atau hapus berkas itu terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="268"/>
+        <location filename="../adapters/output_guard.py" line="275"/>
         <source>Another import into {path} is running; waiting for it to finish…</source>
         <translation>Impor lain ke {path} sedang berjalan; menunggu hingga selesai…</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="272"/>
+        <location filename="../adapters/output_guard.py" line="279"/>
         <source>{path} is locked by another import; nothing was written.</source>
         <translation>{path} dikunci oleh impor lain; tidak ada yang ditulis.</translation>
     </message>
@@ -286,12 +291,12 @@
         <translation>{param}: nama kolom dalam format ini paling panjang 10 karakter: {old} ditulis sebagai {new}.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_writer.py" line="272"/>
+        <location filename="../adapters/output_writer.py" line="274"/>
         <source>{path} could not be written completely (is the disk full?); nothing was written.</source>
         <translation>{path} tidak dapat ditulis seluruhnya (apakah disk penuh?); tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_writer.py" line="299"/>
+        <location filename="../adapters/output_writer.py" line="301"/>
         <source>A file could not be written or read ({error}); nothing was written. Is the disk full?</source>
         <translation>Sebuah berkas tidak dapat ditulis atau dibaca ({error}); tidak ada yang ditulis. Apakah disk penuh?</translation>
     </message>
@@ -2229,7 +2234,7 @@
     </message>
     <message>
         <location filename="../processing/import_spreadsheet.py" line="104"/>
-        <location filename="../processing/merge_field_survey.py" line="74"/>
+        <location filename="../processing/merge_field_survey.py" line="77"/>
         <source>Enterprises updated</source>
         <translation>Usaha diperbarui</translation>
     </message>
@@ -2320,108 +2325,108 @@
         <translation>Laporan validasi: {path}</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="26"/>
+        <location filename="../processing/merge_field_survey.py" line="27"/>
         <source>Merge a field survey package (QField)</source>
         <translation>Gabungkan paket survei lapangan (QField)</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="60"/>
+        <location filename="../processing/merge_field_survey.py" line="63"/>
         <source>Field survey package (zip, or the .gpkg in its folder)</source>
         <translation>Paket survei lapangan (zip, atau .gpkg di foldernya)</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="63"/>
+        <location filename="../processing/merge_field_survey.py" line="66"/>
         <source>Office enterprise layer (GeoPackage)</source>
         <translation>Lapisan usaha kantor (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="65"/>
+        <location filename="../processing/merge_field_survey.py" line="68"/>
         <source>When the office and the field both changed a record</source>
         <translation>Bila kantor dan lapangan sama-sama mengubah satu usaha</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="66"/>
+        <location filename="../processing/merge_field_survey.py" line="69"/>
         <source>Field wins</source>
         <translation>Lapangan menang</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="66"/>
+        <location filename="../processing/merge_field_survey.py" line="69"/>
         <source>Keep both for review</source>
         <translation>Simpan keduanya untuk ditinjau</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="66"/>
+        <location filename="../processing/merge_field_survey.py" line="69"/>
         <source>Office wins</source>
         <translation>Kantor menang</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="69"/>
+        <location filename="../processing/merge_field_survey.py" line="72"/>
         <source>Dry run (list the changes, write nothing)</source>
         <translation>Uji coba (daftar perubahan, tidak menulis apa pun)</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="71"/>
+        <location filename="../processing/merge_field_survey.py" line="74"/>
         <source>Change list</source>
         <translation>Daftar perubahan</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="73"/>
+        <location filename="../processing/merge_field_survey.py" line="76"/>
         <source>Enterprises added</source>
         <translation>Usaha ditambahkan</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="75"/>
+        <location filename="../processing/merge_field_survey.py" line="78"/>
         <source>Conflicts</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="76"/>
+        <location filename="../processing/merge_field_survey.py" line="79"/>
         <source>Deletions to review</source>
         <translation>Penghapusan untuk ditinjau</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="77"/>
+        <location filename="../processing/merge_field_survey.py" line="80"/>
         <source>Photos copied</source>
         <translation>Foto disalin</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="79"/>
+        <location filename="../processing/merge_field_survey.py" line="82"/>
         <source>Changes</source>
         <translation>Perubahan</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="80"/>
+        <location filename="../processing/merge_field_survey.py" line="83"/>
         <source>Warnings</source>
         <translation>Peringatan</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="89"/>
         <location filename="../processing/merge_field_survey.py" line="92"/>
+        <location filename="../processing/merge_field_survey.py" line="95"/>
         <source>TARGET must be the enterprise layer of an office GeoPackage.</source>
         <translation>TARGET harus lapisan usaha dari GeoPackage kantor.</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="94"/>
+        <location filename="../processing/merge_field_survey.py" line="97"/>
         <source>TARGET has unsaved edits: save or discard them first (the merge writes the file).</source>
         <translation>TARGET memiliki suntingan yang belum disimpan: simpan atau buang dulu (penggabungan menulis berkasnya).</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="113"/>
+        <location filename="../processing/merge_field_survey.py" line="119"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Dibatalkan: tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="116"/>
+        <location filename="../processing/merge_field_survey.py" line="122"/>
         <source>The package was made from {source}, not {target}.</source>
         <translation>Paket dibuat dari {source}, bukan {target}.</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="123"/>
+        <location filename="../processing/merge_field_survey.py" line="129"/>
         <source>{n} conflicts or deletions of this package were kept for review by an earlier merge (table {table}).</source>
         <translation>{n} konflik atau penghapusan dari paket ini sudah disimpan untuk ditinjau oleh penggabungan sebelumnya (tabel {table}).</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="127"/>
+        <location filename="../processing/merge_field_survey.py" line="133"/>
         <source>Nothing to merge: the database already holds the package&apos;s data.</source>
         <translation>Tidak ada yang digabungkan: basis data sudah memuat data paket.</translation>
     </message>
@@ -2632,22 +2637,22 @@
         <translation>Tidak ada usaha di wilayah (atau pilihan) tersebut: tidak ada yang dikemas.</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="105"/>
+        <location filename="../processing/prepare_field_survey.py" line="106"/>
         <source>{n} enterprises packaged in {path} ({photos} photos); zip: {zip}</source>
         <translation>{n} usaha dikemas di {path} ({photos} foto); zip: {zip}</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="116"/>
+        <location filename="../processing/prepare_field_survey.py" line="117"/>
         <source>CODES: {codes} are no kecamatan or desa codes (e.g. 19.01.02 or 19.01.02.2007).</source>
         <translation>CODES: {codes} bukan kode kecamatan atau desa (mis. 19.01.02 atau 19.01.02.2007).</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="123"/>
+        <location filename="../processing/prepare_field_survey.py" line="124"/>
         <source>REGIONS must be a kabupaten/kota, kecamatan or desa layer of the schema.</source>
         <translation>REGIONS harus lapisan kabupaten/kota, kecamatan atau desa dari skema.</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="126"/>
+        <location filename="../processing/prepare_field_survey.py" line="127"/>
         <source>REGIONS holds no region (is anything selected?).</source>
         <translation>REGIONS tidak berisi wilayah (adakah yang dipilih?).</translation>
     </message>
