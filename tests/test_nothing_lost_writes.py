@@ -156,3 +156,17 @@ def test_a_name_a_shapefile_would_cut_is_refused_not_truncated(demo_copy, tmp_pa
         run("nearestservice", **params)
     assert "truncated" in str(raised.value) and "nothing was written" in str(raised.value)
     assert {p.name: digest(p) for p in tmp_path.iterdir()} == before
+
+
+def test_a_cancelled_heatmap_leaves_the_earlier_raster(demo_gpkg, tmp_path):
+    """A raster destination (GeoTIFF) is staged like the vector and file outputs."""
+    out = tmp_path / "panas.tif"
+    params = {"INPUT": f"{demo_gpkg}|layername=usaha", "RADIUS": 5000, "PIXEL_SIZE": 1000,
+              "OUTPUT": str(out)}
+    total = run("heatmap", **params)["TOTAL"]
+    assert abs(total - 3000) < 30  # integrates to the enterprises (independent: the count)
+    before = digest(out)
+    feedback = CancelWhileWriting(41)  # the estimation reports 40-85 %
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run("heatmap", feedback=feedback, **{**params, "PIXEL_SIZE": 500})
+    assert digest(out) == before and sorted(p.name for p in tmp_path.iterdir()) == ["panas.tif"]
