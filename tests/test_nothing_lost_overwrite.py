@@ -231,3 +231,20 @@ def test_a_field_package_never_replaces_a_returned_package_or_a_full_folder(demo
     assert out["OUTPUT"] == str(empty) and Path(out["ZIP"]) == tmp_path / "baru.zip"
     assert Path(out["GEOPACKAGE"]).parent == empty and out["COUNT"] > 0
     assert no_staging_left(tmp_path)
+
+
+def test_every_algorithm_writes_through_the_one_writer(provider):
+    """No algorithm can bypass the guard: each processAlgorithm is wrapped, and no module but
+    the base asks QGIS for an unstaged sink or file."""
+    import industri_rumahan_plugin.processing as package
+
+    algorithms = provider.algorithms()
+    assert len(algorithms) > 20
+    for algorithm in algorithms:
+        assert getattr(type(algorithm).processAlgorithm, "guarded", False), algorithm.id()
+    for path in Path(package.__file__).parent.glob("*.py"):
+        if path.name == "base.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "QgsProcessingAlgorithm.parameterAs" not in text, path.name
+        assert "super().parameterAs" not in text and "plain_sink" not in text, path.name
