@@ -109,6 +109,9 @@ def destination_files(alg, parameters: dict, context: QgsProcessingContext) -> d
     out = {}
     for definition in alg.destinationParameterDefinitions():
         name = definition.name()
+        if definition.type() == "folderDestination" and name not in getattr(
+                alg, "NEW_FOLDERS", ()):
+            continue  # a folder the algorithm manages itself (e.g. re-publishing a website)
         dest = destination_value(parameters.get(name), context)
         path = file_of_destination(dest)
         if path:

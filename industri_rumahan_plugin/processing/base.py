@@ -48,6 +48,9 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
     REQUIRES: ClassVar[tuple[str, ...]] = ()
     #: Input layers the algorithm writes into (a GeoPackage there must be the plugin's).
     WRITES_INTO: ClassVar[tuple[str, ...]] = ()
+    #: Folder outputs that must be new or empty, staged and moved into place like files
+    #: (read with ``parameterAsFileOutput``); other folder outputs the algorithm manages.
+    NEW_FOLDERS: ClassVar[tuple[str, ...]] = ()
     #: The staged outputs of the running ``processAlgorithm`` (``adapters.output_writer``).
     writes: output_writer.Writes | None = None
 

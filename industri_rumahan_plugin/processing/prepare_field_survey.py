@@ -57,6 +57,8 @@ class PrepareFieldSurvey(IndustriRumahanAlgorithm):
         ),
     }
 
+    NEW_FOLDERS = ("OUTPUT",)  # a package that came back from the field is never overwritten
+
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(self.enterprises_parameter("INPUT"))
         self.addParameter(QgsProcessingParameterFeatureSource(
