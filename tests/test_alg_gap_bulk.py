@@ -67,7 +67,9 @@ def test_bulk_copy_of_a_single_layer_file_equals_the_sink(provider, demo_gpkg, t
     gdal.VectorTranslate(str(single), str(demo_gpkg), format="GPKG", layers=["usaha"])
     layanan = f"{demo_gpkg}|layername=layanan"
     out = tmp_path / "hasil.gpkg"
-    out.write_bytes(b"an old file to be replaced")
+    # an earlier output of the plugin is replaced (any other existing file is refused:
+    # tests/test_nothing_lost_overwrite.py)
+    assert _run(str(single), layanan, str(out)) == str(out)
     assert _run(str(single), layanan, str(out)) == str(out)
     assert _layers(out) == ["usaha"]
     _assert_same(QgsVectorLayer(str(out), "bulk", "ogr"), _run(str(single), layanan, "memory:"))

@@ -109,12 +109,16 @@ def write_output(
                               output.description() if output is not None else "OUTPUT")
     if source is None or target is None:
         return None
+    final = target.path
+    writes = getattr(alg, "writes", None)
+    if writes is not None:  # staged beside the target, moved into place when the run succeeds
+        target.path = writes.staged(final)
     if not write_gpkg_with_columns(source, target, fids, extra, columns, feedback, span):
         return None
     if target.project is not None:
-        context.addLayerToLoadOnCompletion(target.path, QgsProcessingContext.LayerDetails(
+        context.addLayerToLoadOnCompletion(final, QgsProcessingContext.LayerDetails(
             target.load_name, target.project, "OUTPUT"))
-    return target.path
+    return final
 
 
 def write_gpkg_with_columns(

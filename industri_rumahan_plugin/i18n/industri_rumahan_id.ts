@@ -18,6 +18,7 @@
     <message>
         <location filename="../adapters/feedback.py" line="13"/>
         <location filename="../adapters/network_costs.py" line="115"/>
+        <location filename="../adapters/output_writer.py" line="298"/>
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
     </message>
@@ -313,6 +314,66 @@
         <location filename="../adapters/normalise.py" line="34"/>
         <source>{field}: {n} values are not in the catalogue and are counted under their own name: {values}</source>
         <translation>{field}: {n} nilai tidak ada di katalog dan dihitung dengan namanya sendiri: {values}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_guard.py" line="141"/>
+        <source>{param}: the folder {path} is not empty; its files are never replaced. Choose a new folder.</source>
+        <translation>{param}: folder {path} tidak kosong; berkas di dalamnya tidak pernah ditimpa. Pilih folder baru.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_guard.py" line="149"/>
+        <source>{param}: {path} is the file of the input {input} of this run; writing the output there would destroy it. Choose another file.</source>
+        <translation>{param}: {path} adalah berkas masukan {input} dari proses ini; menulis keluaran ke sana akan merusaknya. Pilih berkas lain.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_guard.py" line="153"/>
+        <source>{param}: {path} is an existing database (tables: {tables}) that this plugin did not write; it is never replaced. Choose a new file name.</source>
+        <translation>{param}: {path} adalah basis data yang sudah ada (tabel: {tables}) yang tidak ditulis oleh plugin ini; berkas itu tidak pernah ditimpa. Pilih nama berkas baru.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_guard.py" line="157"/>
+        <source>{param}: {path} already exists and is not an unchanged output of this plugin; it is not replaced. Choose a new file name, or delete the file first.</source>
+        <translation>{param}: {path} sudah ada dan bukan keluaran plugin ini yang belum diubah; berkas itu tidak ditimpa. Pilih nama berkas baru, atau hapus berkas itu terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_guard.py" line="278"/>
+        <source>Another import into {path} is running; waiting for it to finish…</source>
+        <translation>Impor lain ke {path} sedang berjalan; menunggu hingga selesai…</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_guard.py" line="282"/>
+        <source>{path} is locked by another import; nothing was written.</source>
+        <translation>{path} dikunci oleh impor lain; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_writer.py" line="99"/>
+        <source>{param}: the output could not be completed ({error}); nothing was written.</source>
+        <translation>{param}: keluaran tidak dapat diselesaikan ({error}); tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_writer.py" line="108"/>
+        <source>no reason given</source>
+        <translation>tanpa alasan</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_writer.py" line="109"/>
+        <source>{param}: feature {n} ({label}) was refused by the output ({error}); nothing was written.</source>
+        <translation>{param}: fitur ke-{n} ({label}) ditolak oleh keluaran ({error}); tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_writer.py" line="177"/>
+        <source>{param}: field names are limited to 10 characters in this format: {old} is written as {new}.</source>
+        <translation>{param}: nama kolom dalam format ini paling panjang 10 karakter: {old} ditulis sebagai {new}.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_writer.py" line="274"/>
+        <source>{path} could not be written completely (is the disk full?); nothing was written.</source>
+        <translation>{path} tidak dapat ditulis seluruhnya (apakah disk penuh?); tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_writer.py" line="301"/>
+        <source>A file could not be written or read ({error}); nothing was written. Is the disk full?</source>
+        <translation>Sebuah berkas tidak dapat ditulis atau dibaca ({error}); tidak ada yang ditulis. Apakah disk penuh?</translation>
     </message>
     <message>
         <location filename="../adapters/postgis/connection.py" line="29"/>
@@ -1275,13 +1336,13 @@
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="59"/>
-        <location filename="../processing/import_spreadsheet.py" line="31"/>
+        <location filename="../processing/import_spreadsheet.py" line="32"/>
         <source>Import enterprises from a spreadsheet</source>
         <translation>Impor usaha dari lembar kerja</translation>
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="65"/>
-        <location filename="../processing/import_spreadsheet.py" line="79"/>
+        <location filename="../processing/import_spreadsheet.py" line="81"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
@@ -1299,7 +1360,7 @@
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="73"/>
-        <location filename="../processing/import_spreadsheet.py" line="94"/>
+        <location filename="../processing/import_spreadsheet.py" line="96"/>
         <source>Dry run (check only, write nothing)</source>
         <translation>Uji coba (hanya periksa, tidak menulis apa pun)</translation>
     </message>
@@ -1311,13 +1372,13 @@
     <message>
         <location filename="../gui/import_dialog.py" line="83"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
-        <location filename="../processing/import_spreadsheet.py" line="97"/>
+        <location filename="../processing/import_spreadsheet.py" line="99"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="84"/>
-        <location filename="../processing/import_spreadsheet.py" line="96"/>
+        <location filename="../processing/import_spreadsheet.py" line="98"/>
         <source>Validation report</source>
         <translation>Laporan validasi</translation>
     </message>
@@ -1333,7 +1394,7 @@
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="129"/>
-        <location filename="../processing/import_spreadsheet.py" line="138"/>
+        <location filename="../processing/import_spreadsheet.py" line="135"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
@@ -1420,7 +1481,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="98"/>
-        <location filename="../processing/base.py" line="132"/>
+        <location filename="../processing/base.py" line="174"/>
         <location filename="../processing/export_report.py" line="78"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
@@ -1798,18 +1859,18 @@
         <translation>Gaya disimpan sebagai {path}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="100"/>
+        <location filename="../processing/base.py" line="120"/>
         <source>{param}: {layer} is an analysis output, not a boundary layer (it already holds the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the database.</source>
         <translation>{param}: {layer} adalah keluaran analisis, bukan layer batas wilayah (sudah berisi angka hasil analisis). Pilih layer kabupaten/kota atau kecamatan dari basis data.</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="136"/>
+        <location filename="../processing/base.py" line="178"/>
         <location filename="../processing/export_report.py" line="80"/>
         <source>Regions (kabupaten/kota or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="143"/>
+        <location filename="../processing/base.py" line="185"/>
         <source>Filter enterprises (expression)</source>
         <translation>Saring usaha (ekspresi)</translation>
     </message>
@@ -2427,261 +2488,261 @@
         <translation>Titik panas pada 95 % atau lebih: {hot}; titik dingin: {cold}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="78"/>
+        <location filename="../processing/import_spreadsheet.py" line="80"/>
         <source>Spreadsheet (XLSX or CSV)</source>
         <translation>Lembar kerja (XLSX atau CSV)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="81"/>
+        <location filename="../processing/import_spreadsheet.py" line="83"/>
         <source>Sheet name (XLSX; empty: the first sheet)</source>
         <translation>Nama sheet (XLSX; kosong: sheet pertama)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="83"/>
+        <location filename="../processing/import_spreadsheet.py" line="85"/>
         <source>Enterprise layer to add to</source>
         <translation>Lapisan usaha tujuan penambahan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="85"/>
+        <location filename="../processing/import_spreadsheet.py" line="87"/>
         <source>Column mapping (JSON: header -&gt; field; &quot;&quot; ignores a column)</source>
         <translation>Pemetaan kolom (JSON: judul -&gt; kolom; &quot;&quot; mengabaikan kolom)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="88"/>
+        <location filename="../processing/import_spreadsheet.py" line="90"/>
         <source>Village boundaries (for villages without coordinates)</source>
         <translation>Batas desa (untuk desa tanpa koordinat)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="91"/>
+        <location filename="../processing/import_spreadsheet.py" line="93"/>
         <source>Survey date (YYYY-MM-DD or DD/MM/YYYY; empty: today; a survey-date column of the sheet wins)</source>
         <translation>Tanggal survei (TTTT-BB-HH atau HH/BB/TTTT; kosong: hari ini; kolom tanggal survei di lembar kerja diutamakan)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="101"/>
+        <location filename="../processing/import_spreadsheet.py" line="103"/>
         <location filename="../processing/publish_to_postgis.py" line="66"/>
         <source>Rows already present</source>
         <translation>Baris yang sudah ada</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="101"/>
+        <location filename="../processing/import_spreadsheet.py" line="103"/>
         <source>Rows at a village centroid</source>
         <translation>Baris di titik tengah desa</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="101"/>
+        <location filename="../processing/import_spreadsheet.py" line="103"/>
         <source>Rows imported</source>
         <translation>Baris yang diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="101"/>
+        <location filename="../processing/import_spreadsheet.py" line="103"/>
         <source>Rows not imported</source>
         <translation>Baris yang tidak diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="102"/>
-        <location filename="../processing/merge_field_survey.py" line="74"/>
+        <location filename="../processing/import_spreadsheet.py" line="104"/>
+        <location filename="../processing/merge_field_survey.py" line="77"/>
         <source>Enterprises updated</source>
         <translation>Usaha diperbarui</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="104"/>
+        <location filename="../processing/import_spreadsheet.py" line="106"/>
         <source>Stage-history rows recorded</source>
         <translation>Baris riwayat tahap dicatat</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="106"/>
+        <location filename="../processing/import_spreadsheet.py" line="108"/>
         <source>Field changes and stage-history rows listed in the report</source>
         <translation>Perubahan field dan baris riwayat tahap yang tercantum di laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="120"/>
+        <location filename="../processing/import_spreadsheet.py" line="117"/>
         <source>The target layer is invalid.</source>
         <translation>Lapisan tujuan tidak valid.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="123"/>
+        <location filename="../processing/import_spreadsheet.py" line="120"/>
         <source>{layer} is not an enterprise layer of the plugin (fields uid, nama_usaha, sektor, tahap... are missing).</source>
         <translation>{layer} bukan lapisan usaha dari plugin (kolom uid, nama_usaha, sektor, tahap... tidak ada).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="126"/>
+        <location filename="../processing/import_spreadsheet.py" line="123"/>
         <source>{layer} is being edited: save or discard its edits first.</source>
         <translation>{layer} sedang disunting: simpan atau buang suntingannya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="141"/>
+        <location filename="../processing/import_spreadsheet.py" line="138"/>
         <source>{n} rows read from {file}</source>
         <translation>{n} baris dibaca dari {file}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="150"/>
+        <location filename="../processing/import_spreadsheet.py" line="164"/>
         <source>The database has no stage-history table (schema version 1): stage changes are not recorded.</source>
         <translation>Basis data tidak memiliki tabel riwayat tahap (skema versi 1): perubahan tahap tidak dicatat.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="174"/>
+        <location filename="../processing/import_spreadsheet.py" line="188"/>
         <source>Dry run: {ok} rows would be imported, {upd} enterprises updated ({n} field changes, {st} stage-history rows), {skip} are already present unchanged, {bad} have errors. Nothing was written.</source>
         <translation>Uji coba: {ok} baris akan diimpor, {upd} usaha diperbarui ({n} perubahan field, {st} baris riwayat tahap), {skip} sudah ada tanpa perubahan, {bad} bermasalah. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="186"/>
+        <location filename="../processing/import_spreadsheet.py" line="200"/>
         <source>Nothing was imported: the database refused the rows ({error}).</source>
         <translation>Tidak ada yang diimpor: basis data menolak baris-baris tersebut ({error}).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="190"/>
+        <location filename="../processing/import_spreadsheet.py" line="204"/>
         <source>{ok} rows imported, {upd} enterprises updated, {skip} already present unchanged, {bad} not imported (see the report).</source>
         <translation>{ok} baris diimpor, {upd} usaha diperbarui, {skip} sudah ada tanpa perubahan, {bad} tidak diimpor (lihat laporan).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="206"/>
+        <location filename="../processing/import_spreadsheet.py" line="220"/>
         <source>{server} export recognised: columns matched by the plugin&apos;s XLSForm names.</source>
         <translation>Ekspor {server} dikenali: kolom dicocokkan menurut nama XLSForm plugin.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="213"/>
+        <location filename="../processing/import_spreadsheet.py" line="227"/>
         <source>Photos: put the downloaded attachments into the folder {folder} beside the database.</source>
         <translation>Foto: letakkan lampiran yang diunduh ke folder {folder} di samping basis data.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="235"/>
+        <location filename="../processing/import_spreadsheet.py" line="249"/>
         <source>  row {row}: {field}: {detail}</source>
         <translation>  baris {row}: {field}: {detail}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="249"/>
+        <location filename="../processing/import_spreadsheet.py" line="263"/>
         <source>The survey date is not a date: {text} (use YYYY-MM-DD or DD/MM/YYYY).</source>
         <translation>Tanggal survei bukan tanggal: {text} (gunakan TTTT-BB-HH atau HH/BB/TTTT).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="261"/>
+        <location filename="../processing/import_spreadsheet.py" line="275"/>
         <source>The column mapping is not valid JSON: {error}</source>
         <translation>Pemetaan kolom bukan JSON yang valid: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="263"/>
+        <location filename="../processing/import_spreadsheet.py" line="277"/>
         <source>The column mapping must be a JSON object: {&quot;header&quot;: &quot;field&quot;}.</source>
         <translation>Pemetaan kolom harus berupa objek JSON: {&quot;header&quot;: &quot;field&quot;}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="267"/>
+        <location filename="../processing/import_spreadsheet.py" line="281"/>
         <source>Unknown field(s) in the column mapping: {fields}</source>
         <translation>Kolom tidak dikenal dalam pemetaan kolom: {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="280"/>
+        <location filename="../processing/import_spreadsheet.py" line="294"/>
         <location filename="../processing/upgrade_database.py" line="62"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="281"/>
+        <location filename="../processing/import_spreadsheet.py" line="295"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="26"/>
+        <location filename="../processing/merge_field_survey.py" line="27"/>
         <source>Merge a field survey package (QField)</source>
         <translation>Gabungkan paket survei lapangan (QField)</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="60"/>
+        <location filename="../processing/merge_field_survey.py" line="63"/>
         <source>Field survey package (zip, or the .gpkg in its folder)</source>
         <translation>Paket survei lapangan (zip, atau .gpkg di foldernya)</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="63"/>
+        <location filename="../processing/merge_field_survey.py" line="66"/>
         <source>Office enterprise layer (GeoPackage)</source>
         <translation>Lapisan usaha kantor (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="65"/>
+        <location filename="../processing/merge_field_survey.py" line="68"/>
         <source>When the office and the field both changed a record</source>
         <translation>Bila kantor dan lapangan sama-sama mengubah satu usaha</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="66"/>
+        <location filename="../processing/merge_field_survey.py" line="69"/>
         <source>Field wins</source>
         <translation>Lapangan menang</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="66"/>
+        <location filename="../processing/merge_field_survey.py" line="69"/>
         <source>Keep both for review</source>
         <translation>Simpan keduanya untuk ditinjau</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="66"/>
+        <location filename="../processing/merge_field_survey.py" line="69"/>
         <source>Office wins</source>
         <translation>Kantor menang</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="69"/>
+        <location filename="../processing/merge_field_survey.py" line="72"/>
         <source>Dry run (list the changes, write nothing)</source>
         <translation>Uji coba (daftar perubahan, tidak menulis apa pun)</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="71"/>
+        <location filename="../processing/merge_field_survey.py" line="74"/>
         <source>Change list</source>
         <translation>Daftar perubahan</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="73"/>
+        <location filename="../processing/merge_field_survey.py" line="76"/>
         <source>Enterprises added</source>
         <translation>Usaha ditambahkan</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="75"/>
+        <location filename="../processing/merge_field_survey.py" line="78"/>
         <source>Conflicts</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="76"/>
+        <location filename="../processing/merge_field_survey.py" line="79"/>
         <source>Deletions to review</source>
         <translation>Penghapusan untuk ditinjau</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="77"/>
+        <location filename="../processing/merge_field_survey.py" line="80"/>
         <source>Photos copied</source>
         <translation>Foto disalin</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="79"/>
+        <location filename="../processing/merge_field_survey.py" line="82"/>
         <source>Changes</source>
         <translation>Perubahan</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="80"/>
+        <location filename="../processing/merge_field_survey.py" line="83"/>
         <source>Warnings</source>
         <translation>Peringatan</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="89"/>
         <location filename="../processing/merge_field_survey.py" line="92"/>
+        <location filename="../processing/merge_field_survey.py" line="95"/>
         <source>TARGET must be the enterprise layer of an office GeoPackage.</source>
         <translation>TARGET harus lapisan usaha dari GeoPackage kantor.</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="94"/>
+        <location filename="../processing/merge_field_survey.py" line="97"/>
         <source>TARGET has unsaved edits: save or discard them first (the merge writes the file).</source>
         <translation>TARGET memiliki suntingan yang belum disimpan: simpan atau buang dulu (penggabungan menulis berkasnya).</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="113"/>
+        <location filename="../processing/merge_field_survey.py" line="119"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Dibatalkan: tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="116"/>
+        <location filename="../processing/merge_field_survey.py" line="122"/>
         <source>The package was made from {source}, not {target}.</source>
         <translation>Paket dibuat dari {source}, bukan {target}.</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="123"/>
+        <location filename="../processing/merge_field_survey.py" line="129"/>
         <source>{n} conflicts or deletions of this package were kept for review by an earlier merge (table {table}).</source>
         <translation>{n} konflik atau penghapusan dari paket ini sudah disimpan untuk ditinjau oleh penggabungan sebelumnya (tabel {table}).</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="127"/>
+        <location filename="../processing/merge_field_survey.py" line="133"/>
         <source>Nothing to merge: the database already holds the package&apos;s data.</source>
         <translation>Tidak ada yang digabungkan: basis data sudah memuat data paket.</translation>
     </message>
@@ -2842,72 +2903,72 @@
         <translation>Siapkan paket survei lapangan (QField)</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="63"/>
+        <location filename="../processing/prepare_field_survey.py" line="65"/>
         <source>Regions (kecamatan or desa layer)</source>
         <translation>Wilayah (lapisan kecamatan atau desa)</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="66"/>
+        <location filename="../processing/prepare_field_survey.py" line="68"/>
         <source>Region codes (kecamatan or desa, comma separated)</source>
         <translation>Kode wilayah (kecamatan atau desa, dipisah koma)</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="69"/>
+        <location filename="../processing/prepare_field_survey.py" line="71"/>
         <source>Include NIK and phone numbers</source>
         <translation>Sertakan NIK dan nomor telepon</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="71"/>
+        <location filename="../processing/prepare_field_survey.py" line="73"/>
         <source>Package folder</source>
         <translation>Folder paket</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="72"/>
+        <location filename="../processing/prepare_field_survey.py" line="74"/>
         <source>QGIS project for QField</source>
         <translation>Proyek QGIS untuk QField</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="73"/>
+        <location filename="../processing/prepare_field_survey.py" line="75"/>
         <source>Package GeoPackage</source>
         <translation>GeoPackage paket</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="74"/>
+        <location filename="../processing/prepare_field_survey.py" line="76"/>
         <source>Package ZIP</source>
         <translation>ZIP paket</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="75"/>
+        <location filename="../processing/prepare_field_survey.py" line="77"/>
         <source>Enterprises packaged</source>
         <translation>Usaha dalam paket</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="82"/>
+        <location filename="../processing/prepare_field_survey.py" line="84"/>
         <source>INPUT is not an enterprise layer of the plugin&apos;s schema (fields uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</source>
         <translation>INPUT bukan lapisan usaha skema plugin (field uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="93"/>
+        <location filename="../processing/prepare_field_survey.py" line="95"/>
         <source>No enterprise lies in the chosen regions (or selection): nothing to package.</source>
         <translation>Tidak ada usaha di wilayah (atau pilihan) tersebut: tidak ada yang dikemas.</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="105"/>
+        <location filename="../processing/prepare_field_survey.py" line="108"/>
         <source>{n} enterprises packaged in {path} ({photos} photos); zip: {zip}</source>
         <translation>{n} usaha dikemas di {path} ({photos} foto); zip: {zip}</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="116"/>
+        <location filename="../processing/prepare_field_survey.py" line="119"/>
         <source>CODES: {codes} are no kecamatan or desa codes (e.g. 19.01.02 or 19.01.02.2007).</source>
         <translation>CODES: {codes} bukan kode kecamatan atau desa (mis. 19.01.02 atau 19.01.02.2007).</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="123"/>
+        <location filename="../processing/prepare_field_survey.py" line="126"/>
         <source>REGIONS must be a kabupaten/kota, kecamatan or desa layer of the schema.</source>
         <translation>REGIONS harus lapisan kabupaten/kota, kecamatan atau desa dari skema.</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="126"/>
+        <location filename="../processing/prepare_field_survey.py" line="129"/>
         <source>REGIONS holds no region (is anything selected?).</source>
         <translation>REGIONS tidak berisi wilayah (adakah yang dipilih?).</translation>
     </message>

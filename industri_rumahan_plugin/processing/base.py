@@ -14,6 +14,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters import output_guard, output_writer
 from industri_rumahan_plugin.adapters.feedback import check_cancel as check_cancel
 from industri_rumahan_plugin.compat import SourceType
 
@@ -33,7 +34,9 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
     """Name, group, icon, help and translation shared by the provider's algorithms.
 
     Subclasses set ``ALG_ID``, ``GROUP`` (a key of ``GROUPS``), ``TITLE`` (English, translated
-    through ``tr``) and ``HELP`` = {"id": ..., "en": ...}. They keep no run state on ``self``.
+    through ``tr``) and ``HELP`` = {"id": ..., "en": ...}. They keep no run state on ``self``
+    (the base keeps one: ``writes``, the staged outputs of the running ``processAlgorithm``;
+    Processing makes one instance per run).
     """
 
     ALG_ID: ClassVar[str] = ""
@@ -45,6 +48,21 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
     REQUIRES: ClassVar[tuple[str, ...]] = ()
     #: Field parameters whose values become output columns: only catalogue fields allowed.
     CATEGORY_PARAMETERS: ClassVar[tuple[str, ...]] = ()
+    #: Input layers the algorithm writes into (a GeoPackage there must be the plugin's).
+    WRITES_INTO: ClassVar[tuple[str, ...]] = ()
+    #: Folder outputs that must be new or empty, staged and moved into place like files
+    #: (read with ``parameterAsFileOutput``); other folder outputs the algorithm manages.
+    NEW_FOLDERS: ClassVar[tuple[str, ...]] = ()
+    #: The staged outputs of the running ``processAlgorithm`` (``adapters.output_writer``).
+    writes: output_writer.Writes | None = None
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        """Every ``processAlgorithm`` writes through the one output writer: its file
+        outputs are staged and moved into place only when the whole run succeeded."""
+        super().__init_subclass__(**kwargs)
+        process = cls.__dict__.get("processAlgorithm")
+        if process is not None and not getattr(process, "guarded", False):
+            cls.processAlgorithm = output_writer.guarded(process)
 
     def tr(self, message: str) -> str:
         return toolbelt.tr(message)
@@ -69,16 +87,18 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         from industri_rumahan_plugin.adapters import gateway
 
         gateway.check_inputs(self, parameters, context, self.CATEGORY_PARAMETERS)
+        output_guard.check_outputs(self, parameters, context)
         return True
 
     def checkParameterValues(self, parameters: dict, context) -> tuple[bool, str]:
-        """The input checks first: the algorithm dialog (and ``processing.run``) show their
-        message before running."""
+        """The input, regions and output checks first: the algorithm dialog (and
+        ``processing.run``) show their message before running."""
         try:
             self.refuse_analysis_output_as_regions(parameters, context)
             from industri_rumahan_plugin.adapters import gateway
 
             gateway.check_inputs(self, parameters, context, self.CATEGORY_PARAMETERS)
+            output_guard.check_outputs(self, parameters, context)
         except QgsProcessingException as error:
             return False, str(error)
         return super().checkParameterValues(parameters, context)
@@ -101,6 +121,28 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
             "{param}: {layer} is an analysis output, not a boundary layer (it already holds "
             "the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the "
             "database.").format(param=REGIONS, layer=source.sourceName()))
+
+    # The outputs: staged while the run lasts, checked, moved into place when it succeeded.
+    def plain_sink(self, parameters, name, context, *args, **kwargs):
+        return super().parameterAsSink(parameters, name, context, *args, **kwargs)
+
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):
+        """QGIS's sink, staged and checked (every feature) during a run."""
+        if self.writes is None:
+            sink, dest = self.plain_sink(parameters, name, context, *args, **kwargs)
+            return (None if sink is None else output_writer.CheckedSink(sink, name, dest)), dest
+        return self.writes.sink(parameters, name, context, *args, **kwargs)
+
+    def parameterAsFileOutput(self, parameters, name, context) -> str:
+        """The output file's staged path during a run (moved into place on success)."""
+        path = super().parameterAsFileOutput(parameters, name, context)
+        return self.writes.staged(path) if path and self.writes is not None else path
+
+    def parameterAsOutputLayer(self, parameters, name, context) -> str:
+        path = super().parameterAsOutputLayer(parameters, name, context)
+        if not path or self.writes is None or output_guard.file_of_destination(path) != path:
+            return path
+        return self.writes.staged(path)
 
     def createInstance(self) -> QgsProcessingAlgorithm:
         return type(self)()

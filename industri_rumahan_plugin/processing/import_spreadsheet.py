@@ -18,6 +18,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from industri_rumahan_plugin.adapters import output_guard
 from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.core.importing import headers
@@ -72,6 +73,7 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
     DRY_RUN = "DRY_RUN"
     SURVEY_DATE = "SURVEY_DATE"
     REPORT = "REPORT"
+    WRITES_INTO = (TARGET,)
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
@@ -107,13 +109,8 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict:
-        from industri_rumahan_plugin.adapters import (
-            history_recorder,
-            import_updates,
-            spreadsheet_io,
-            xlsx,
-        )
-        from industri_rumahan_plugin.core.importing import pipeline, tables, updates
+        from industri_rumahan_plugin.adapters import xlsx
+        from industri_rumahan_plugin.core.importing import tables
 
         path = Path(self.parameterAsFile(parameters, self.INPUT, context))
         target = self.parameterAsVectorLayer(parameters, self.TARGET, context)
@@ -126,8 +123,8 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         require(not target.isEditable(), self.tr(
             "{layer} is being edited: save or discard its edits first.").format(
                 layer=target.name()))
-        mapping = self._mapping(parameters, context)
-        default_date = self._survey_date(parameters, context)
+        self._mapping(parameters, context)  # refused before reading, not after
+        self._survey_date(parameters, context)
         sheet = self.parameterAsString(parameters, self.SHEET, context)
         try:
             frame, _ = xlsx.read_table(path, sheet or None)
@@ -141,6 +138,23 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         feedback.pushInfo(self.tr("{n} rows read from {file}").format(n=len(frame),
                                                                      file=path.name))
         feedback.setProgress(10)
+        # one import into a database at a time: the duplicate check and the write together
+        dry_run = self.parameterAsBoolean(parameters, self.DRY_RUN, context)
+        database = None if dry_run else output_guard.layer_file(target)
+        with output_guard.database_lock(database, feedback):
+            return self._import(parameters, context, feedback, path, target, frame)
+
+    def _import(self, parameters, context, feedback, path, target, frame) -> dict:
+        """Plan against the enterprises stored now, then write (under the database lock)."""
+        from industri_rumahan_plugin.adapters import (
+            history_recorder,
+            import_updates,
+            spreadsheet_io,
+        )
+        from industri_rumahan_plugin.core.importing import pipeline, updates
+
+        mapping = self._mapping(parameters, context)
+        default_date = self._survey_date(parameters, context)
         villages_layer = self.parameterAsVectorLayer(parameters, self.VILLAGES, context)
         village_table = spreadsheet_io.village_table(villages_layer, target)
         existing = import_updates.existing_enterprises(target)

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from industri_rumahan_plugin.adapters import output_guard
 from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import field_survey
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, require
@@ -54,6 +55,8 @@ class MergeFieldSurvey(IndustriRumahanAlgorithm):
             "nothing is written."
         ),
     }
+
+    WRITES_INTO = ("TARGET",)  # an office GeoPackage of the plugin, never a foreign or newer
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
@@ -98,15 +101,18 @@ class MergeFieldSurvey(IndustriRumahanAlgorithm):
         user = current_user()
         try:
             package = open_package(self.parameterAsFile(parameters, "PACKAGE", context))
-            try:
-                feedback.setProgress(20)
-                report, _office, table, history = survey_merge.prepare_merge(
-                    package, database, rule, user)
-                feedback.setProgress(50)
-                if not dry_run and not feedback.isCanceled():
-                    survey_merge.apply_merge(report, package, database, table, history, user)
-            finally:
-                package.close()
+            # one writer per database (imports and merges): plan and write against one state
+            with output_guard.database_lock(None if dry_run else str(database), feedback):
+                try:
+                    feedback.setProgress(20)
+                    report, _office, table, history = survey_merge.prepare_merge(
+                        package, database, rule, user)
+                    feedback.setProgress(50)
+                    if not dry_run and not feedback.isCanceled():
+                        survey_merge.apply_merge(report, package, database, table, history,
+                                                 user)
+                finally:
+                    package.close()
         except PackageError as error:
             raise QgsProcessingException(str(error)) from error
         if feedback.isCanceled():

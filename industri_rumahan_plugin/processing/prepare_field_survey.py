@@ -57,6 +57,8 @@ class PrepareFieldSurvey(IndustriRumahanAlgorithm):
         ),
     }
 
+    NEW_FOLDERS = ("OUTPUT",)  # a package that came back from the field is never overwritten
+
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(self.enterprises_parameter("INPUT"))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -94,7 +96,8 @@ class PrepareFieldSurvey(IndustriRumahanAlgorithm):
                                   "nothing to package."))
         area = survey_package.Area(levels["regencies"], levels["districts"],
                                    levels["villages"], label)
-        folder = Path(self.parameterAsString(parameters, "OUTPUT", context))
+        # staged beside the chosen folder, moved into place (with the zip) when all is written
+        folder = Path(self.parameterAsFileOutput(parameters, "OUTPUT", context))
         try:
             result = survey_package.write_package(
                 folder, features, source.sourceCrs(), self._database(parameters, context),
