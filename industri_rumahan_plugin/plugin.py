@@ -82,6 +82,12 @@ class IndustriRumahanPlugin:
             self.show_report_dialog,
             object_name="IndustriRumahanReport",
         )
+        self.add_action(
+            toolbelt.tr("Export product catalogue (PDF)…"),
+            lambda: self.open_algorithm("exportcatalogue"),
+            object_name="IndustriRumahanCatalogue",
+            toolbar=False,
+        )
         self.add_style_actions()
         self.watch_history()
 
