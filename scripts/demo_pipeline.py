@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -56,6 +57,9 @@ def history_steps() -> list[tuple[str, str, dict[str, str]]]:
     ]
 
 
+SURVEY_CODE = "19.01.02"  # kecamatan Belinyu, Kabupaten Bangka
+
+
 def steps() -> list[tuple[str, str, dict[str, str]]]:
     """(title, algorithm id, parameters) run with ``qgis_process`` on the installed plugin."""
     usaha = f"{GPKG}|layername=usaha"
@@ -79,6 +83,8 @@ def steps() -> list[tuple[str, str, dict[str, str]]]:
         ("Ekspor usaha ke XLSX (NIK disamarkan)", "industrirumahan:exportspreadsheet", {
             "INPUT": usaha, "OUTPUT": str(OUT / "usaha_babel.xlsx")}),
         *(history_steps() if history_tables_present() else []),
+        ("Paket survei lapangan QField (kecamatan Belinyu)", "industrirumahan:preparefieldsurvey",
+         {"INPUT": usaha, "CODES": SURVEY_CODE, "OUTPUT": str(OUT / f"survei_{SURVEY_CODE}")}),
         ("Laporan PDF Bangka Belitung", "industrirumahan:exportreport", {
             "INPUT": usaha, "REGIONS": kab, "SERVICES": layanan, "YEAR": "0",
             "OFFICE": "DP3ACSKB Provinsi Kepulauan Bangka Belitung",
@@ -166,6 +172,8 @@ def add_outputs_to_project() -> None:
 
 def run_steps() -> list[Path]:
     written = []
+    # a survey package folder must be new or empty: the one of the last demo run goes
+    shutil.rmtree(OUT / f"survei_{SURVEY_CODE}", ignore_errors=True)
     if not history_tables_present():
         print("  - Kenaikan kelas and data terpilah: the GeoPackage has no riwayat_tahap / "
               "partisipasi_program (schema version 2), skipped")

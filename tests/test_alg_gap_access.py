@@ -70,6 +70,39 @@ def test_accessibility_agrees_with_pysal(provider, method):
     assert sum(flags) == int((got < 0.5 * got.mean()).sum())
 
 
+# (METHOD, DECAY) -> the PySAL call with the same index and weight function: any decay
+# works with both indexes (issue 12), as PySAL's two_stage_fca and weighted_catchment accept
+# any weight function.
+CROSSED = {
+    (0, 3): lambda p, c: p.two_stage_fca(name="a", max_cost=c, weight_fn=weights.gaussian(
+        c / 2)),
+    (0, 4): lambda p, c: p.two_stage_fca(name="a", max_cost=c, weight_fn=weights.gravity(
+        c, -1.0, 100.0)),
+    (3, 2): lambda p, c: p.weighted_catchment(name="a", max_cost=c, weight_fn=weights.step_fn(
+        {c / 3: 1, 2 * c / 3: 0.68, c: 0.22})),
+    (3, 3): lambda p, c: p.weighted_catchment(name="a", max_cost=c, weight_fn=weights.gaussian(
+        c / 2)),
+    (3, 1): lambda p, c: p.weighted_catchment(name="a", max_cost=c,
+                                              weight_fn=lambda cost: cost * 0 + 1.0),
+}
+
+
+@pytest.mark.parametrize(("method", "decay"), list(CROSSED))
+def test_any_decay_with_either_index_agrees_with_pysal(provider, method, decay):
+    usaha, layanan, pysal, n = _case()
+    catchment = 15000.0
+    out = processing.run("industrirumahan:accessibility", {
+        "INPUT": usaha, "SERVICES": layanan, "DEMAND_FIELD": "pekerja", "METHOD": method,
+        "DECAY": decay, "CATCHMENT": catchment, "GRAVITY_MIN_COST": 100.0,
+        "OUTPUT": "memory:"})["OUTPUT"]
+    ours = {f["uid"]: f["akses_pelatihan"] for f in out.getFeatures()}
+    ref = CROSSED[(method, decay)](pysal, catchment)
+    expected = ref["a_cap"].reindex(np.arange(n)).fillna(0.0).to_numpy()
+    got = np.array([ours[f"u{i}"] for i in range(n)])
+    np.testing.assert_allclose(got, expected, rtol=1e-7)
+    assert got.max() > 0
+
+
 def test_accessibility_region_summary_and_bad_steps(provider, demo_gpkg):
     result = processing.run("industrirumahan:accessibility", {
         "INPUT": f"{demo_gpkg}|layername=usaha", "SERVICES": f"{demo_gpkg}|layername=layanan",

@@ -240,13 +240,6 @@ def test_unsaved_edits_are_seen(alg, provider, demo_copy, tmp_path):
         layer.rollBack()
 
 
-SELECTION_NOT_OFFERED = pytest.mark.xfail(
-    strict=True, reason="exportreport's INPUT is a layer parameter (QgsProcessingParameter"
-    "VectorLayer): Processing refuses 'selected features only' for it (issue 12, left)")
-
-
-@pytest.mark.parametrize("alg", [pytest.param(a, marks=SELECTION_NOT_OFFERED)
-                                 if a == "exportreport" else a for a in CASES])
 def test_selected_features_only(alg, provider, demo_copy, tmp_path):
     layer = _usaha(demo_copy)
     QgsProject.instance().addMapLayer(layer, False)

@@ -217,3 +217,24 @@ def _plain_list(values: np.ndarray) -> list:
     if arr.dtype.kind == "f":
         return [None if v != v else v for v in arr.tolist()]
     return [None if v is None or (isinstance(v, float) and v != v) else v for v in arr.tolist()]
+
+
+def demand_weights(frame: pd.DataFrame, field: str, n: int) -> np.ndarray:
+    """Each enterprise's demand: the field's value (missing and negative count as 0), else 1."""
+    if not field:
+        return np.ones(n)
+    values = pd.to_numeric(frame[field], errors="coerce").to_numpy(float)
+    return np.nan_to_num(values, nan=0.0).clip(min=0.0)
+
+
+def region_labels(regions: QgsFeatureSource, code_field: str, lonlat: np.ndarray,
+                  context: QgsProcessingContext) -> np.ndarray:
+    """The code of the region each point lies in (``core.density.assign_points``'s rule),
+    None outside every region or without a location."""
+    from industri_rumahan_plugin.core.density import OUTSIDE, assign_points
+
+    table = read_source(regions, [code_field], context=context)
+    region = assign_points(lonlat[:, 0], lonlat[:, 1], list(table.geometries)).region
+    region[np.isnan(lonlat[:, 0])] = OUTSIDE
+    codes = table.attributes[code_field].astype(object).to_numpy()
+    return np.array([codes[r] if r != OUTSIDE else None for r in region], dtype=object)

@@ -10,12 +10,16 @@ the pairs within the catchment; pairs beyond it do not exist. With ``w`` a decay
 * gravity (PySAL ``weighted_catchment``): ``A_i = sum_j S_j w(c_ij)``.
 
 A service no demand reaches gets ``R_j = 0`` and an origin reaching no service gets
-``A_i = 0`` (PySAL leaves both undefined/NaN). Pure numpy/pandas.
+``A_i = 0`` (PySAL leaves both undefined/NaN). The index (2SFCA ratio or gravity sum) and the
+decay (uniform, steps, Gaussian, power) are independent: as PySAL's ``two_stage_fca`` and
+``weighted_catchment`` accept any weight function, every decay works with both
+(``DecaySpec``, ``per_type``). Pure numpy/pandas.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -131,3 +135,97 @@ def underserved(access: np.ndarray, share_of_mean: float) -> tuple[np.ndarray, f
     mean = float(np.nanmean(access)) if len(access) else 0.0
     threshold = share_of_mean * mean
     return access < threshold, threshold
+
+
+INDEXES = ("2sfca", "gravity")
+DECAYS = ("uniform", "steps", "gaussian", "power")
+#: The four classic methods as (index, decay): the algorithm's METHOD choices.
+METHODS: dict[str, tuple[str, str]] = {
+    "2sfca": ("2sfca", "uniform"), "e2sfca": ("2sfca", "steps"),
+    "gaussian": ("2sfca", "gaussian"), "gravity": ("gravity", "power"),
+}
+
+
+@dataclass(frozen=True)
+class DecaySpec:
+    """A decay and its parameters; ``sigma``/``scale`` None mean half / all the catchment."""
+
+    kind: str = "uniform"
+    catchment: float = 10_000.0
+    steps: tuple[float, ...] = E2SFCA_WEIGHTS
+    sigma: float | None = None
+    alpha: float = -1.0
+    scale: float | None = None
+    min_cost: float = 0.0
+
+    def weights(self, cost: np.ndarray) -> np.ndarray:
+        """w(c) per pair (pairs beyond the catchment are already gone)."""
+        cost = np.asarray(cost, dtype=float)
+        if self.kind == "uniform":
+            return np.ones(len(cost))
+        if self.kind == "steps":
+            return step_weights(cost, catchment_steps(self.catchment, self.steps), self.steps)
+        if self.kind == "gaussian":
+            return gaussian(cost, self.sigma if self.sigma else self.catchment / 2.0)
+        if self.kind == "power":
+            return gravity(cost, self.scale if self.scale else self.catchment, self.alpha,
+                           self.min_cost)
+        raise ValueError(f"unknown decay {self.kind}")
+
+
+@dataclass
+class TypeAccess:
+    """The index of every origin for one service type, and who is underserved."""
+
+    jenis: str
+    index: np.ndarray
+    flags: np.ndarray
+    threshold: float
+    pairs: int
+
+
+def index_of(pairs: pd.DataFrame, demand: np.ndarray, supply: np.ndarray, kind: str,
+             decay: DecaySpec) -> np.ndarray:
+    """A_i per origin for the index ``kind`` ('2sfca' or 'gravity') with any decay."""
+    pairs = pairs[pairs["cost"] <= decay.catchment]
+    weights = decay.weights(pairs["cost"].to_numpy(float))
+    if kind == "gravity":
+        return gravity_access(pairs, len(demand), supply, weights)
+    if kind == "2sfca":
+        return two_stage_fca(pairs, demand, supply, weights)[0]
+    raise ValueError(f"unknown index {kind}")
+
+
+def per_type(types: Iterable[tuple[str, pd.DataFrame, np.ndarray]], demand: np.ndarray,
+             kind: str, decay: DecaySpec, share_of_mean: float,
+             step: Callable[[int], None] = lambda _t: None) -> list[TypeAccess]:
+    """The index per service type: ``types`` yields (type, its pairs, its supply); ``step``
+    is called after each (progress, cancellation)."""
+    out = []
+    for t, (jenis, pairs, supply) in enumerate(types):
+        index = index_of(pairs, demand, supply, kind, decay)
+        flags, threshold = underserved(index, share_of_mean)
+        out.append(TypeAccess(jenis, index, flags, threshold,
+                              int((pairs["cost"] <= decay.catchment).sum())))
+        step(t)
+    return out
+
+
+def region_summary(labels: np.ndarray, results: Sequence[TypeAccess]) -> pd.DataFrame:
+    """Per region (its code in ``labels``, None outside every region) and type: enterprises,
+    mean and median index, underserved count and share."""
+    rows = []
+    for result in results:
+        frame = pd.DataFrame({"kode": labels, "a": result.index,
+                              "k": result.flags.astype(int)})
+        table = frame.groupby("kode", dropna=False).agg(
+            n=("a", "size"), mean=("a", "mean"), median=("a", "median"), k=("k", "sum"))
+        for kode, row in table.iterrows():
+            rows.append({"kode": None if kode is None or kode != kode else str(kode),
+                         "jenis": result.jenis, "n_usaha": int(row.n),
+                         "akses_rata": float(row["mean"]), "akses_median": float(row["median"]),
+                         "n_kurang": int(row.k),
+                         "persen_kurang": 100.0 * float(row.k) / float(row.n)})
+    columns = ["kode", "jenis", "n_usaha", "akses_rata", "akses_median", "n_kurang",
+               "persen_kurang"]
+    return pd.DataFrame(rows, columns=columns)

@@ -124,97 +124,102 @@
         <translation>{path} dibuat oleh plugin yang lebih baru (skema versi {found}); perbarui plugin. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="66"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="69"/>
         <source>{path} already uses schema version {v}; nothing to do, the file was not changed.</source>
         <translation>{path} sudah memakai skema versi {v}; tidak ada yang perlu dilakukan, berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="68"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="71"/>
         <source>Dry run: nothing was written. The upgrade would:</source>
         <translation>Uji coba: tidak ada yang ditulis. Peningkatan akan:</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="69"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="72"/>
         <source>Upgraded {path} from schema version {old} to {new}.</source>
         <translation>{path} ditingkatkan dari skema versi {old} ke {new}.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="73"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="76"/>
         <source>Backup copy: {path}</source>
         <translation>Salinan cadangan: {path}</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="74"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="78"/>
         <source>Tables created: {tables}</source>
         <translation>Tabel yang dibuat: {tables}</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="75"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="81"/>
+        <source>Enterprise fields added (empty: nobody has consented to publication yet): {fields}</source>
+        <translation>Isian usaha ditambahkan (kosong: belum ada yang setuju dipublikasikan): {fields}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="84"/>
         <source>Stage history: {n} rows (one per enterprise, source &apos;impor&apos;); programme participation: {m} rows.</source>
         <translation>Riwayat tahap: {n} baris (satu per usaha, sumber &apos;impor&apos;); partisipasi program: {m} baris.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="79"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="88"/>
         <source>Compared {n} records of {table}: all equal before and after.</source>
         <translation>{n} rekaman {table} dibandingkan: semuanya sama sebelum dan sesudah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="83"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="92"/>
         <source>The history gives back the current {check} fields of every enterprise.</source>
         <translation>Riwayat menghasilkan kembali isian {check} saat ini untuk setiap usaha.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="87"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="96"/>
         <source>Not carried into the history (kept in the enterprise fields): {items}</source>
         <translation>Tidak dimasukkan ke riwayat (tetap di isian usaha): {items}</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="177"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="193"/>
         <source>The upgrade of {path} failed and was rolled back; the file is unchanged: {error}</source>
         <translation>Peningkatan {path} gagal dan dibatalkan; berkas tidak berubah: {error}</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="188"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="204"/>
         <source>{path} uses schema version {found}; only version {known} can be upgraded. The file was not changed.</source>
         <translation>{path} memakai skema versi {found}; hanya versi {known} yang dapat ditingkatkan. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="193"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="210"/>
         <source>{path} has no enterprise layer; it cannot be upgraded. The file was not changed.</source>
         <translation>{path} tidak memiliki lapisan usaha; tidak dapat ditingkatkan. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="198"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="215"/>
         <source>{path} already has a table named {tables}; rename it first. The file was not changed.</source>
         <translation>{path} sudah memiliki tabel bernama {tables}; ganti namanya terlebih dahulu. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="206"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="223"/>
         <source>Reading every record…</source>
         <translation>Membaca setiap rekaman…</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="233"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="251"/>
         <source>Creating the history tables…</source>
         <translation>Membuat tabel riwayat…</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="246"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="255"/>
         <source>Comparing every record…</source>
         <translation>Membandingkan setiap rekaman…</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="252"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="261"/>
         <source>The upgrade would change existing records of {tables}; it was rolled back and the file is unchanged.</source>
         <translation>Peningkatan akan mengubah rekaman yang ada di {tables}; semuanya dibatalkan dan berkas tidak berubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="261"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="266"/>
         <source>The schema version was not written; rolled back.</source>
         <translation>Versi skema tidak tertulis; dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="265"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="276"/>
         <source>After seeding, the history does not give back the current fields of some enterprises (duplicated uid?): {items}. The upgrade was rolled back and the file is unchanged.</source>
         <translation>Setelah diisi, riwayat tidak menghasilkan kembali isian saat ini untuk beberapa usaha (uid ganda?): {items}. Peningkatan dibatalkan dan berkas tidak berubah.</translation>
     </message>
@@ -545,6 +550,181 @@
         <translation>jumlah fitur tidak sesuai setelah penulisan</translation>
     </message>
     <message>
+        <location filename="../adapters/survey_merge.py" line="69"/>
+        <source>{uid}: photo path {path} refused (absolute or outside the package)</source>
+        <translation>{uid}: jalur foto {path} ditolak (absolut atau di luar paket)</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="77"/>
+        <source>{uid}: photo {path} is not in the package</source>
+        <translation>{uid}: foto {path} tidak ada di dalam paket</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="135"/>
+        <source>{path} has no enterprise layer. Nothing was written.</source>
+        <translation>{path} tidak memiliki lapisan usaha. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="139"/>
+        <source>The office database lacks the fields {fields} of the package: upgrade it (upgradedatabase). Nothing was written.</source>
+        <translation>Basis data kantor tidak memiliki field {fields} dari paket: tingkatkan dulu (upgradedatabase). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="145"/>
+        <source>The package&apos;s coordinate system ({a}) differs from the database&apos;s ({b}). Nothing was written.</source>
+        <translation>Sistem koordinat paket ({a}) berbeda dari basis data ({b}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="154"/>
+        <source>None of the package&apos;s enterprises is in {path}: the package was made from another database ({source}). Nothing was written.</source>
+        <translation>Tidak satu pun usaha dalam paket ada di {path}: paket dibuat dari basis data lain ({source}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="173"/>
+        <source>add {uid} {name}</source>
+        <translation>tambah {uid} {name}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="177"/>
+        <source>update {uid} {name}: {field} {old} → {new}</source>
+        <translation>ubah {uid} {name}: {field} {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="182"/>
+        <source>conflict {uid} {name} ({fields}): rule {rule}</source>
+        <translation>konflik {uid} {name} ({fields}): aturan {rule}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="190"/>
+        <source>deleted in the field (not applied, to review) {uid} {name}</source>
+        <translation>dihapus di lapangan (tidak diterapkan, untuk ditinjau) {uid} {name}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="194"/>
+        <source>edited in the field but deleted in the office (not re-added, to review) {uid}</source>
+        <translation>diubah di lapangan tetapi dihapus di kantor (tidak ditambahkan lagi, untuk ditinjau) {uid}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="198"/>
+        <source>new in the field but already in the office with other values (kept, to review) {uid}</source>
+        <translation>baru di lapangan tetapi sudah ada di kantor dengan nilai lain (dipertahankan, untuk ditinjau) {uid}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="204"/>
+        <source>photo {src} → {target}</source>
+        <translation>foto {src} → {target}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="206"/>
+        <source>stage history {uid}: {stage} on {date}</source>
+        <translation>riwayat tahap {uid}: {stage} pada {date}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="218"/>
+        <source>{uid} {name}: {problem}</source>
+        <translation>{uid} {name}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_merge.py" line="256"/>
+        <source>The database refused the merge ({error}). Nothing was written.</source>
+        <translation>Basis data menolak penggabungan ({error}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="55"/>
+        <source>{path} is not a field survey package of this plugin (no {table} table in a GeoPackage). Nothing was written.</source>
+        <translation>{path} bukan paket survei lapangan plugin ini (tidak ada tabel {table} di GeoPackage). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="66"/>
+        <source>{path} is damaged ({member} does not match its checksum). Nothing was written.</source>
+        <translation>{path} rusak ({member} tidak cocok dengan checksum-nya). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="72"/>
+        <source>{path} holds a file outside the package ({member}). Nothing was written.</source>
+        <translation>{path} berisi berkas di luar paket ({member}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="77"/>
+        <source>{path} is not a readable zip file ({error}). Nothing was written.</source>
+        <translation>{path} bukan berkas zip yang dapat dibaca ({error}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="112"/>
+        <source>{path} not found or not a package (a folder, a zip or its .gpkg). Nothing was written.</source>
+        <translation>{path} tidak ditemukan atau bukan paket (folder, zip, atau .gpkg-nya). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="119"/>
+        <source>{path}: the package&apos;s GeoPackage is damaged (not an SQLite database). Nothing was written.</source>
+        <translation>{path}: GeoPackage paket rusak (bukan basis data SQLite). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="151"/>
+        <source>{path} was made by a newer plugin; update the plugin. Nothing was written.</source>
+        <translation>{path} dibuat oleh plugin yang lebih baru; perbarui plugin. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="156"/>
+        <source>{path}: the package has lost its enterprise layer. Nothing was written.</source>
+        <translation>{path}: lapisan usaha paket hilang. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_open.py" line="166"/>
+        <source>{path}: the package&apos;s GeoPackage is damaged ({error}). Nothing was written.</source>
+        <translation>{path}: GeoPackage paket rusak ({error}). Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_package.py" line="84"/>
+        <source>{path} is not empty: choose a new folder for the package (a package that came back from the field must never be overwritten).</source>
+        <translation>{path} tidak kosong: pilih folder baru untuk paket (paket yang kembali dari lapangan tidak boleh tertimpa).</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="86"/>
+        <location filename="../gui/browse_panel.py" line="55"/>
+        <location filename="../gui/enterprise_model.py" line="90"/>
+        <location filename="../processing/heatmap.py" line="68"/>
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="87"/>
+        <location filename="../gui/browse_panel.py" line="53"/>
+        <location filename="../gui/enterprise_model.py" line="90"/>
+        <location filename="../processing/heatmap.py" line="67"/>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="114"/>
+        <source>Field survey of home enterprises</source>
+        <translation>Survei lapangan industri rumahan</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="115"/>
+        <location filename="../adapters/survey_project.py" line="146"/>
+        <source>Home enterprises</source>
+        <translation>Industri rumahan</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="116"/>
+        <location filename="../gui/report_dialog.py" line="99"/>
+        <location filename="../processing/export_report.py" line="82"/>
+        <location filename="../processing/gap_params.py" line="31"/>
+        <source>Services</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="126"/>
+        <source>Cannot open layer {name} of {path}</source>
+        <translation>Tidak dapat membuka lapisan {name} dari {path}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/survey_project.py" line="139"/>
+        <source>Cannot write the project {path}: {error}</source>
+        <translation>Tidak dapat menulis proyek {path}: {error}</translation>
+    </message>
+    <message>
         <location filename="../dependencies.py" line="22"/>
         <source>To add them: on Windows, open the OSGeo4W Shell as administrator and run: {pip} — on Debian/Ubuntu run: {apt} — on macOS or any other system, install the QGIS plugin QPIP (Plugins menu), which installs them. Then restart QGIS.</source>
         <translation>Cara menambahkannya: di Windows, buka OSGeo4W Shell sebagai administrator lalu jalankan: {pip} — di Debian/Ubuntu jalankan: {apt} — di macOS atau sistem lain, pasang plugin QGIS QPIP (menu Plugin), yang akan memasangnya. Setelah itu mulai ulang QGIS.</translation>
@@ -593,20 +773,6 @@
         <location filename="../gui/browse_panel.py" line="52"/>
         <source>District</source>
         <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="53"/>
-        <location filename="../gui/enterprise_model.py" line="90"/>
-        <location filename="../processing/heatmap.py" line="67"/>
-        <source>Sector</source>
-        <translation>Sektor</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="55"/>
-        <location filename="../gui/enterprise_model.py" line="90"/>
-        <location filename="../processing/heatmap.py" line="68"/>
-        <source>Stage</source>
-        <translation>Tahap</translation>
     </message>
     <message>
         <location filename="../gui/browse_panel.py" line="57"/>
@@ -996,33 +1162,33 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="91"/>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/export_report.py" line="97"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="91"/>
-        <location filename="../processing/export_report.py" line="93"/>
+        <location filename="../processing/export_report.py" line="97"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="92"/>
-        <location filename="../processing/export_report.py" line="95"/>
+        <location filename="../processing/export_report.py" line="99"/>
         <location filename="../processing/gender_disaggregated_tables.py" line="55"/>
         <source>Show counts of 1–2 as &quot;&lt;3&quot; (privacy)</source>
         <translation>Tampilkan jumlah 1–2 sebagai &quot;&lt;3&quot; (privasi)</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="96"/>
-        <location filename="../processing/export_report.py" line="100"/>
+        <location filename="../processing/export_report.py" line="104"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="97"/>
         <location filename="../processing/base.py" line="123"/>
-        <location filename="../processing/export_report.py" line="73"/>
+        <location filename="../processing/export_report.py" line="77"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
         <location filename="../processing/suggest_service_sites.py" line="53"/>
@@ -1033,13 +1199,6 @@
         <location filename="../gui/report_dialog.py" line="98"/>
         <source>Regions</source>
         <translation>Wilayah</translation>
-    </message>
-    <message>
-        <location filename="../gui/report_dialog.py" line="99"/>
-        <location filename="../processing/export_report.py" line="78"/>
-        <location filename="../processing/gap_params.py" line="31"/>
-        <source>Services</source>
-        <translation>Layanan</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="100"/>
@@ -1058,13 +1217,13 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="103"/>
-        <location filename="../processing/export_report.py" line="92"/>
+        <location filename="../processing/export_report.py" line="96"/>
         <source>Report language</source>
         <translation>Bahasa laporan</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="105"/>
-        <location filename="../processing/export_report.py" line="100"/>
+        <location filename="../processing/export_report.py" line="104"/>
         <source>Report PDF</source>
         <translation>PDF laporan</translation>
     </message>
@@ -1129,123 +1288,153 @@
         <translation>Aksesibilitas layanan (2SFCA, E2SFCA, gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="59"/>
+        <location filename="../processing/accessibility.py" line="63"/>
         <source>Enterprise demand weight field (empty = 1 each)</source>
         <translation>Kolom bobot permintaan usaha (kosong = masing-masing 1)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="62"/>
+        <location filename="../processing/accessibility.py" line="66"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="63"/>
+        <location filename="../processing/accessibility.py" line="67"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="63"/>
+        <location filename="../processing/accessibility.py" line="67"/>
         <source>2SFCA, Gaussian decay</source>
         <translation>2SFCA, peluruhan Gauss</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="63"/>
+        <location filename="../processing/accessibility.py" line="67"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (bobot bertingkat)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="64"/>
+        <location filename="../processing/accessibility.py" line="68"/>
         <source>Gravity</source>
         <translation>Gravitasi</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="66"/>
+        <location filename="../processing/accessibility.py" line="70"/>
+        <source>Distance decay (any decay works with 2SFCA and gravity)</source>
+        <translation>Peluruhan jarak (setiap peluruhan berlaku untuk 2SFCA dan gravitasi)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="71"/>
+        <source>As the method</source>
+        <translation>Sesuai metode</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="71"/>
+        <source>None (uniform)</source>
+        <translation>Tanpa peluruhan (seragam)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="71"/>
+        <source>Steps</source>
+        <translation>Bertingkat</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="72"/>
+        <source>Gaussian</source>
+        <translation>Gaussian</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="72"/>
+        <source>Power (gravity)</source>
+        <translation>Pangkat (gravitasi)</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="74"/>
         <source>Catchment (metres, or the cost unit of the OD table or the road network)</source>
         <translation>Jangkauan (meter, atau satuan biaya tabel asal-tujuan atau jaringan jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="69"/>
+        <location filename="../processing/accessibility.py" line="77"/>
         <source>E2SFCA step weights (equal steps up to the catchment)</source>
         <translation>Bobot bertingkat E2SFCA (tingkat sama besar hingga batas jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="72"/>
+        <location filename="../processing/accessibility.py" line="80"/>
         <source>Gaussian sigma (0 = half the catchment)</source>
         <translation>Sigma Gauss (0 = setengah jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="75"/>
+        <location filename="../processing/accessibility.py" line="83"/>
         <source>Gravity exponent alpha (negative = decay)</source>
         <translation>Eksponen gravitasi alfa (negatif = peluruhan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="78"/>
+        <location filename="../processing/accessibility.py" line="86"/>
         <source>Gravity minimum cost (avoids infinity at 0)</source>
         <translation>Biaya minimum gravitasi (menghindari tak hingga pada 0)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="81"/>
+        <location filename="../processing/accessibility.py" line="89"/>
         <source>Underserved below this share of the mean index</source>
         <translation>Kurang terlayani di bawah proporsi indeks rata-rata ini</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="86"/>
+        <location filename="../processing/accessibility.py" line="94"/>
         <source>Regions for a summary (optional)</source>
         <translation>Wilayah untuk ringkasan (opsional)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="89"/>
+        <location filename="../processing/accessibility.py" line="97"/>
         <location filename="../processing/generate_demo.py" line="59"/>
         <location filename="../processing/service_gap.py" line="75"/>
         <source>Region code field</source>
         <translation>Kolom kode wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="91"/>
+        <location filename="../processing/accessibility.py" line="99"/>
         <source>Enterprises with accessibility</source>
         <translation>Usaha dengan aksesibilitas</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="93"/>
+        <location filename="../processing/accessibility.py" line="101"/>
         <source>Accessibility by region</source>
         <translation>Aksesibilitas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="106"/>
+        <location filename="../processing/accessibility.py" line="111"/>
         <location filename="../processing/nearest_service.py" line="66"/>
         <source>Choose the enterprise and service layers.</source>
         <translation>Pilih lapisan usaha dan lapisan layanan.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="111"/>
+        <location filename="../processing/accessibility.py" line="116"/>
         <source>Choose the service type and capacity fields.</source>
         <translation>Pilih kolom jenis layanan dan kolom kapasitas.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="115"/>
+        <location filename="../processing/accessibility.py" line="137"/>
+        <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
+        <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/accessibility.py" line="170"/>
         <source>The catchment must be greater than 0.</source>
         <translation>Jangkauan harus lebih besar dari 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="120"/>
+        <location filename="../processing/accessibility.py" line="176"/>
         <source>Step weights must be non-negative numbers separated by commas.</source>
         <translation>Bobot bertingkat harus berupa angka non-negatif yang dipisahkan koma.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="130"/>
+        <location filename="../processing/accessibility.py" line="194"/>
         <source>{n} services without a valid capacity count as 0.</source>
         <translation>{n} layanan tanpa kapasitas yang valid dihitung 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="142"/>
+        <location filename="../processing/accessibility.py" line="212"/>
         <location filename="../processing/nearest_service.py" line="147"/>
         <source>Choose the origin-destination table.</source>
         <translation>Pilih tabel asal-tujuan.</translation>
-    </message>
-    <message>
-        <location filename="../processing/accessibility.py" line="179"/>
-        <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
-        <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
     </message>
     <message>
         <location filename="../processing/apply_style.py" line="36"/>
@@ -1368,7 +1557,7 @@
     </message>
     <message>
         <location filename="../processing/base.py" line="127"/>
-        <location filename="../processing/export_report.py" line="75"/>
+        <location filename="../processing/export_report.py" line="79"/>
         <source>Regions (kabupaten/kota or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
@@ -1538,7 +1727,7 @@
     </message>
     <message>
         <location filename="../processing/density_by_region.py" line="179"/>
-        <location filename="../processing/stage_progression.py" line="127"/>
+        <location filename="../processing/stage_progression.py" line="126"/>
         <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
         <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
     </message>
@@ -1558,63 +1747,63 @@
         <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="31"/>
+        <location filename="../processing/export_report.py" line="35"/>
         <source>Export region report (PDF)</source>
         <translation>Ekspor laporan wilayah (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="81"/>
+        <location filename="../processing/export_report.py" line="85"/>
         <source>Period: enterprises recorded up to the end of year (0 = all)</source>
         <translation>Periode: usaha yang tercatat hingga akhir tahun (0 = semua)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="84"/>
+        <location filename="../processing/export_report.py" line="88"/>
         <source>Only regions whose code starts with (e.g. a regency code for its kecamatan)</source>
         <translation>Hanya wilayah yang kodenya diawali dengan (mis. kode kabupaten/kota untuk kecamatannya)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="87"/>
+        <location filename="../processing/export_report.py" line="91"/>
         <source>Office (shown in the title)</source>
         <translation>Dinas (ditampilkan di judul)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="89"/>
+        <location filename="../processing/export_report.py" line="93"/>
         <source>Service gap threshold (metres)</source>
         <translation>Ambang kesenjangan layanan (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="97"/>
+        <location filename="../processing/export_report.py" line="101"/>
         <source>Layout template (.qpt; empty = the plugin&apos;s)</source>
         <translation>Templat tata letak (.qpt; kosong = milik plugin)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="101"/>
+        <location filename="../processing/export_report.py" line="105"/>
         <source>Tables (XLSX)</source>
         <translation>Tabel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="102"/>
+        <location filename="../processing/export_report.py" line="106"/>
         <source>Pages</source>
         <translation>Halaman</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="119"/>
+        <location filename="../processing/export_report.py" line="136"/>
         <location filename="../processing/progression_inputs.py" line="120"/>
         <source>The enterprise layer has no field {field}.</source>
         <translation>Lapisan usaha tidak memiliki kolom {field}.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="122"/>
+        <location filename="../processing/export_report.py" line="139"/>
         <source>The region layer has no field nama.</source>
         <translation>Lapisan wilayah tidak memiliki kolom nama.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="141"/>
+        <location filename="../processing/export_report.py" line="158"/>
         <source>Cannot write the report: {error}</source>
         <translation>Tidak dapat menulis laporan: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="143"/>
+        <location filename="../processing/export_report.py" line="160"/>
         <source>{pages} pages written to {path}; tables in {xlsx}.</source>
         <translation>{pages} halaman ditulis ke {path}; tabel di {xlsx}.</translation>
     </message>
@@ -1984,6 +2173,7 @@
     </message>
     <message>
         <location filename="../processing/import_spreadsheet.py" line="102"/>
+        <location filename="../processing/merge_field_survey.py" line="74"/>
         <source>Enterprises updated</source>
         <translation>Usaha diperbarui</translation>
     </message>
@@ -2064,7 +2254,7 @@
     </message>
     <message>
         <location filename="../processing/import_spreadsheet.py" line="255"/>
-        <location filename="../processing/upgrade_database.py" line="58"/>
+        <location filename="../processing/upgrade_database.py" line="62"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
@@ -2072,6 +2262,112 @@
         <location filename="../processing/import_spreadsheet.py" line="256"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="26"/>
+        <source>Merge a field survey package (QField)</source>
+        <translation>Gabungkan paket survei lapangan (QField)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="60"/>
+        <source>Field survey package (zip, or the .gpkg in its folder)</source>
+        <translation>Paket survei lapangan (zip, atau .gpkg di foldernya)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="63"/>
+        <source>Office enterprise layer (GeoPackage)</source>
+        <translation>Lapisan usaha kantor (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="65"/>
+        <source>When the office and the field both changed a record</source>
+        <translation>Bila kantor dan lapangan sama-sama mengubah satu usaha</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="66"/>
+        <source>Field wins</source>
+        <translation>Lapangan menang</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="66"/>
+        <source>Keep both for review</source>
+        <translation>Simpan keduanya untuk ditinjau</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="66"/>
+        <source>Office wins</source>
+        <translation>Kantor menang</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="69"/>
+        <source>Dry run (list the changes, write nothing)</source>
+        <translation>Uji coba (daftar perubahan, tidak menulis apa pun)</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="71"/>
+        <source>Change list</source>
+        <translation>Daftar perubahan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="73"/>
+        <source>Enterprises added</source>
+        <translation>Usaha ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="75"/>
+        <source>Conflicts</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="76"/>
+        <source>Deletions to review</source>
+        <translation>Penghapusan untuk ditinjau</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="77"/>
+        <source>Photos copied</source>
+        <translation>Foto disalin</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="79"/>
+        <source>Changes</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="80"/>
+        <source>Warnings</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="89"/>
+        <location filename="../processing/merge_field_survey.py" line="92"/>
+        <source>TARGET must be the enterprise layer of an office GeoPackage.</source>
+        <translation>TARGET harus lapisan usaha dari GeoPackage kantor.</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="94"/>
+        <source>TARGET has unsaved edits: save or discard them first (the merge writes the file).</source>
+        <translation>TARGET memiliki suntingan yang belum disimpan: simpan atau buang dulu (penggabungan menulis berkasnya).</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="113"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Dibatalkan: tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="116"/>
+        <source>The package was made from {source}, not {target}.</source>
+        <translation>Paket dibuat dari {source}, bukan {target}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="123"/>
+        <source>{n} conflicts or deletions of this package were kept for review by an earlier merge (table {table}).</source>
+        <translation>{n} konflik atau penghapusan dari paket ini sudah disimpan untuk ditinjau oleh penggabungan sebelumnya (tabel {table}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/merge_field_survey.py" line="127"/>
+        <source>Nothing to merge: the database already holds the package&apos;s data.</source>
+        <translation>Tidak ada yang digabungkan: basis data sudah memuat data paket.</translation>
     </message>
     <message>
         <location filename="../processing/nearest_neighbour_index.py" line="22"/>
@@ -2225,6 +2521,81 @@
         <translation>{n} usaha tidak dapat mencapai layanan mana pun melalui jaringan jalan (jalan tidak tersambung): kolomnya dibiarkan kosong.</translation>
     </message>
     <message>
+        <location filename="../processing/prepare_field_survey.py" line="29"/>
+        <source>Prepare a field survey package (QField)</source>
+        <translation>Siapkan paket survei lapangan (QField)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="63"/>
+        <source>Regions (kecamatan or desa layer)</source>
+        <translation>Wilayah (lapisan kecamatan atau desa)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="66"/>
+        <source>Region codes (kecamatan or desa, comma separated)</source>
+        <translation>Kode wilayah (kecamatan atau desa, dipisah koma)</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="69"/>
+        <source>Include NIK and phone numbers</source>
+        <translation>Sertakan NIK dan nomor telepon</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="71"/>
+        <source>Package folder</source>
+        <translation>Folder paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="72"/>
+        <source>QGIS project for QField</source>
+        <translation>Proyek QGIS untuk QField</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="73"/>
+        <source>Package GeoPackage</source>
+        <translation>GeoPackage paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="74"/>
+        <source>Package ZIP</source>
+        <translation>ZIP paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="75"/>
+        <source>Enterprises packaged</source>
+        <translation>Usaha dalam paket</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="82"/>
+        <source>INPUT is not an enterprise layer of the plugin&apos;s schema (fields uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</source>
+        <translation>INPUT bukan lapisan usaha skema plugin (field uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="93"/>
+        <source>No enterprise lies in the chosen regions (or selection): nothing to package.</source>
+        <translation>Tidak ada usaha di wilayah (atau pilihan) tersebut: tidak ada yang dikemas.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="105"/>
+        <source>{n} enterprises packaged in {path} ({photos} photos); zip: {zip}</source>
+        <translation>{n} usaha dikemas di {path} ({photos} foto); zip: {zip}</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="116"/>
+        <source>CODES: {codes} are no kecamatan or desa codes (e.g. 19.01.02 or 19.01.02.2007).</source>
+        <translation>CODES: {codes} bukan kode kecamatan atau desa (mis. 19.01.02 atau 19.01.02.2007).</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="123"/>
+        <source>REGIONS must be a kabupaten/kota, kecamatan or desa layer of the schema.</source>
+        <translation>REGIONS harus lapisan kabupaten/kota, kecamatan atau desa dari skema.</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="126"/>
+        <source>REGIONS holds no region (is anything selected?).</source>
+        <translation>REGIONS tidak berisi wilayah (adakah yang dipilih?).</translation>
+    </message>
+    <message>
         <location filename="../processing/progression_inputs.py" line="57"/>
         <source>Stage history table (riwayat_tahap; empty = found by its fields)</source>
         <translation>Tabel riwayat tahap (riwayat_tahap; kosong = dicari menurut kolomnya)</translation>
@@ -2286,7 +2657,7 @@
     </message>
     <message>
         <location filename="../processing/publish_to_postgis.py" line="60"/>
-        <location filename="../processing/upgrade_database.py" line="48"/>
+        <location filename="../processing/upgrade_database.py" line="52"/>
         <source>Plugin GeoPackage</source>
         <translation>GeoPackage plugin</translation>
     </message>
@@ -2387,62 +2758,62 @@
         <translation>di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="28"/>
+        <location filename="../processing/stage_progression.py" line="27"/>
         <source>Stage progression (naik kelas) by region</source>
         <translation>Kenaikan kelas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="68"/>
+        <location filename="../processing/stage_progression.py" line="67"/>
         <source>Regions with stage progression</source>
         <translation>Wilayah dengan kenaikan kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="70"/>
+        <location filename="../processing/stage_progression.py" line="69"/>
         <source>Long table (for spreadsheets)</source>
         <translation>Tabel panjang (untuk lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="72"/>
+        <location filename="../processing/stage_progression.py" line="71"/>
         <source>Period from</source>
         <translation>Periode dari</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="73"/>
+        <location filename="../processing/stage_progression.py" line="72"/>
         <source>Period to</source>
         <translation>Periode sampai</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="74"/>
+        <location filename="../processing/stage_progression.py" line="73"/>
         <source>Enterprises moved up</source>
         <translation>Usaha yang naik kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="75"/>
+        <location filename="../processing/stage_progression.py" line="74"/>
         <source>Enterprises active at the start and the end</source>
         <translation>Usaha yang aktif di awal dan akhir periode</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="86"/>
+        <location filename="../processing/stage_progression.py" line="85"/>
         <source>The stage history has no dated rows.</source>
         <translation>Riwayat tahap tidak memiliki baris bertanggal.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="87"/>
+        <location filename="../processing/stage_progression.py" line="86"/>
         <source>Classifying enterprises…</source>
         <translation>Mengelompokkan usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="91"/>
+        <location filename="../processing/stage_progression.py" line="90"/>
         <source>{n} history rows belong to no enterprise read (other or filtered-out enterprises) or have an unknown stage or no date: left out.</source>
         <translation>{n} baris riwayat bukan milik usaha yang dibaca (usaha lain atau tersaring) atau tahapnya tidak dikenal atau tanpa tanggal: tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="100"/>
+        <location filename="../processing/stage_progression.py" line="99"/>
         <source>Enterprises with region codes not in the region layer ({codes}) are counted in the totals and the long table only.</source>
         <translation>Usaha dengan kode wilayah yang tidak ada di lapisan wilayah ({codes}) hanya dihitung pada jumlah dan tabel panjang.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="104"/>
+        <location filename="../processing/stage_progression.py" line="103"/>
         <source>Period {period}: {up} of {base} enterprises active at both ends moved up a class.</source>
         <translation>Periode {period}: {up} dari {base} usaha yang aktif di awal dan akhir naik kelas.</translation>
     </message>
@@ -2512,32 +2883,32 @@
         <translation>Tingkatkan basis data usaha</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="50"/>
+        <location filename="../processing/upgrade_database.py" line="54"/>
         <source>Dry run (report only, change nothing)</source>
         <translation>Uji coba (hanya laporan, tidak mengubah apa pun)</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="51"/>
+        <location filename="../processing/upgrade_database.py" line="55"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="52"/>
+        <location filename="../processing/upgrade_database.py" line="56"/>
         <source>Backup copy</source>
         <translation>Salinan cadangan</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="53"/>
+        <location filename="../processing/upgrade_database.py" line="57"/>
         <source>Stage history rows</source>
         <translation>Baris riwayat tahap</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="55"/>
+        <location filename="../processing/upgrade_database.py" line="59"/>
         <source>Programme participation rows</source>
         <translation>Baris partisipasi program</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="57"/>
+        <location filename="../processing/upgrade_database.py" line="61"/>
         <source>Records compared</source>
         <translation>Rekaman yang dibandingkan</translation>
     </message>

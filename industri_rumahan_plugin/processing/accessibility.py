@@ -13,7 +13,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from industri_rumahan_plugin.compat import FieldDataType, FieldType, NumberType, SourceType, WkbType
+from industri_rumahan_plugin.compat import FieldDataType, FieldType, NumberType, SourceType
 from industri_rumahan_plugin.processing import gap_params, network_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -37,7 +37,9 @@ class Accessibility(IndustriRumahanAlgorithm):
             "atau jaringan jalan (NETWORK: jarak jalan dalam meter atau waktu tempuh dalam "
             "menit). "
             "Kolom akses_&lt;jenis&gt; dan kurang_&lt;jenis&gt; (indeks di bawah bagian dari "
-            "rata-rata). Dengan lapisan wilayah: ringkasan per wilayah."
+            "rata-rata). Dengan lapisan wilayah: ringkasan per wilayah. Peluruhan jarak boleh "
+            "dipilih terpisah dari metode: setiap peluruhan (tanpa, bertingkat, Gaussian, "
+            "pangkat) berlaku untuk 2SFCA maupun gravitasi."
         ),
         "en": (
             "Accessibility index per enterprise and service type, exactly as PySAL's access "
@@ -49,7 +51,9 @@ class Accessibility(IndustriRumahanAlgorithm):
             "(max(c, c_min)/scale)^alpha. Costs: geodesic distance (metres), an "
             "origin-destination table, or a road network (NETWORK: road distance in metres or "
             "travel time in minutes). Columns akses_&lt;type&gt; and kurang_&lt;type&gt; "
-            "(index below a share of the mean). With a region layer: a summary per region."
+            "(index below a share of the mean). With a region layer: a summary per region. "
+            "The distance decay can be chosen apart from the method: every decay (none, "
+            "steps, Gaussian, power) works with 2SFCA and with gravity."
         ),
     }
 
@@ -62,6 +66,10 @@ class Accessibility(IndustriRumahanAlgorithm):
             "METHOD", self.tr("Method"),
             [self.tr("2SFCA"), self.tr("E2SFCA (step weights)"), self.tr("2SFCA, Gaussian decay"),
              self.tr("Gravity")], defaultValue=1))
+        self.addParameter(QgsProcessingParameterEnum(
+            "DECAY", self.tr("Distance decay (any decay works with 2SFCA and gravity)"),
+            [self.tr("As the method"), self.tr("None (uniform)"), self.tr("Steps"),
+             self.tr("Gaussian"), self.tr("Power (gravity)")], defaultValue=0))
         self.addParameter(gap_params.metres_parameter(
             "CATCHMENT", self.tr("Catchment (metres, or the cost unit of the OD table or the "
                                  "road network)"), 10000.0))
@@ -94,11 +102,8 @@ class Accessibility(IndustriRumahanAlgorithm):
             optional=True, createByDefault=False))
 
     def processAlgorithm(self, parameters, context, feedback):
-        import numpy as np
-
-        from industri_rumahan_plugin.adapters import gap_io
+        from industri_rumahan_plugin.adapters import gap_io, region_stats
         from industri_rumahan_plugin.core import access
-        from industri_rumahan_plugin.core.nearest import pairs_within
 
         source = self.parameterAsSource(parameters, "INPUT", context)
         services_src = self.parameterAsSource(parameters, "SERVICES", context)
@@ -106,37 +111,102 @@ class Accessibility(IndustriRumahanAlgorithm):
             raise QgsProcessingException(self.tr("Choose the enterprise and service layers."))
         s = {k: self.parameterAsString(parameters, k, context) for k in (
             "SERVICE_TYPE_FIELD", "SERVICE_ID_FIELD", "CAPACITY_FIELD", "DEMAND_FIELD",
-            "INPUT_ID_FIELD", "STEP_WEIGHTS", "SERVICE_TYPES", "REGION_CODE_FIELD")}
+            "INPUT_ID_FIELD", "SERVICE_TYPES", "REGION_CODE_FIELD")}
         if not s["SERVICE_TYPE_FIELD"] or not s["CAPACITY_FIELD"]:
             raise QgsProcessingException(self.tr("Choose the service type and capacity fields."))
-        method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
+        kind, decay = self.index_and_decay(parameters, context)
+        cost_kind = network_params.cost_source(self, parameters, context, feedback)
+        services = self.read_services(services_src, s, context, feedback)
+        wanted = [f for f in (s["DEMAND_FIELD"], s["INPUT_ID_FIELD"]
+                              if cost_kind == gap_params.COST_OD else "") if f]
+        fids, lonlat, frame = gap_io.read_lonlat(source, context, feedback, wanted)
+        demand = gap_io.demand_weights(frame, s["DEMAND_FIELD"], len(fids))
+        types = gap_io.chosen_types(services, s["SERVICE_TYPES"])
+        pairs = self.type_pairs(parameters, context, feedback, cost_kind, s, services, types,
+                                fids, lonlat, frame, decay.catchment)
+        results = access.per_type(
+            pairs, demand, kind, decay,
+            self.parameterAsDouble(parameters, "UNDERSERVED_SHARE", context),
+            step=lambda t: (check_cancel(feedback),
+                            feedback.setProgress(30 + 40 * (t + 1) / max(len(types), 1))))
+        extra, columns = [], []
+        for r in results:
+            suffix = gap_io.type_suffix(r.jenis)
+            extra += [(f"akses_{suffix}", FieldType.DOUBLE), (f"kurang_{suffix}", FieldType.BOOL)]
+            columns += [r.index, r.flags]
+            feedback.pushInfo(self.tr(
+                "{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; "
+                "{under} enterprises underserved (below {threshold:.6g}).").format(
+                jenis=r.jenis, pairs=r.pairs, mean=float(r.index.mean()) if len(r.index)
+                else 0.0, under=int(r.flags.sum()), threshold=r.threshold))
+        fields = gap_io.new_fields(source.fields(), extra)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
+                                          source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        gap_io.write_with_columns(source, sink, fids, columns, feedback)
+        out = {"OUTPUT": dest}
+        regions = self.parameterAsSource(parameters, "REGIONS", context)
+        if regions is not None and parameters.get("OUTPUT_REGIONS") is not None:
+            labels = gap_io.region_labels(regions, s["REGION_CODE_FIELD"] or "kode", lonlat,
+                                          context)
+            out["OUTPUT_REGIONS"] = region_stats.write_table_output(
+                self, parameters, "OUTPUT_REGIONS", context,
+                access.region_summary(labels, results))
+        return out
+
+    def index_and_decay(self, parameters, context):
+        """The index (2SFCA or gravity) and the decay: the method's own, or the one chosen
+        (any decay works with either index)."""
+        from industri_rumahan_plugin.core import access
+
+        kind, decay = access.METHODS[METHODS[self.parameterAsEnum(parameters, "METHOD",
+                                                                   context)]]
+        chosen = self.parameterAsEnum(parameters, "DECAY", context)
+        if chosen > 0:
+            decay = access.DECAYS[chosen - 1]
         catchment = self.parameterAsDouble(parameters, "CATCHMENT", context)
         if catchment <= 0:
             raise QgsProcessingException(self.tr("The catchment must be greater than 0."))
+        text = self.parameterAsString(parameters, "STEP_WEIGHTS", context)
         try:
-            steps = [float(v) for v in s["STEP_WEIGHTS"].replace(";", ",").split(",") if v.strip()]
+            steps = tuple(float(v) for v in text.replace(";", ",").split(",") if v.strip())
             access.step_weights([0.0], access.catchment_steps(catchment, steps), steps)
         except ValueError as error:
             raise QgsProcessingException(self.tr(
                 "Step weights must be non-negative numbers separated by commas.")) from error
-        share = self.parameterAsDouble(parameters, "UNDERSERVED_SHARE", context)
-        cost_kind = network_params.cost_source(self, parameters, context, feedback)
-        use_od = cost_kind == gap_params.COST_OD
+        return kind, access.DecaySpec(
+            decay, catchment, steps,
+            sigma=self.parameterAsDouble(parameters, "SIGMA", context) or None,
+            alpha=self.parameterAsDouble(parameters, "GRAVITY_ALPHA", context),
+            min_cost=self.parameterAsDouble(parameters, "GRAVITY_MIN_COST", context))
+
+    def read_services(self, services_src, s: dict, context, feedback):
+        """The services with their capacity; an invalid capacity counts as 0, said once."""
+        import numpy as np
+
+        from industri_rumahan_plugin.adapters import gap_io
 
         services = gap_io.read_services(services_src, context, feedback, s["SERVICE_TYPE_FIELD"],
                                         "", s["SERVICE_ID_FIELD"], s["CAPACITY_FIELD"])
-        bad_capacity = ~np.isfinite(services.capacity) | (services.capacity < 0)
-        if bad_capacity.any():
+        bad = ~np.isfinite(services.capacity) | (services.capacity < 0)
+        if bad.any():
             feedback.pushWarning(self.tr("{n} services without a valid capacity count as 0.")
-                                 .format(n=int(bad_capacity.sum())))
-            services.capacity[bad_capacity] = 0.0
-        wanted = [f for f in (s["DEMAND_FIELD"], s["INPUT_ID_FIELD"] if use_od else "") if f]
-        fids, lonlat, frame = gap_io.read_lonlat(source, context, feedback, wanted)
-        demand = np.ones(len(fids))
-        if s["DEMAND_FIELD"]:
-            demand = np.nan_to_num(
-                frame[s["DEMAND_FIELD"]].astype(float).to_numpy(), nan=0.0).clip(min=0.0)
-        if use_od:
+                                 .format(n=int(bad.sum())))
+            services.capacity[bad] = 0.0
+        return services
+
+    def type_pairs(self, parameters, context, feedback, cost_kind, s, services, types, fids,
+                   lonlat, frame, catchment):
+        """(type, origin-target pairs within the catchment, supply) for each service type,
+        from the geodesic distance, the OD table or the road network."""
+        import numpy as np
+
+        from industri_rumahan_plugin.adapters import gap_io
+        from industri_rumahan_plugin.core.nearest import pairs_within
+
+        all_pairs = None
+        if cost_kind == gap_params.COST_OD:
             table = self.parameterAsSource(parameters, "OD_TABLE", context)
             if table is None:
                 raise QgsProcessingException(self.tr("Choose the origin-destination table."))
@@ -149,82 +219,11 @@ class Accessibility(IndustriRumahanAlgorithm):
         elif cost_kind == gap_params.COST_NETWORK:
             all_pairs = network_params.pairs(self, parameters, context, feedback, lonlat,
                                              services, catchment)
-        types = gap_io.chosen_types(services, s["SERVICE_TYPES"])
-        extra, columns, summaries = [], [], []
-        for t, jenis in enumerate(types):
-            check_cancel(feedback)
+        for jenis in types:
             members = services.of_type(jenis)
-            if use_od or cost_kind == gap_params.COST_NETWORK:
+            if all_pairs is None:
+                pairs = pairs_within(lonlat, services.lonlat[members], catchment)
+            else:
                 pairs = all_pairs[np.isin(all_pairs["target"], members)].copy()
                 pairs["target"] = np.searchsorted(members, pairs["target"].to_numpy())
-            else:
-                pairs = pairs_within(lonlat, services.lonlat[members], catchment)
-            pairs = pairs[pairs["cost"] <= catchment]
-            cost = pairs["cost"].to_numpy(float)
-            weights = access.decay_weights(
-                cost, method, catchment, steps,
-                sigma=self.parameterAsDouble(parameters, "SIGMA", context) or None,
-                alpha=self.parameterAsDouble(parameters, "GRAVITY_ALPHA", context),
-                min_cost=self.parameterAsDouble(parameters, "GRAVITY_MIN_COST", context))
-            supply = services.capacity[members]
-            if method == "gravity":
-                index = access.gravity_access(pairs, len(fids), supply, weights)
-            else:
-                index, _ = access.two_stage_fca(pairs, demand, supply, weights)
-            flags, threshold = access.underserved(index, share)
-            suffix = gap_io.type_suffix(jenis)
-            extra += [(f"akses_{suffix}", FieldType.DOUBLE), (f"kurang_{suffix}", FieldType.BOOL)]
-            columns += [index, flags]
-            summaries.append((jenis, index, flags))
-            feedback.pushInfo(self.tr(
-                "{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; "
-                "{under} enterprises underserved (below {threshold:.6g}).").format(
-                jenis=jenis, pairs=len(pairs), mean=float(index.mean()) if len(index) else 0.0,
-                under=int(flags.sum()), threshold=threshold))
-            feedback.setProgress(30 + 40 * (t + 1) / max(len(types), 1))
-        fields = gap_io.new_fields(source.fields(), extra)
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
-                                          source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        gap_io.write_with_columns(source, sink, fids, columns, feedback)
-        results = {"OUTPUT": dest}
-        regions_src = self.parameterAsSource(parameters, "REGIONS", context)
-        if regions_src is not None and parameters.get("OUTPUT_REGIONS") is not None:
-            results["OUTPUT_REGIONS"] = self._regions(
-                parameters, context, regions_src, s["REGION_CODE_FIELD"] or "kode", lonlat,
-                summaries)
-        return results
-
-    def _regions(self, parameters, context, regions_src, code_field, lonlat, summaries):
-        import numpy as np
-        import pandas as pd
-        from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields
-
-        from industri_rumahan_plugin.adapters.arrays import read_source
-        from industri_rumahan_plugin.core.density import OUTSIDE, assign_points
-
-        regions = read_source(regions_src, [code_field], context=context)
-        region = assign_points(lonlat[:, 0], lonlat[:, 1], list(regions.geometries)).region
-        codes = regions.attributes[code_field].astype(object).to_numpy()
-        label = np.array([codes[r] if r != OUTSIDE else None for r in region], dtype=object)
-        fields = QgsFields()
-        for name, kind in (("kode", FieldType.STRING), ("jenis", FieldType.STRING),
-                           ("n_usaha", FieldType.INT), ("akses_rata", FieldType.DOUBLE),
-                           ("akses_median", FieldType.DOUBLE), ("n_kurang", FieldType.INT),
-                           ("persen_kurang", FieldType.DOUBLE)):
-            fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT_REGIONS", context, fields,
-                                          WkbType.NO_GEOMETRY)
-        for jenis, index, flags in summaries:
-            frame = pd.DataFrame({"kode": label, "a": index, "k": flags.astype(int)})
-            table = frame.groupby("kode", dropna=False).agg(
-                n=("a", "size"), mean=("a", "mean"), median=("a", "median"), k=("k", "sum"))
-            for kode, row in table.iterrows():
-                feature = QgsFeature(fields)
-                feature.setAttributes([
-                    None if kode is None or kode != kode else str(kode), jenis, int(row.n),
-                    float(row["mean"]), float(row["median"]), int(row.k),
-                    100.0 * float(row.k) / float(row.n)])
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        return dest
+            yield jenis, pairs, services.capacity[members]

@@ -5,18 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 from qgis.core import (
+    QgsFeatureRequest,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
+    QgsVectorLayer,
 )
 
 from industri_rumahan_plugin.compat import NumberType, ProcessingFlag, SourceType
@@ -69,7 +73,7 @@ class ExportReport(IndustriRumahanAlgorithm):
         return super().flags() | ProcessingFlag.NO_THREADING
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterVectorLayer(
+        self.addParameter(QgsProcessingParameterFeatureSource(  # offers "selected only"
             self.INPUT, self.tr("Enterprises"), [SourceType.POINT]))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.REGIONS, self.tr("Regions (kabupaten/kota or kecamatan)"),
@@ -101,13 +105,26 @@ class ExportReport(IndustriRumahanAlgorithm):
         self.addOutput(QgsProcessingOutputFile("XLSX", self.tr("Tables (XLSX)")))
         self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages")))
 
+    def enterprise_layer(self, parameters: dict, context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> QgsVectorLayer | None:
+        """The enterprise layer as the user chose it: the layer itself (its unsaved edits and
+        subset are seen by every child algorithm), or, for "selected features only" or a
+        feature limit, a copy of exactly those features — the report's map draws a layer."""
+        value = parameters.get(self.INPUT)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
+                value.selectedFeaturesOnly or value.featureLimit >= 0
+                or getattr(value, "filterExpression", "")):
+            source = self.parameterAsSource(parameters, self.INPUT, context)
+            return None if source is None else source.materialize(QgsFeatureRequest(), feedback)
+        return self.parameterAsVectorLayer(parameters, self.INPUT, context)
+
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
         from industri_rumahan_plugin.report.export import ReportOptions, export_report
         from industri_rumahan_plugin.report.template import TemplateError
 
-        enterprises = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        enterprises = self.enterprise_layer(parameters, context, feedback)
         regions = self.parameterAsVectorLayer(parameters, self.REGIONS, context)
         services = self.parameterAsVectorLayer(parameters, self.SERVICES, context)
         if enterprises is None:

@@ -30,8 +30,10 @@ def algorithm_classes() -> list[type]:
     from industri_rumahan_plugin.processing.heatmap import Heatmap
     from industri_rumahan_plugin.processing.hotspots import Hotspots
     from industri_rumahan_plugin.processing.import_spreadsheet import ImportSpreadsheet
+    from industri_rumahan_plugin.processing.merge_field_survey import MergeFieldSurvey
     from industri_rumahan_plugin.processing.nearest_neighbour_index import NearestNeighbourIndex
     from industri_rumahan_plugin.processing.nearest_service import NearestService
+    from industri_rumahan_plugin.processing.prepare_field_survey import PrepareFieldSurvey
     from industri_rumahan_plugin.processing.publish_to_postgis import PublishToPostgis
     from industri_rumahan_plugin.processing.service_gap import ServiceGap
     from industri_rumahan_plugin.processing.stage_progression import StageProgression
@@ -44,6 +46,8 @@ def algorithm_classes() -> list[type]:
         GenerateDemo,
         ImportSpreadsheet,
         ExportSpreadsheet,
+        PrepareFieldSurvey,
+        MergeFieldSurvey,
         CreateSharedDatabase,
         PublishToPostgis,
         DensityByRegion,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsFeatureRequest,
     QgsFillSymbol,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
@@ -100,9 +101,9 @@ def build_project(regions: QgsVectorLayer, enterprises: QgsVectorLayer,
     map_layers = [enterprises]
     project.addMapLayer(regions)  # the legend lists layers added later above earlier ones
     if services is not None:
-        service_layer = QgsVectorLayer(services.source(), text("services", lang),
-                                       services.providerType())
-        service_layer.setSubsetString(services.subsetString())
+        # a copy of what the user sees (unsaved edits, subset): the private project owns it
+        service_layer = services.materialize(QgsFeatureRequest())
+        service_layer.setName(text("services", lang))
         service_layer.setRenderer(QgsSingleSymbolRenderer(service_symbol()))
         project.addMapLayer(service_layer)
         map_layers.append(service_layer)

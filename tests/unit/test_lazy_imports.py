@@ -79,7 +79,7 @@ def test_requires_covers_every_library_a_run_can_import():
             uncovered[cls.ALG_ID] = sorted(reached - set(cls.REQUIRES))
     assert uncovered == {}
     assert {c.ALG_ID for c in algorithm_classes() if not c.REQUIRES} == {
-        "createdatabase", "createshareddatabase", "publishtopostgis"}
+        "createdatabase", "createshareddatabase", "publishtopostgis", "mergefieldsurvey"}
 
 
 def test_plugin_gui_modules_import_nothing_heavy_at_module_level():
