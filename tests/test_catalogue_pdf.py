@@ -260,3 +260,15 @@ def test_menu_entry_opens_the_dialog_and_unload_removes_it(qgis_iface, provider,
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert qgis_iface.mainWindow().findChild(QAction, "IndustriRumahanCatalogue") is None
+
+
+def test_a_subset_filter_is_honoured(provider, demo_copy, tmp_path):
+    layer = QgsVectorLayer(f"{demo_copy}|layername=usaha", "usaha", "ogr")
+    assert layer.setSubsetString("\"sektor\" IN ('batik', 'minuman')")
+    out = tmp_path / "subset.pdf"
+    result = _run(layer, out)
+    expected = Counter(r["nama_usaha"] for r in _rows(
+        demo_copy, "izin_publikasi = 1 AND sektor IN ('batik', 'minuman')"))
+    assert result["COUNT"] == sum(expected.values())
+    lines = [line for page in _pages(_text(out))[1:] for line in page]
+    assert _count({r["nama_usaha"] for r in _rows(demo_copy)}, lines) == expected

@@ -59,12 +59,6 @@ def text(key: str, lang: str = "id", **values: object) -> str:
     return TEXTS[key]["en" if lang == "en" else "id"].format(**values)
 
 
-def _flag(values: pd.Series) -> np.ndarray:
-    """True only for a real true (NULL, 0, "" and False are no consent)."""
-    return np.asarray([bool(v) if v is not None and v == v else False for v in values],
-                      dtype=bool)
-
-
 def _text(values, n: int) -> list[str]:
     if values is None:
         return [""] * n
@@ -81,8 +75,7 @@ def cards(frame: pd.DataFrame, names: dict[str, dict[str, str]] | None = None,
     a code without a name is printed as the code.
     """
     names = names or {}
-    keep = np.asarray(publication.consented(frame), dtype=bool)
-    public = frame.loc[keep].reset_index(drop=True)
+    public = publication.public_frame(frame).reset_index(drop=True)
     n = len(public)
 
     def col(name: str) -> list[str]:
@@ -92,15 +85,12 @@ def cards(frame: pd.DataFrame, names: dict[str, dict[str, str]] | None = None,
         lookup = names.get(role, {})
         return [lookup.get(code, code) for code in col(field)]
 
-    with_name = _flag(public["izin_nama_pemilik"]) if "izin_nama_pemilik" in public else \
-        np.zeros(n, dtype=bool)
-    owners = [name if ok else "" for name, ok in zip(col("nama_pemilik"), with_name)]
     out = pd.DataFrame({
         "name": col("nama_usaha"), "product": col("produk_utama"), "sector": col("sektor"),
         "stage": col("tahap"), "village": region("kode_desa", "villages"),
         "district": region("kode_kecamatan", "districts"),
         "regency": region("kode_kabupaten", "regencies"), "contact": col("kontak_usaha"),
-        "owner": owners, "photo": col("foto")}, columns=CARD_COLUMNS)
+        "owner": col("nama_pemilik"), "photo": col("foto")}, columns=CARD_COLUMNS)
     sector_order = {code: i for i, code in enumerate(catalogue.codes(catalogue.SECTORS))}
     out["sector_label"] = [sector_label(s, lang) for s in out["sector"]]
     out["stage_label"] = [stage_label(s, lang) if s else "" for s in out["stage"]]

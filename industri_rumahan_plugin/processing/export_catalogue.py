@@ -19,11 +19,6 @@ from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, ch
 
 LANGUAGES = ("id", "en")
 ORDERS = ("sector", "region")
-#: Enterprise fields read: the public ones, the consents, and the owner's name (printed only
-#: with ``izin_nama_pemilik``). NIK, phone and address are never read.
-READ_FIELDS = ("nama_usaha", "produk_utama", "sektor", "tahap", "kode_desa", "kode_kecamatan",
-               "kode_kabupaten", "foto", "kontak_usaha", "izin_publikasi", "izin_nama_pemilik",
-               "nama_pemilik")
 
 
 class ExportCatalogue(IndustriRumahanAlgorithm):
@@ -107,6 +102,7 @@ class ExportCatalogue(IndustriRumahanAlgorithm):
         from industri_rumahan_plugin.adapters.arrays import WGS84
         from industri_rumahan_plugin.adapters.point_arrays import read_points
         from industri_rumahan_plugin.core import product_catalogue as pc
+        from industri_rumahan_plugin.core import publication
         from industri_rumahan_plugin.report.catalogue_export import (
             CatalogueOptions,
             export_catalogue,
@@ -129,8 +125,10 @@ class ExportCatalogue(IndustriRumahanAlgorithm):
         order = ORDERS[self.parameterAsEnum(parameters, self.ORDER, context)]
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         feedback.setProgressText(self.tr("Reading the enterprises…"))
+        # the public fields and the consents only: NIK, phone and address are never read
+        wanted = [*publication.PUBLIC_FIELDS, publication.CONSENT, publication.OWNER_NAME]
         points = read_points(layer, parameters.get(self.INPUT), source,
-                             [f for f in READ_FIELDS if f in names], WGS84, context, feedback,
+                             [f for f in wanted if f in names], WGS84, context, feedback,
                              "", (0, 8))
         check_cancel(feedback)
         project = context.project()
