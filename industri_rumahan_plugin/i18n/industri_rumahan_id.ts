@@ -1162,12 +1162,14 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="91"/>
+        <location filename="../processing/export_catalogue.py" line="91"/>
         <location filename="../processing/export_report.py" line="97"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="91"/>
+        <location filename="../processing/export_catalogue.py" line="91"/>
         <location filename="../processing/export_report.py" line="97"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
@@ -1181,6 +1183,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="96"/>
+        <location filename="../processing/export_catalogue.py" line="93"/>
         <location filename="../processing/export_report.py" line="104"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
@@ -1281,6 +1284,11 @@
         <location filename="../plugin.py" line="81"/>
         <source>Region report (PDF)…</source>
         <translation>Laporan wilayah (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="86"/>
+        <source>Export product catalogue (PDF)…</source>
+        <translation>Ekspor katalog produk (PDF)…</translation>
     </message>
     <message>
         <location filename="../processing/accessibility.py" line="26"/>
@@ -1747,6 +1755,123 @@
         <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
     </message>
     <message>
+        <location filename="../processing/export_catalogue.py" line="27"/>
+        <source>Export product catalogue (PDF)</source>
+        <translation>Ekspor katalog produk (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="71"/>
+        <source>Office (shown on the cover and every page)</source>
+        <translation>Kantor (tampil di sampul dan setiap halaman)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="73"/>
+        <source>Title (empty = &quot;Katalog Produk Industri Rumahan&quot;)</source>
+        <translation>Judul (kosong = &quot;Katalog Produk Industri Rumahan&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="76"/>
+        <source>Logo (SVG, PNG or JPEG)</source>
+        <translation>Logo (SVG, PNG atau JPEG)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="77"/>
+        <source>Pictures (*.svg *.png *.jpg *.jpeg)</source>
+        <translation>Gambar (*.svg *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="79"/>
+        <source>Date on the cover (empty = today)</source>
+        <translation>Tanggal di sampul (kosong = hari ini)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="81"/>
+        <source>Data source (empty = the office&apos;s home industry database)</source>
+        <translation>Sumber data (kosong = basis data industri rumahan kantor)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="84"/>
+        <source>Group by</source>
+        <translation>Kelompokkan menurut</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="85"/>
+        <source>Regency/city, then sector</source>
+        <translation>Kabupaten/kota, lalu sektor</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="85"/>
+        <source>Sector, then regency/city</source>
+        <translation>Sektor, lalu kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="88"/>
+        <source>Start each group on a new page</source>
+        <translation>Setiap kelompok dimulai di halaman baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="90"/>
+        <source>Catalogue language</source>
+        <translation>Bahasa katalog</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="93"/>
+        <source>Catalogue PDF</source>
+        <translation>PDF katalog</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="94"/>
+        <source>Enterprises in the catalogue</source>
+        <translation>Usaha dalam katalog</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="96"/>
+        <location filename="../processing/export_report.py" line="106"/>
+        <source>Pages</source>
+        <translation>Halaman</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="114"/>
+        <source>The enterprise layer has no field izin_publikasi (the owner&apos;s consent to publication): upgrade the database with industrirumahan:upgradedatabase.</source>
+        <translation>Lapisan usaha tidak memiliki kolom izin_publikasi (persetujuan pemilik untuk dipublikasikan): perbarui basis data dengan industrirumahan:upgradedatabase.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="118"/>
+        <location filename="../processing/export_spreadsheet.py" line="63"/>
+        <source>The layer has no nama_usaha field: it is not an enterprise layer of the plugin.</source>
+        <translation>Lapisan tidak memiliki kolom nama_usaha: ini bukan lapisan usaha dari plugin.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="127"/>
+        <source>Reading the enterprises…</source>
+        <translation>Membaca data usaha…</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="136"/>
+        <source>{n} of {total} enterprises agreed to publication.</source>
+        <translation>{n} dari {total} usaha setuju dipublikasikan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="145"/>
+        <source>Laying out the catalogue pages…</source>
+        <translation>Menyusun halaman katalog…</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="150"/>
+        <source>Cannot write the catalogue: {error}</source>
+        <translation>Katalog tidak dapat ditulis: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="153"/>
+        <source>{n} photo(s) not found or not readable: their cards show no photo.</source>
+        <translation>{n} foto tidak ditemukan atau tidak terbaca: kartunya tampil tanpa foto.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="156"/>
+        <source>{pages} pages, {n} enterprises written to {path}.</source>
+        <translation>{pages} halaman, {n} usaha ditulis ke {path}.</translation>
+    </message>
+    <message>
         <location filename="../processing/export_report.py" line="35"/>
         <source>Export region report (PDF)</source>
         <translation>Ekspor laporan wilayah (PDF)</translation>
@@ -1780,11 +1905,6 @@
         <location filename="../processing/export_report.py" line="105"/>
         <source>Tables (XLSX)</source>
         <translation>Tabel (XLSX)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_report.py" line="106"/>
-        <source>Pages</source>
-        <translation>Halaman</translation>
     </message>
     <message>
         <location filename="../processing/export_report.py" line="136"/>
@@ -1826,11 +1946,6 @@
         <location filename="../processing/export_spreadsheet.py" line="61"/>
         <source>The enterprise layer is invalid.</source>
         <translation>Lapisan usaha tidak valid.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_spreadsheet.py" line="63"/>
-        <source>The layer has no nama_usaha field: it is not an enterprise layer of the plugin.</source>
-        <translation>Lapisan tidak memiliki kolom nama_usaha: ini bukan lapisan usaha dari plugin.</translation>
     </message>
     <message>
         <location filename="../processing/gap_params.py" line="33"/>
@@ -2933,17 +3048,17 @@
         <translation>Mengukur jarak ke layanan…</translation>
     </message>
     <message>
-        <location filename="../report/export.py" line="105"/>
+        <location filename="../report/export.py" line="100"/>
         <source>The template has no item(s) {ids}: left out.</source>
         <translation>Templat tidak memiliki item {ids}: tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../report/export.py" line="147"/>
+        <location filename="../report/export.py" line="142"/>
         <source>The template has no Kenaikan kelas page: only the headline figure is printed.</source>
         <translation>Templat tidak memiliki halaman Kenaikan kelas: hanya angka utama yang dicetak.</translation>
     </message>
     <message>
-        <location filename="../report/export.py" line="197"/>
+        <location filename="../report/export.py" line="180"/>
         <source>The region atlas could not start.</source>
         <translation>Atlas wilayah tidak dapat dimulai.</translation>
     </message>
