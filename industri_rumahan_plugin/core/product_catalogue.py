@@ -55,8 +55,21 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
 def text(key: str, lang: str = "id", **values: object) -> str:
     return TEXTS[key]["en" if lang == "en" else "id"].format(**values)
+
+
+def long_date(year: int, month: int, day: int, lang: str = "id") -> str:
+    """"30 November 2026" in the catalogue's language (no locale of the machine involved)."""
+    return f"{day} {MONTHS['en' if lang == 'en' else 'id'][month - 1]} {year}"
 
 
 def _text(values, n: int) -> list[str]:

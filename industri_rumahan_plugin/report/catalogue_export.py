@@ -78,7 +78,7 @@ def _texts(options: CatalogueOptions) -> dict[str, str]:
         else f"home industry database of {options.office}")
     title = options.title or pc.text("title", lang)
     return {"title": title, "office": options.office, "source": source,
-            "date": options.date or dt.date.today().isoformat(),
+            "date": options.date or pc.long_date(*dt.date.today().timetuple()[:3], lang),
             "footer": f"{title} · {options.office}"}
 
 

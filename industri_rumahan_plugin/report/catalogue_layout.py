@@ -147,7 +147,7 @@ def cover(project: QgsProject, table: pd.DataFrame, contents: list[list[str]], t
         _text(layout, pc.text("empty", lang), (12, 100, 186, 12), 12, False, INK)
     else:
         rows = len(contents)
-        height = min(6.0 + 5.6 * rows, 110.0)
+        height = min(2.0 + 4.9 * rows, 110.0)
         _text(layout, pc.text("contents", lang), (12, 94, 186, 8), 12, True, ACCENT)
         _table(layout, CONTENTS_ID, 0, (12, 103, 186, height), 9)
         pages.set_table(layout, CONTENTS_ID, contents, total_last=True)

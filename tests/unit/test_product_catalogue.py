@@ -127,3 +127,9 @@ def test_stage_counts_feed_the_report_chart_table():
     assert int(counts.loc["makanan", rt.TOTAL]) == 2
     assert int(counts.loc["batik", "maju"]) == 1
     assert int(counts.loc[rt.TOTAL, rt.TOTAL]) == 3
+
+
+def test_long_date_in_both_languages():
+    assert pc.long_date(2026, 11, 30) == "30 November 2026"
+    assert pc.long_date(2026, 8, 1, "en") == "1 August 2026"
+    assert pc.long_date(2026, 8, 1) == "1 Agustus 2026"
