@@ -85,6 +85,10 @@ def _rect(layout: QgsPrintLayout, rect: tuple, fill: str, stroke: str | None = N
 def _text(layout: QgsPrintLayout, value: str, rect: tuple, size: float, bold: bool = False,
           color: str = INK, align=Qt.AlignmentFlag.AlignLeft,
           valign=Qt.AlignmentFlag.AlignTop, item_id: str = "") -> None:
+    """A label showing ``value`` literally: a layout label evaluates ``[% … %]`` as an
+    expression, so a business name holding one (``[% env('HOME') %]``) would print something
+    else; an invisible zero-width space between ``[`` and ``%`` keeps it text."""
+    value = value.replace("[%", "[\u200b%")
     label = _label(layout, item_id, value, 0, rect, size, bold, color, align)
     label.setVAlign(valign)
     label.setMarginX(0)
