@@ -29,6 +29,7 @@ from industri_rumahan_plugin.core import catalogue
 ALG = "industrirumahan:exportcatalogue"
 SECTOR_LABELS = {s.label_id: s.code for s in catalogue.SECTORS}
 MORE = " (lanjutan)"
+PHOTO_SECRET = "GPS -1.8761 106.1093 rumah pemilik"
 
 
 def _rows(gpkg: Path, where: str = "1") -> list[dict]:
@@ -64,7 +65,9 @@ def _with_photos(gpkg: Path, folder: Path) -> list[int]:
                          }.items():
         image = QImage(w, h, QImage.Format.Format_RGB32)
         image.fill(QColor("#c0392b"))
+        image.setText("Description", PHOTO_SECRET)  # like a phone's GPS/owner metadata
         assert image.save(str(gpkg.parent / "foto" / name))
+        assert PHOTO_SECRET.encode() in (gpkg.parent / "foto" / name).read_bytes()
     consenting = [r["fid"] for r in _rows(gpkg, "izin_publikasi = 1 ORDER BY fid LIMIT 3")]
     other = _rows(gpkg, "coalesce(izin_publikasi, 0) = 0 ORDER BY fid LIMIT 1")[0]["fid"]
     from osgeo import ogr
@@ -146,6 +149,7 @@ def test_no_personal_data_in_the_pdf(provider, demo_copy, tmp_path):
     assert len(secrets) > 2 * len(rows)
     found = sorted(s for s in secrets if s in text or s in meta or s.encode() in raw)
     assert found == []
+    assert PHOTO_SECRET.encode() not in raw  # photos are re-encoded without their metadata
     # the check can see names: those consented are printed
     assert named and [n for n in named if f"Pemilik: {n}" not in text] == []
 
@@ -205,6 +209,15 @@ def test_a_cancelled_run_leaves_no_file(provider, demo_copy, tmp_path):
         _run(f"{demo_copy}|layername=usaha", old, feedback=_CancelLater(50))
     assert old.read_bytes() == b"%PDF-1.4 the previous catalogue"
     assert sorted(p.name for p in folder.iterdir()) == ["lama.pdf"]
+
+
+def test_no_consent_gives_a_cover_only(provider, demo_copy, tmp_path):
+    layer = QgsVectorLayer(f"{demo_copy}|layername=usaha", "usaha", "ogr")
+    assert layer.setSubsetString("coalesce(\"izin_publikasi\", 0) = 0")
+    out = tmp_path / "kosong.pdf"
+    result = _run(layer, out)
+    assert (result["COUNT"], result["PAGES"]) == (0, 1)
+    assert "Belum ada usaha yang pemiliknya setuju dipublikasikan." in _text(out)
 
 
 def test_english_catalogue_by_region(provider, demo_copy, tmp_path):

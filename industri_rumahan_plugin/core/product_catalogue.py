@@ -116,7 +116,7 @@ def cards(frame: pd.DataFrame, names: dict[str, dict[str, str]] | None = None,
     else:
         out["group1"], out["group2"] = out["sector_label"], out["_region"]
         keys = ["_sector_key", "_region"]
-    out["_name_key"] = out["name"].str.casefold()
+    out["_name_key"] = [name.casefold() for name in out["name"]]
     out = out.sort_values([*keys, "_name_key"], kind="stable").reset_index(drop=True)
     return out.drop(columns=["_sector_key", "_region", "_name_key"])
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 from qgis.core import QgsProcessingFeedback, QgsProject
-from qgis.PyQt.QtCore import QRect, Qt
-from qgis.PyQt.QtGui import QImage, QImageReader
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor, QImage, QImageReader, QPainter
 
 from industri_rumahan_plugin.adapters.feedback import check_cancel
 from industri_rumahan_plugin.core import product_catalogue as pc
@@ -63,12 +63,17 @@ def prepare_photo(source: Path, target: Path, size_mm: tuple[float, float]) -> b
         cw, ch = round(h * ratio), h
     else:
         cw, ch = w, round(w / ratio)
-    image = image.copy(QRect((w - cw) // 2, (h - ch) // 2, cw, ch))
+    # painted into a new image: QImage.copy would keep the source's text metadata (JPEG
+    # comments, PNG text), which QImage.save writes out again
+    clean = QImage(cw, ch, QImage.Format.Format_RGB32)
+    clean.fill(QColor("#ffffff"))
+    painter = QPainter(clean)
+    painter.drawImage(0, 0, image, (w - cw) // 2, (h - ch) // 2, cw, ch)
+    painter.end()
     width_px = round(size_mm[0] / 25.4 * PHOTO_DPI)
-    if image.width() > width_px:
-        image = image.scaledToWidth(width_px, Qt.TransformationMode.SmoothTransformation)
-    image = image.convertToFormat(QImage.Format.Format_RGB32)
-    return image.save(str(target), "JPEG", 85)
+    if clean.width() > width_px:
+        clean = clean.scaledToWidth(width_px, Qt.TransformationMode.SmoothTransformation)
+    return clean.save(str(target), "JPEG", 85)
 
 
 def _texts(options: CatalogueOptions) -> dict[str, str]:

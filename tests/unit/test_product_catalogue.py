@@ -133,3 +133,10 @@ def test_long_date_in_both_languages():
     assert pc.long_date(2026, 11, 30) == "30 November 2026"
     assert pc.long_date(2026, 8, 1, "en") == "1 August 2026"
     assert pc.long_date(2026, 8, 1) == "1 Agustus 2026"
+
+
+def test_nobody_consenting_gives_no_cards_and_no_pages():
+    frame = _frame().assign(izin_publikasi=[False, None, 0, "tidak", False])
+    table = pc.cards(frame, NAMES)
+    assert len(table) == 0 and set(pc.CARD_COLUMNS) <= set(table.columns)
+    assert pc.paginate(table) == [] and pc.contents(table, []) == []
