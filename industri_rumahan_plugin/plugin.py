@@ -84,6 +84,12 @@ class IndustriRumahanPlugin:
         )
         self.add_publish_actions()
         self.add_field_survey_actions()
+        self.add_action(
+            toolbelt.tr("Export product catalogue (PDF)…"),
+            lambda: self.open_algorithm("exportcatalogue"),
+            object_name="IndustriRumahanCatalogue",
+            toolbar=False,
+        )
         self.add_style_actions()
         self.watch_history()
 

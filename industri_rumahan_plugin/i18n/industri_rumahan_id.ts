@@ -1456,12 +1456,14 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="92"/>
+        <location filename="../processing/export_catalogue.py" line="91"/>
         <location filename="../processing/export_report.py" line="98"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="92"/>
+        <location filename="../processing/export_catalogue.py" line="91"/>
         <location filename="../processing/export_report.py" line="98"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
@@ -1475,6 +1477,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="97"/>
+        <location filename="../processing/export_catalogue.py" line="93"/>
         <location filename="../processing/export_report.py" line="105"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
@@ -1579,7 +1582,12 @@
         <translation>Laporan wilayah (PDF)…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="114"/>
+        <location filename="../plugin.py" line="88"/>
+        <source>Export product catalogue (PDF)…</source>
+        <translation>Ekspor katalog produk (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="120"/>
         <source>Publish web map and catalogue…</source>
         <translation>Terbitkan peta web dan katalog…</translation>
     </message>
@@ -2055,6 +2063,124 @@
         <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
     </message>
     <message>
+        <location filename="../processing/export_catalogue.py" line="27"/>
+        <source>Export product catalogue (PDF)</source>
+        <translation>Ekspor katalog produk (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="71"/>
+        <source>Office (shown on the cover and every page)</source>
+        <translation>Kantor (tampil di sampul dan setiap halaman)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="73"/>
+        <source>Title (empty = &quot;Katalog Produk Industri Rumahan&quot;)</source>
+        <translation>Judul (kosong = &quot;Katalog Produk Industri Rumahan&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="76"/>
+        <source>Logo (SVG, PNG or JPEG)</source>
+        <translation>Logo (SVG, PNG atau JPEG)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="77"/>
+        <source>Pictures (*.svg *.png *.jpg *.jpeg)</source>
+        <translation>Gambar (*.svg *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="79"/>
+        <source>Date on the cover (empty = today)</source>
+        <translation>Tanggal di sampul (kosong = hari ini)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="81"/>
+        <source>Data source (empty = the office&apos;s home industry database)</source>
+        <translation>Sumber data (kosong = basis data industri rumahan kantor)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="84"/>
+        <source>Group by</source>
+        <translation>Kelompokkan menurut</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="85"/>
+        <source>Regency/city, then sector</source>
+        <translation>Kabupaten/kota, lalu sektor</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="85"/>
+        <source>Sector, then regency/city</source>
+        <translation>Sektor, lalu kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="88"/>
+        <source>Start each group on a new page</source>
+        <translation>Setiap kelompok dimulai di halaman baru</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="90"/>
+        <source>Catalogue language</source>
+        <translation>Bahasa katalog</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="93"/>
+        <source>Catalogue PDF</source>
+        <translation>PDF katalog</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="94"/>
+        <location filename="../processing/publish_web_map.py" line="124"/>
+        <source>Enterprises in the catalogue</source>
+        <translation>Usaha dalam katalog</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="96"/>
+        <location filename="../processing/export_report.py" line="107"/>
+        <source>Pages</source>
+        <translation>Halaman</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="114"/>
+        <source>The enterprise layer has no field izin_publikasi (the owner&apos;s consent to publication): upgrade the database with industrirumahan:upgradedatabase.</source>
+        <translation>Lapisan usaha tidak memiliki kolom izin_publikasi (persetujuan pemilik untuk dipublikasikan): perbarui basis data dengan industrirumahan:upgradedatabase.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="118"/>
+        <location filename="../processing/export_spreadsheet.py" line="63"/>
+        <source>The layer has no nama_usaha field: it is not an enterprise layer of the plugin.</source>
+        <translation>Lapisan tidak memiliki kolom nama_usaha: ini bukan lapisan usaha dari plugin.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="127"/>
+        <source>Reading the enterprises…</source>
+        <translation>Membaca data usaha…</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="136"/>
+        <source>{n} of {total} enterprises agreed to publication.</source>
+        <translation>{n} dari {total} usaha setuju dipublikasikan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="145"/>
+        <source>Laying out the catalogue pages…</source>
+        <translation>Menyusun halaman katalog…</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="150"/>
+        <source>Cannot write the catalogue: {error}</source>
+        <translation>Katalog tidak dapat ditulis: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="153"/>
+        <source>{n} photo(s) not found or not readable: their cards show no photo.</source>
+        <translation>{n} foto tidak ditemukan atau tidak terbaca: kartunya tampil tanpa foto.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_catalogue.py" line="156"/>
+        <source>{pages} pages, {n} enterprises written to {path}.</source>
+        <translation>{pages} halaman, {n} usaha ditulis ke {path}.</translation>
+    </message>
+    <message>
         <location filename="../processing/export_report.py" line="36"/>
         <source>Export region report (PDF)</source>
         <translation>Ekspor laporan wilayah (PDF)</translation>
@@ -2089,11 +2215,6 @@
         <location filename="../processing/export_report.py" line="106"/>
         <source>Tables (XLSX)</source>
         <translation>Tabel (XLSX)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_report.py" line="107"/>
-        <source>Pages</source>
-        <translation>Halaman</translation>
     </message>
     <message>
         <location filename="../processing/export_report.py" line="148"/>
@@ -2137,11 +2258,6 @@
         <location filename="../processing/export_spreadsheet.py" line="61"/>
         <source>The enterprise layer is invalid.</source>
         <translation>Lapisan usaha tidak valid.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_spreadsheet.py" line="63"/>
-        <source>The layer has no nama_usaha field: it is not an enterprise layer of the plugin.</source>
-        <translation>Lapisan tidak memiliki kolom nama_usaha: ini bukan lapisan usaha dari plugin.</translation>
     </message>
     <message>
         <location filename="../processing/export_xlsform.py" line="25"/>
@@ -3129,11 +3245,6 @@
         <translation>Zip situs web</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="124"/>
-        <source>Enterprises in the catalogue</source>
-        <translation>Usaha dalam katalog</translation>
-    </message>
-    <message>
         <location filename="../processing/publish_web_map.py" line="134"/>
         <source>{param}: {layer} is an analysis output, not a boundary layer.</source>
         <translation>{param}: {layer} adalah keluaran analisis, bukan lapisan batas wilayah.</translation>
@@ -3395,17 +3506,17 @@
         <translation>Mengukur jarak ke layanan…</translation>
     </message>
     <message>
-        <location filename="../report/export.py" line="107"/>
+        <location filename="../report/export.py" line="102"/>
         <source>The template has no item(s) {ids}: left out.</source>
         <translation>Templat tidak memiliki item {ids}: tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../report/export.py" line="149"/>
+        <location filename="../report/export.py" line="144"/>
         <source>The template has no Kenaikan kelas page: only the headline figure is printed.</source>
         <translation>Templat tidak memiliki halaman Kenaikan kelas: hanya angka utama yang dicetak.</translation>
     </message>
     <message>
-        <location filename="../report/export.py" line="199"/>
+        <location filename="../report/export.py" line="182"/>
         <source>The region atlas could not start.</source>
         <translation>Atlas wilayah tidak dapat dimulai.</translation>
     </message>

@@ -20,6 +20,7 @@ def algorithm_classes() -> list[type]:
         CreateSharedDatabase,
     )
     from industri_rumahan_plugin.processing.density_by_region import DensityByRegion
+    from industri_rumahan_plugin.processing.export_catalogue import ExportCatalogue
     from industri_rumahan_plugin.processing.export_report import ExportReport
     from industri_rumahan_plugin.processing.export_spreadsheet import ExportSpreadsheet
     from industri_rumahan_plugin.processing.export_xlsform import ExportXlsform
@@ -63,6 +64,7 @@ def algorithm_classes() -> list[type]:
         SuggestServiceSites,
         ApplyStyle,
         ExportReport,
+        ExportCatalogue,
         GenderDisaggregatedTables,
         PublishWebMap,
     ]

@@ -13,26 +13,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsLayoutExporter,
     QgsLayoutItemMap,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QMarginsF, QSizeF
-from qgis.PyQt.QtGui import QPageSize, QPainter, QPdfWriter
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters.feedback import check_cancel
-from industri_rumahan_plugin.compat import Layout
 from industri_rumahan_plugin.core import report_tables as rt
 from industri_rumahan_plugin.core.report_chart import stage_by_sector_svg
 from industri_rumahan_plugin.report import data as report_data
-from industri_rumahan_plugin.report import pages
+from industri_rumahan_plugin.report import pages, pdf
 from industri_rumahan_plugin.report import progression as naik
 from industri_rumahan_plugin.report import template as t
 from industri_rumahan_plugin.report.map_layers import build_project
@@ -175,22 +170,10 @@ def export_report(
             pages.set_table(layout, t.S_GAP, [[text("no_services", lang)]])
         pages.set_text(layout, t.S_SOURCE, source)
 
-        exporter = QgsLayoutExporter(layout)
-        context_flags = layout.renderContext()
-        context_flags.setDpi(options.dpi)
-        context_flags.setTextRenderFormat(Qgis.TextRenderFormat.AlwaysText)
-        context_flags.setFlag(Layout.ADVANCED_EFFECTS, True)
-        context_flags.setFlag(Layout.FORCE_VECTOR, True)
-        page = layout.pageCollection().page(t.SUMMARY_PAGE)
-        size = layout.convertToLayoutUnits(page.pageSize())
-        writer = QPdfWriter(str(pdf_path))
-        writer.setResolution(options.dpi)
-        writer.setPageSize(QPageSize(QSizeF(size.width(), size.height()),
-                                 QPageSize.Unit.Millimeter))
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-        writer.setTitle(f"{text('report', lang)} — {summary_title(frame, lang)}")
-        writer.setCreator("Industri Rumahan (QGIS)")
-        painter = QPainter(writer)
+        exporter = pdf.prepare(layout, options.dpi)
+        writer, painter = pdf.open_writer(
+            pdf_path, layout, t.SUMMARY_PAGE, options.dpi,
+            f"{text('report', lang)} — {summary_title(frame, lang)}")
         try:
             exporter.renderPage(painter, t.SUMMARY_PAGE)
             feedback.setProgress(55)

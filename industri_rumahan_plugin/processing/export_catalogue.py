@@ -1,0 +1,158 @@
+"""``industrirumahan:exportcatalogue``: the consented product catalogue as a printable PDF."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from industri_rumahan_plugin.compat import ProcessingFlag
+from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
+
+LANGUAGES = ("id", "en")
+ORDERS = ("sector", "region")
+
+
+class ExportCatalogue(IndustriRumahanAlgorithm):
+    ALG_ID = "exportcatalogue"
+    GROUP = "reports"
+    TITLE = "Export product catalogue (PDF)"
+    REQUIRES = ("numpy", "pandas", "shapely")
+    HELP = {
+        "id": (
+            "Menulis katalog produk industri rumahan sebagai PDF A4 untuk pameran "
+            "(Dekranasda): halaman sampul (nama kantor, logo, tanggal, sumber data, daftar "
+            "isi, grafik sektor × tahap), lalu satu kartu per usaha — foto, nama usaha, "
+            "produk, sektor, tahap, desa/kelurahan dan kecamatan, kontak usaha — "
+            "dikelompokkan menurut sektor dan kabupaten/kota (atau sebaliknya) dengan judul. "
+            "Hanya usaha yang pemiliknya setuju dipublikasikan (izin_publikasi). NIK, telepon "
+            "pribadi dan alamat tidak pernah dimuat; nama pemilik hanya bila izin_nama_pemilik. "
+            "Perubahan yang belum disimpan, pilihan (fitur terpilih saja) dan filter lapisan "
+            "dihormati. PDF ditulis utuh atau tidak sama sekali."
+        ),
+        "en": (
+            "Writes the home industries' product catalogue as an A4 PDF for exhibitions "
+            "(Dekranasda): a cover (office name, logo, date, data source, contents, a sector "
+            "× stage chart), then one card per enterprise — photo, business name, product, "
+            "sector, stage, village and district, business contact — grouped by sector and "
+            "regency (or the other way round) under headings. Only enterprises whose owners "
+            "agreed to publication (izin_publikasi). NIK, personal phone numbers and "
+            "addresses never appear; owner names only with izin_nama_pemilik. Unsaved edits, "
+            "a selection (selected features only) and layer filters are honoured. The PDF is "
+            "written whole or not at all."
+        ),
+    }
+    INPUT = "INPUT"
+    OFFICE = "OFFICE"
+    TITLE_TEXT = "TITLE"
+    LOGO = "LOGO"
+    DATE = "DATE"
+    SOURCE = "SOURCE"
+    ORDER = "ORDER"
+    SECTION_NEW_PAGE = "SECTION_NEW_PAGE"
+    LANGUAGE = "LANGUAGE"
+    OUTPUT = "OUTPUT"
+
+    def flags(self):
+        # layouts, fonts and pictures are built on the main thread
+        return super().flags() | ProcessingFlag.NO_THREADING
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(self.enterprises_parameter(self.INPUT))
+        self.addParameter(QgsProcessingParameterString(
+            self.OFFICE, self.tr("Office (shown on the cover and every page)"), "DP3A"))
+        self.addParameter(QgsProcessingParameterString(
+            self.TITLE_TEXT, self.tr("Title (empty = \"Katalog Produk Industri Rumahan\")"),
+            "", optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.LOGO, self.tr("Logo (SVG, PNG or JPEG)"), optional=True,
+            fileFilter=self.tr("Pictures (*.svg *.png *.jpg *.jpeg)")))
+        self.addParameter(QgsProcessingParameterString(
+            self.DATE, self.tr("Date on the cover (empty = today)"), "", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SOURCE, self.tr("Data source (empty = the office's home industry database)"),
+            "", optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ORDER, self.tr("Group by"),
+            [self.tr("Sector, then regency/city"), self.tr("Regency/city, then sector")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.SECTION_NEW_PAGE, self.tr("Start each group on a new page"), True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LANGUAGE, self.tr("Catalogue language"),
+            [self.tr("Indonesian"), self.tr("English")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, self.tr("Catalogue PDF"), self.tr("PDF files (*.pdf)")))
+        self.addOutput(QgsProcessingOutputNumber("COUNT", self.tr("Enterprises in the "
+                                                                  "catalogue")))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages")))
+
+    def processAlgorithm(
+        self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict:
+        from industri_rumahan_plugin.adapters import catalogue_sources as sources
+        from industri_rumahan_plugin.adapters.arrays import WGS84
+        from industri_rumahan_plugin.adapters.point_arrays import read_points
+        from industri_rumahan_plugin.core import product_catalogue as pc
+        from industri_rumahan_plugin.core import publication
+        from industri_rumahan_plugin.report.catalogue_export import (
+            CatalogueOptions,
+            export_catalogue,
+        )
+
+        source = self.required_source(parameters, self.INPUT, context)
+        names = source.fields().names()
+        if "izin_publikasi" not in names:
+            raise QgsProcessingException(self.tr(
+                "The enterprise layer has no field izin_publikasi (the owner's consent to "
+                "publication): upgrade the database with industrirumahan:upgradedatabase."))
+        if "nama_usaha" not in names:
+            raise QgsProcessingException(self.tr(
+                "The layer has no nama_usaha field: it is not an enterprise layer of the plugin."))
+        logo = self.parameterAsFile(parameters, self.LOGO, context)
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not output.lower().endswith(".pdf"):
+            output += ".pdf"
+        lang = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
+        order = ORDERS[self.parameterAsEnum(parameters, self.ORDER, context)]
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        feedback.setProgressText(self.tr("Reading the enterprises…"))
+        # the public fields and the consents only: NIK, phone and address are never read
+        wanted = [*publication.PUBLIC_FIELDS, publication.CONSENT, publication.OWNER_NAME]
+        points = read_points(layer, parameters.get(self.INPUT), source,
+                             [f for f in wanted if f in names], WGS84, context, feedback,
+                             "", (0, 8))
+        check_cancel(feedback)
+        project = context.project()
+        table = pc.cards(points.attributes, sources.region_names(layer, project), lang, order)
+        feedback.pushInfo(self.tr("{n} of {total} enterprises agreed to publication.").format(
+            n=len(table), total=len(points.attributes)))
+        options = CatalogueOptions(
+            office=self.parameterAsString(parameters, self.OFFICE, context) or "DP3A",
+            title=self.parameterAsString(parameters, self.TITLE_TEXT, context).strip(),
+            logo=logo, date=self.parameterAsString(parameters, self.DATE, context).strip(),
+            source=self.parameterAsString(parameters, self.SOURCE, context).strip(),
+            lang=lang, order=order,
+            section_new_page=self.parameterAsBool(parameters, self.SECTION_NEW_PAGE, context))
+        feedback.setProgressText(self.tr("Laying out the catalogue pages…"))
+        try:
+            result = export_catalogue(table, output, sources.photo_roots(layer, project),
+                                      options, feedback)
+        except OSError as error:
+            raise QgsProcessingException(self.tr("Cannot write the catalogue: {error}").format(
+                error=error)) from error
+        if result["missing_photos"]:
+            feedback.pushWarning(self.tr(
+                "{n} photo(s) not found or not readable: their cards show no photo.").format(
+                n=result["missing_photos"]))
+        feedback.pushInfo(self.tr("{pages} pages, {n} enterprises written to {path}.").format(
+            pages=result["pages"], n=result["count"], path=output))
+        return {self.OUTPUT: output, "COUNT": result["count"], "PAGES": result["pages"]}
