@@ -93,6 +93,14 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
             "the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the "
             "database.").format(param=REGIONS, layer=source.sourceName()))
 
+    def postProcessAlgorithm(self, context, feedback) -> dict:
+        """Style every output QGIS will load (dialog, batch, runAndLoadResults): styles are
+        attached here, after the run, so no algorithm can forget its own."""
+        from industri_rumahan_plugin.styles.postprocess import attach_output_styles
+
+        attach_output_styles(context)
+        return {}
+
     def createInstance(self) -> QgsProcessingAlgorithm:
         return type(self)()
 
