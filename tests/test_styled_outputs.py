@@ -20,6 +20,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.styles import samples
+from tests.conftest import REPO
 
 sys.path.insert(0, "/usr/share/qgis/python/plugins")
 
@@ -148,3 +149,15 @@ def test_generated_enterprises_get_the_stage_style(project):
     assert isinstance(enterprises.renderer(), QgsPointClusterRenderer)
     assert enterprises.renderer().embeddedRenderer().classAttribute().count("tahap") >= 1
     assert enterprises.displayExpression() == '"nama_usaha"'
+
+
+def test_demo_project_crs_is_the_heatmaps_utm_zone(project):
+    """scripts/demo gives its project the CRS the heatmap is computed in (no CRS: off the map)."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    import demo_pipeline
+
+    crs = demo_pipeline.project_crs(project["kabupaten"])
+    raster = _run_and_load("heatmap", {"INPUT": project["usaha"], "PIXEL_SIZE": 1000,
+                                       "OUTPUT": "TEMPORARY_OUTPUT"})[0]
+    assert crs.isValid() and not crs.isGeographic()
+    assert crs.authid() == raster.crs().authid() == "EPSG:32748"  # UTM 48S, Bangka Belitung
