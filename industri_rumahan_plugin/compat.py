@@ -148,6 +148,8 @@ class ProcessingFlag:
                              "QgsProcessingAlgorithm.FlagNoThreading", 33600)
     ADVANCED = qgis_enum("Qgis.ProcessingParameterFlag.Advanced",
                          "QgsProcessingParameterDefinition.FlagAdvanced", 33600)
+    OPTIONAL = qgis_enum("Qgis.ProcessingParameterFlag.Optional",
+                         "QgsProcessingParameterDefinition.FlagOptional", 33600)
     SKIP_GEOMETRY_CHECKS = qgis_enum(
         "Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks",
         "QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks", 33600)

@@ -597,14 +597,14 @@
     <message>
         <location filename="../gui/browse_panel.py" line="53"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
-        <location filename="../processing/heatmap.py" line="67"/>
+        <location filename="../processing/heatmap.py" line="70"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
     <message>
         <location filename="../gui/browse_panel.py" line="55"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
-        <location filename="../processing/heatmap.py" line="68"/>
+        <location filename="../processing/heatmap.py" line="71"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
@@ -882,7 +882,7 @@
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="64"/>
-        <location filename="../processing/import_spreadsheet.py" line="79"/>
+        <location filename="../processing/import_spreadsheet.py" line="84"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
@@ -900,7 +900,7 @@
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="72"/>
-        <location filename="../processing/import_spreadsheet.py" line="94"/>
+        <location filename="../processing/import_spreadsheet.py" line="99"/>
         <source>Dry run (check only, write nothing)</source>
         <translation>Uji coba (hanya periksa, tidak menulis apa pun)</translation>
     </message>
@@ -912,13 +912,13 @@
     <message>
         <location filename="../gui/import_dialog.py" line="82"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
-        <location filename="../processing/import_spreadsheet.py" line="97"/>
+        <location filename="../processing/import_spreadsheet.py" line="102"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="83"/>
-        <location filename="../processing/import_spreadsheet.py" line="96"/>
+        <location filename="../processing/import_spreadsheet.py" line="101"/>
         <source>Validation report</source>
         <translation>Laporan validasi</translation>
     </message>
@@ -934,7 +934,7 @@
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="125"/>
-        <location filename="../processing/import_spreadsheet.py" line="136"/>
+        <location filename="../processing/import_spreadsheet.py" line="141"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
@@ -1021,7 +1021,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="97"/>
-        <location filename="../processing/base.py" line="123"/>
+        <location filename="../processing/base.py" line="139"/>
         <location filename="../processing/export_report.py" line="73"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
@@ -1129,121 +1129,121 @@
         <translation>Aksesibilitas layanan (2SFCA, E2SFCA, gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="59"/>
+        <location filename="../processing/accessibility.py" line="60"/>
         <source>Enterprise demand weight field (empty = 1 each)</source>
         <translation>Kolom bobot permintaan usaha (kosong = masing-masing 1)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="62"/>
+        <location filename="../processing/accessibility.py" line="63"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="63"/>
+        <location filename="../processing/accessibility.py" line="64"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="63"/>
+        <location filename="../processing/accessibility.py" line="64"/>
         <source>2SFCA, Gaussian decay</source>
         <translation>2SFCA, peluruhan Gauss</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="63"/>
+        <location filename="../processing/accessibility.py" line="64"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (bobot bertingkat)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="64"/>
+        <location filename="../processing/accessibility.py" line="65"/>
         <source>Gravity</source>
         <translation>Gravitasi</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="66"/>
+        <location filename="../processing/accessibility.py" line="67"/>
         <source>Catchment (metres, or the cost unit of the OD table or the road network)</source>
         <translation>Jangkauan (meter, atau satuan biaya tabel asal-tujuan atau jaringan jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="69"/>
+        <location filename="../processing/accessibility.py" line="70"/>
         <source>E2SFCA step weights (equal steps up to the catchment)</source>
         <translation>Bobot bertingkat E2SFCA (tingkat sama besar hingga batas jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="72"/>
+        <location filename="../processing/accessibility.py" line="73"/>
         <source>Gaussian sigma (0 = half the catchment)</source>
         <translation>Sigma Gauss (0 = setengah jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="75"/>
+        <location filename="../processing/accessibility.py" line="76"/>
         <source>Gravity exponent alpha (negative = decay)</source>
         <translation>Eksponen gravitasi alfa (negatif = peluruhan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="78"/>
+        <location filename="../processing/accessibility.py" line="79"/>
         <source>Gravity minimum cost (avoids infinity at 0)</source>
         <translation>Biaya minimum gravitasi (menghindari tak hingga pada 0)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="81"/>
+        <location filename="../processing/accessibility.py" line="82"/>
         <source>Underserved below this share of the mean index</source>
         <translation>Kurang terlayani di bawah proporsi indeks rata-rata ini</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="86"/>
+        <location filename="../processing/accessibility.py" line="87"/>
         <source>Regions for a summary (optional)</source>
         <translation>Wilayah untuk ringkasan (opsional)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="89"/>
+        <location filename="../processing/accessibility.py" line="90"/>
         <location filename="../processing/generate_demo.py" line="59"/>
         <location filename="../processing/service_gap.py" line="75"/>
         <source>Region code field</source>
         <translation>Kolom kode wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="91"/>
+        <location filename="../processing/accessibility.py" line="92"/>
         <source>Enterprises with accessibility</source>
         <translation>Usaha dengan aksesibilitas</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="93"/>
+        <location filename="../processing/accessibility.py" line="94"/>
         <source>Accessibility by region</source>
         <translation>Aksesibilitas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="106"/>
+        <location filename="../processing/accessibility.py" line="107"/>
         <location filename="../processing/nearest_service.py" line="66"/>
         <source>Choose the enterprise and service layers.</source>
         <translation>Pilih lapisan usaha dan lapisan layanan.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="111"/>
+        <location filename="../processing/accessibility.py" line="112"/>
         <source>Choose the service type and capacity fields.</source>
         <translation>Pilih kolom jenis layanan dan kolom kapasitas.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="115"/>
+        <location filename="../processing/accessibility.py" line="116"/>
         <source>The catchment must be greater than 0.</source>
         <translation>Jangkauan harus lebih besar dari 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="120"/>
+        <location filename="../processing/accessibility.py" line="121"/>
         <source>Step weights must be non-negative numbers separated by commas.</source>
         <translation>Bobot bertingkat harus berupa angka non-negatif yang dipisahkan koma.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="130"/>
+        <location filename="../processing/accessibility.py" line="131"/>
         <source>{n} services without a valid capacity count as 0.</source>
         <translation>{n} layanan tanpa kapasitas yang valid dihitung 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="142"/>
+        <location filename="../processing/accessibility.py" line="143"/>
         <location filename="../processing/nearest_service.py" line="147"/>
         <source>Choose the origin-destination table.</source>
         <translation>Pilih tabel asal-tujuan.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="179"/>
+        <location filename="../processing/accessibility.py" line="180"/>
         <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
         <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
     </message>
@@ -1253,111 +1253,111 @@
         <translation>Terapkan gaya peta</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="75"/>
+        <location filename="../processing/apply_style.py" line="77"/>
         <source>Layer to style</source>
         <translation>Lapisan yang diberi gaya</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Enterprises by sector</source>
         <translation>Usaha menurut sektor</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Enterprises by stage</source>
         <translation>Usaha menurut tahap</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Enterprises by stage and sector</source>
         <translation>Usaha menurut tahap dan sektor</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Regions: accessibility index</source>
         <translation>Wilayah: indeks aksesibilitas</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Regions: enterprise density</source>
         <translation>Wilayah: kepadatan usaha</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Regions: location quotient (specialisation)</source>
         <translation>Wilayah: location quotient (spesialisasi)</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <source>Regions: share of enterprises without service</source>
         <translation>Wilayah: proporsi usaha tanpa layanan</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <source>Style</source>
         <translation>Gaya</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="81"/>
+        <location filename="../processing/apply_style.py" line="83"/>
         <source>Field (empty: standard or best matching field)</source>
         <translation>Kolom (kosong: kolom standar atau yang paling cocok)</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="84"/>
+        <location filename="../processing/apply_style.py" line="86"/>
         <source>Legend language</source>
         <translation>Bahasa legenda</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="85"/>
+        <location filename="../processing/apply_style.py" line="87"/>
         <source>Interface language</source>
         <translation>Bahasa antarmuka</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="88"/>
+        <location filename="../processing/apply_style.py" line="90"/>
         <source>Also save the style as</source>
         <translation>Simpan juga gaya sebagai</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="88"/>
+        <location filename="../processing/apply_style.py" line="90"/>
         <source>QGIS layer style (*.qml)</source>
         <translation>Gaya lapisan QGIS (*.qml)</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="90"/>
+        <location filename="../processing/apply_style.py" line="92"/>
         <source>Styled layer</source>
         <translation>Lapisan bergaya</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="91"/>
+        <location filename="../processing/apply_style.py" line="93"/>
         <source>Field used</source>
         <translation>Kolom yang dipakai</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="97"/>
+        <location filename="../processing/apply_style.py" line="99"/>
         <source>The layer to style could not be opened.</source>
         <translation>Lapisan yang akan diberi gaya tidak dapat dibuka.</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="111"/>
+        <location filename="../processing/apply_style.py" line="113"/>
         <source>The layer is not in the project: save the style as a .qml file to keep it.</source>
         <translation>Lapisan tidak ada di proyek: simpan gaya sebagai berkas .qml agar tidak hilang.</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="117"/>
+        <location filename="../processing/apply_style.py" line="119"/>
         <source>Style saved as {path}</source>
         <translation>Gaya disimpan sebagai {path}</translation>
     </message>
@@ -1367,13 +1367,13 @@
         <translation>{param}: {layer} adalah keluaran analisis, bukan layer batas wilayah (sudah berisi angka hasil analisis). Pilih layer kabupaten/kota atau kecamatan dari basis data.</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="127"/>
+        <location filename="../processing/base.py" line="143"/>
         <location filename="../processing/export_report.py" line="75"/>
         <source>Regions (kabupaten/kota or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="134"/>
+        <location filename="../processing/base.py" line="150"/>
         <source>Filter enterprises (expression)</source>
         <translation>Saring usaha (ekspresi)</translation>
     </message>
@@ -1413,149 +1413,194 @@
         <translation>Buat atau tingkatkan basis data PostGIS bersama</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="52"/>
+        <location filename="../processing/create_shared_database.py" line="53"/>
         <location filename="../processing/publish_to_postgis.py" line="62"/>
         <source>PostgreSQL connection</source>
         <translation>Koneksi PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="54"/>
+        <location filename="../processing/create_shared_database.py" line="55"/>
         <location filename="../processing/publish_to_postgis.py" line="64"/>
         <source>Schema</source>
         <translation>Skema</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="56"/>
+        <location filename="../processing/create_shared_database.py" line="57"/>
         <source>Create roles and row-level security</source>
         <translation>Buat peran dan keamanan tingkat baris</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="58"/>
+        <location filename="../processing/create_shared_database.py" line="59"/>
         <source>Regency codes for per-regency roles (comma separated)</source>
         <translation>Kode kabupaten/kota untuk peran per kabupaten/kota (dipisahkan koma)</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="60"/>
+        <location filename="../processing/create_shared_database.py" line="61"/>
         <source>Schema version</source>
         <translation>Versi skema</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="73"/>
+        <location filename="../processing/create_shared_database.py" line="74"/>
         <source>Invalid input: {error}</source>
         <translation>Masukan tidak valid: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="84"/>
+        <location filename="../processing/create_shared_database.py" line="85"/>
         <source>Created schema {schema} (version {v}).</source>
         <translation>Skema {schema} dibuat (versi {v}).</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="87"/>
+        <location filename="../processing/create_shared_database.py" line="88"/>
         <source>Schema {schema} upgraded from version {old} to {v}; existing rows kept.</source>
         <translation>Skema {schema} ditingkatkan dari versi {old} ke {v}; baris yang ada tetap disimpan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="35"/>
+        <location filename="../processing/density_by_region.py" line="36"/>
         <source>Enterprise density by region</source>
         <translation>Kepadatan usaha per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="77"/>
+        <location filename="../processing/density_by_region.py" line="78"/>
         <source>Population field</source>
         <translation>Kolom jumlah penduduk</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="80"/>
+        <location filename="../processing/density_by_region.py" line="81"/>
         <source>Women population field</source>
         <translation>Kolom jumlah penduduk perempuan</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="84"/>
+        <location filename="../processing/density_by_region.py" line="85"/>
         <source>Category fields (first two are crossed)</source>
         <translation>Kolom kategori (dua yang pertama disilangkan)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="87"/>
+        <location filename="../processing/density_by_region.py" line="88"/>
         <source>Repair invalid region geometries (otherwise skip them)</source>
         <translation>Perbaiki geometri wilayah yang tidak valid (jika tidak, lewati)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="89"/>
+        <location filename="../processing/density_by_region.py" line="90"/>
         <source>Count in the database when both layers are in the same PostGIS database</source>
         <translation>Hitung di basis data bila kedua lapisan ada di basis data PostGIS yang sama</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="94"/>
+        <location filename="../processing/density_by_region.py" line="95"/>
         <source>Regions with enterprise statistics</source>
         <translation>Wilayah dengan statistik usaha</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="97"/>
+        <location filename="../processing/density_by_region.py" line="98"/>
         <source>Long table (for spreadsheet pivots)</source>
         <translation>Tabel panjang (untuk pivot lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="100"/>
+        <location filename="../processing/density_by_region.py" line="101"/>
         <source>Enterprises outside every region</source>
         <translation>Usaha di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="106"/>
+        <location filename="../processing/density_by_region.py" line="105"/>
+        <source>Enterprises outside every region (not counted)</source>
+        <translation>Usaha di luar semua wilayah (tidak dihitung)</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="107"/>
+        <source>Enterprises in more than one region (counted once)</source>
+        <translation>Usaha di lebih dari satu wilayah (dihitung sekali)</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="112"/>
         <source>Field {field} not found: its statistics are left out.</source>
         <translation>Kolom {field} tidak ditemukan: statistiknya tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="125"/>
+        <location filename="../processing/density_by_region.py" line="131"/>
         <source>Category field {field} not found in the enterprises; left out.</source>
         <translation>Kolom kategori {field} tidak ditemukan pada usaha; tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="136"/>
+        <location filename="../processing/density_by_region.py" line="142"/>
         <location filename="../processing/generate_demo.py" line="107"/>
         <source>The region layer has no features.</source>
         <translation>Lapisan wilayah tidak memiliki fitur.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="142"/>
+        <location filename="../processing/density_by_region.py" line="148"/>
         <location filename="../processing/progression_inputs.py" line="123"/>
         <source>Reading enterprises…</source>
         <translation>Membaca usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="153"/>
+        <location filename="../processing/density_by_region.py" line="159"/>
         <source>{n} enterprises read{fast}.</source>
         <translation>{n} usaha dibaca{fast}.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="154"/>
+        <location filename="../processing/density_by_region.py" line="160"/>
         <source> (fast path)</source>
         <translation> (jalur cepat)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="155"/>
+        <location filename="../processing/density_by_region.py" line="161"/>
         <source>Assigning enterprises to regions…</source>
         <translation>Menempatkan usaha ke wilayah…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="179"/>
-        <location filename="../processing/stage_progression.py" line="127"/>
+        <location filename="../processing/density_by_region.py" line="185"/>
+        <location filename="../processing/stage_progression.py" line="126"/>
         <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
         <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="202"/>
+        <location filename="../processing/density_by_region.py" line="208"/>
         <source>{n} enterprises have no location and are not counted.</source>
         <translation>{n} usaha tidak memiliki lokasi dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="205"/>
+        <location filename="../processing/density_by_region.py" line="211"/>
         <source>{n} enterprises lie outside every region and are not counted.</source>
         <translation>{n} usaha berada di luar semua wilayah dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="208"/>
+        <location filename="../processing/density_by_region.py" line="214"/>
         <source>{n} enterprises lie in more than one region (overlap or shared boundary; {b} exactly on a boundary): each was counted once.</source>
         <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
+    </message>
+    <message>
+        <location filename="../processing/enum_params.py" line="45"/>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <location filename="../processing/enum_params.py" line="49"/>
+        <source>Epanechnikov</source>
+        <translation>Epanechnikov</translation>
+    </message>
+    <message>
+        <location filename="../processing/enum_params.py" line="49"/>
+        <source>Quartic</source>
+        <translation>Kuartik</translation>
+    </message>
+    <message>
+        <location filename="../processing/enum_params.py" line="50"/>
+        <source>Gaussian</source>
+        <translation>Gauss</translation>
+    </message>
+    <message>
+        <location filename="../processing/enum_params.py" line="54"/>
+        <source>Neighbouring regions (shared border or corner)</source>
+        <translation>Wilayah bertetangga (berbagi batas atau sudut)</translation>
+    </message>
+    <message>
+        <location filename="../processing/enum_params.py" line="55"/>
+        <source>Distance band</source>
+        <translation>Pita jarak</translation>
+    </message>
+    <message>
+        <location filename="../processing/enum_params.py" line="56"/>
+        <source>Nearest neighbours (fixed number)</source>
+        <translation>Tetangga terdekat (jumlah tetap)</translation>
     </message>
     <message>
         <location filename="../processing/export_report.py" line="31"/>
@@ -1787,7 +1832,7 @@
     </message>
     <message>
         <location filename="../processing/generate_demo.py" line="75"/>
-        <location filename="../processing/hotspots.py" line="77"/>
+        <location filename="../processing/hotspots.py" line="81"/>
         <source>Random seed</source>
         <translation>Benih acak</translation>
     </message>
@@ -1817,47 +1862,47 @@
         <translation>Peta panas usaha (kepadatan kernel)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="76"/>
+        <location filename="../processing/heatmap.py" line="77"/>
         <source>Weight field</source>
         <translation>Kolom bobot</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="79"/>
+        <location filename="../processing/heatmap.py" line="80"/>
         <source>Radius (metres)</source>
         <translation>Radius (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="82"/>
+        <location filename="../processing/heatmap.py" line="83"/>
         <source>Pixel size (metres)</source>
         <translation>Ukuran piksel (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="85"/>
+        <location filename="../processing/heatmap.py" line="86"/>
         <source>Kernel</source>
         <translation>Kernel</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="89"/>
+        <location filename="../processing/heatmap.py" line="88"/>
         <source>Heatmap (enterprises per km²)</source>
         <translation>Peta panas (usaha per km²)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="112"/>
+        <location filename="../processing/heatmap.py" line="111"/>
         <source>Field {field} not found in the enterprises.</source>
         <translation>Kolom {field} tidak ditemukan pada usaha.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="132"/>
+        <location filename="../processing/heatmap.py" line="131"/>
         <source>No enterprise matches the choice: nothing to estimate a density from.</source>
         <translation>Tidak ada usaha yang sesuai pilihan: tidak ada data untuk memperkirakan kepadatan.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="138"/>
+        <location filename="../processing/heatmap.py" line="137"/>
         <source>{n} enterprises, metric CRS {crs}.</source>
         <translation>{n} usaha, CRS metrik {crs}.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="140"/>
+        <location filename="../processing/heatmap.py" line="139"/>
         <source>Estimating the density…</source>
         <translation>Memperkirakan kepadatan…</translation>
     </message>
@@ -1867,209 +1912,209 @@
         <translation>Titik panas (Getis-Ord Gi*)</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="58"/>
+        <location filename="../processing/hotspots.py" line="64"/>
         <source>Regions or points with a value</source>
         <translation>Wilayah atau titik yang memiliki nilai</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="61"/>
+        <location filename="../processing/hotspots.py" line="67"/>
         <source>Value field</source>
         <translation>Kolom nilai</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="63"/>
+        <location filename="../processing/hotspots.py" line="70"/>
         <source>Neighbours</source>
         <translation>Tetangga</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="68"/>
+        <location filename="../processing/hotspots.py" line="72"/>
         <source>Distance band (metres)</source>
         <translation>Pita jarak (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="71"/>
+        <location filename="../processing/hotspots.py" line="75"/>
         <source>Number of nearest neighbours</source>
         <translation>Jumlah tetangga terdekat</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="74"/>
+        <location filename="../processing/hotspots.py" line="78"/>
         <source>Permutations (0 = none)</source>
         <translation>Permutasi (0 = tidak ada)</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="80"/>
+        <location filename="../processing/hotspots.py" line="84"/>
         <source>Hot spots</source>
         <translation>Titik panas</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="97"/>
+        <location filename="../processing/hotspots.py" line="101"/>
         <source>Field {field} not found.</source>
         <translation>Kolom {field} tidak ditemukan.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="101"/>
+        <location filename="../processing/hotspots.py" line="105"/>
         <source>Queen contiguity needs polygons; choose a distance band or k nearest for points.</source>
         <translation>Ketetanggaan queen memerlukan poligon; untuk titik pilih pita jarak atau k terdekat.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="109"/>
+        <location filename="../processing/hotspots.py" line="113"/>
         <source>Gi* needs at least 3 features with a value and a geometry.</source>
         <translation>Gi* memerlukan sedikitnya 3 fitur yang memiliki nilai dan geometri.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="112"/>
+        <location filename="../processing/hotspots.py" line="116"/>
         <source>{n} features without a value or geometry are left out.</source>
         <translation>{n} fitur tanpa nilai atau geometri tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="128"/>
+        <location filename="../processing/hotspots.py" line="132"/>
         <source>{n} features have no neighbour: their Gi* only reflects their own value.</source>
         <translation>{n} fitur tidak memiliki tetangga: Gi*-nya hanya mencerminkan nilainya sendiri.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="151"/>
+        <location filename="../processing/hotspots.py" line="155"/>
         <source>Hot spots at 95 % or more: {hot}; cold spots: {cold}.</source>
         <translation>Titik panas pada 95 % atau lebih: {hot}; titik dingin: {cold}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="78"/>
+        <location filename="../processing/import_spreadsheet.py" line="83"/>
         <source>Spreadsheet (XLSX or CSV)</source>
         <translation>Lembar kerja (XLSX atau CSV)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="81"/>
+        <location filename="../processing/import_spreadsheet.py" line="86"/>
         <source>Sheet name (XLSX; empty: the first sheet)</source>
         <translation>Nama sheet (XLSX; kosong: sheet pertama)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="83"/>
+        <location filename="../processing/import_spreadsheet.py" line="88"/>
         <source>Enterprise layer to add to</source>
         <translation>Lapisan usaha tujuan penambahan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="85"/>
+        <location filename="../processing/import_spreadsheet.py" line="90"/>
         <source>Column mapping (JSON: header -&gt; field; &quot;&quot; ignores a column)</source>
         <translation>Pemetaan kolom (JSON: judul -&gt; kolom; &quot;&quot; mengabaikan kolom)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="88"/>
+        <location filename="../processing/import_spreadsheet.py" line="93"/>
         <source>Village boundaries (for villages without coordinates)</source>
         <translation>Batas desa (untuk desa tanpa koordinat)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="91"/>
+        <location filename="../processing/import_spreadsheet.py" line="96"/>
         <source>Survey date (YYYY-MM-DD or DD/MM/YYYY; empty: today; a survey-date column of the sheet wins)</source>
         <translation>Tanggal survei (TTTT-BB-HH atau HH/BB/TTTT; kosong: hari ini; kolom tanggal survei di lembar kerja diutamakan)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="101"/>
+        <location filename="../processing/import_spreadsheet.py" line="106"/>
         <location filename="../processing/publish_to_postgis.py" line="66"/>
         <source>Rows already present</source>
         <translation>Baris yang sudah ada</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="101"/>
+        <location filename="../processing/import_spreadsheet.py" line="106"/>
         <source>Rows at a village centroid</source>
         <translation>Baris di titik tengah desa</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="101"/>
+        <location filename="../processing/import_spreadsheet.py" line="106"/>
         <source>Rows imported</source>
         <translation>Baris yang diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="101"/>
+        <location filename="../processing/import_spreadsheet.py" line="106"/>
         <source>Rows not imported</source>
         <translation>Baris yang tidak diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="102"/>
+        <location filename="../processing/import_spreadsheet.py" line="107"/>
         <source>Enterprises updated</source>
         <translation>Usaha diperbarui</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="104"/>
+        <location filename="../processing/import_spreadsheet.py" line="109"/>
         <source>Stage-history rows recorded</source>
         <translation>Baris riwayat tahap dicatat</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="106"/>
+        <location filename="../processing/import_spreadsheet.py" line="111"/>
         <source>Field changes and stage-history rows listed in the report</source>
         <translation>Perubahan field dan baris riwayat tahap yang tercantum di laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="120"/>
+        <location filename="../processing/import_spreadsheet.py" line="125"/>
         <source>The target layer is invalid.</source>
         <translation>Lapisan tujuan tidak valid.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="123"/>
+        <location filename="../processing/import_spreadsheet.py" line="128"/>
         <source>{layer} is not an enterprise layer of the plugin (fields uid, nama_usaha, sektor, tahap... are missing).</source>
         <translation>{layer} bukan lapisan usaha dari plugin (kolom uid, nama_usaha, sektor, tahap... tidak ada).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="126"/>
+        <location filename="../processing/import_spreadsheet.py" line="131"/>
         <source>{layer} is being edited: save or discard its edits first.</source>
         <translation>{layer} sedang disunting: simpan atau buang suntingannya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="137"/>
+        <location filename="../processing/import_spreadsheet.py" line="142"/>
         <source>{n} rows read from {file}</source>
         <translation>{n} baris dibaca dari {file}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="146"/>
+        <location filename="../processing/import_spreadsheet.py" line="151"/>
         <source>The database has no stage-history table (schema version 1): stage changes are not recorded.</source>
         <translation>Basis data tidak memiliki tabel riwayat tahap (skema versi 1): perubahan tahap tidak dicatat.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="169"/>
+        <location filename="../processing/import_spreadsheet.py" line="174"/>
         <source>Dry run: {ok} rows would be imported, {upd} enterprises updated ({n} field changes, {st} stage-history rows), {skip} are already present unchanged, {bad} have errors. Nothing was written.</source>
         <translation>Uji coba: {ok} baris akan diimpor, {upd} usaha diperbarui ({n} perubahan field, {st} baris riwayat tahap), {skip} sudah ada tanpa perubahan, {bad} bermasalah. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="181"/>
+        <location filename="../processing/import_spreadsheet.py" line="186"/>
         <source>Nothing was imported: the database refused the rows ({error}).</source>
         <translation>Tidak ada yang diimpor: basis data menolak baris-baris tersebut ({error}).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="185"/>
+        <location filename="../processing/import_spreadsheet.py" line="190"/>
         <source>{ok} rows imported, {upd} enterprises updated, {skip} already present unchanged, {bad} not imported (see the report).</source>
         <translation>{ok} baris diimpor, {upd} usaha diperbarui, {skip} sudah ada tanpa perubahan, {bad} tidak diimpor (lihat laporan).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="210"/>
+        <location filename="../processing/import_spreadsheet.py" line="215"/>
         <source>  row {row}: {field}: {detail}</source>
         <translation>  baris {row}: {field}: {detail}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="224"/>
+        <location filename="../processing/import_spreadsheet.py" line="229"/>
         <source>The survey date is not a date: {text} (use YYYY-MM-DD or DD/MM/YYYY).</source>
         <translation>Tanggal survei bukan tanggal: {text} (gunakan TTTT-BB-HH atau HH/BB/TTTT).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="236"/>
+        <location filename="../processing/import_spreadsheet.py" line="241"/>
         <source>The column mapping is not valid JSON: {error}</source>
         <translation>Pemetaan kolom bukan JSON yang valid: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="238"/>
+        <location filename="../processing/import_spreadsheet.py" line="243"/>
         <source>The column mapping must be a JSON object: {&quot;header&quot;: &quot;field&quot;}.</source>
         <translation>Pemetaan kolom harus berupa objek JSON: {&quot;header&quot;: &quot;field&quot;}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="242"/>
+        <location filename="../processing/import_spreadsheet.py" line="247"/>
         <source>Unknown field(s) in the column mapping: {fields}</source>
         <translation>Kolom tidak dikenal dalam pemetaan kolom: {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="255"/>
+        <location filename="../processing/import_spreadsheet.py" line="260"/>
         <location filename="../processing/upgrade_database.py" line="58"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="256"/>
+        <location filename="../processing/import_spreadsheet.py" line="261"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
     </message>
@@ -2387,62 +2432,62 @@
         <translation>di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="28"/>
+        <location filename="../processing/stage_progression.py" line="27"/>
         <source>Stage progression (naik kelas) by region</source>
         <translation>Kenaikan kelas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="68"/>
+        <location filename="../processing/stage_progression.py" line="67"/>
         <source>Regions with stage progression</source>
         <translation>Wilayah dengan kenaikan kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="70"/>
+        <location filename="../processing/stage_progression.py" line="69"/>
         <source>Long table (for spreadsheets)</source>
         <translation>Tabel panjang (untuk lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="72"/>
+        <location filename="../processing/stage_progression.py" line="71"/>
         <source>Period from</source>
         <translation>Periode dari</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="73"/>
+        <location filename="../processing/stage_progression.py" line="72"/>
         <source>Period to</source>
         <translation>Periode sampai</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="74"/>
+        <location filename="../processing/stage_progression.py" line="73"/>
         <source>Enterprises moved up</source>
         <translation>Usaha yang naik kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="75"/>
+        <location filename="../processing/stage_progression.py" line="74"/>
         <source>Enterprises active at the start and the end</source>
         <translation>Usaha yang aktif di awal dan akhir periode</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="86"/>
+        <location filename="../processing/stage_progression.py" line="85"/>
         <source>The stage history has no dated rows.</source>
         <translation>Riwayat tahap tidak memiliki baris bertanggal.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="87"/>
+        <location filename="../processing/stage_progression.py" line="86"/>
         <source>Classifying enterprises…</source>
         <translation>Mengelompokkan usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="91"/>
+        <location filename="../processing/stage_progression.py" line="90"/>
         <source>{n} history rows belong to no enterprise read (other or filtered-out enterprises) or have an unknown stage or no date: left out.</source>
         <translation>{n} baris riwayat bukan milik usaha yang dibaca (usaha lain atau tersaring) atau tahapnya tidak dikenal atau tanpa tanggal: tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="100"/>
+        <location filename="../processing/stage_progression.py" line="99"/>
         <source>Enterprises with region codes not in the region layer ({codes}) are counted in the totals and the long table only.</source>
         <translation>Usaha dengan kode wilayah yang tidak ada di lapisan wilayah ({codes}) hanya dihitung pada jumlah dan tabel panjang.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="104"/>
+        <location filename="../processing/stage_progression.py" line="103"/>
         <source>Period {period}: {up} of {base} enterprises active at both ends moved up a class.</source>
         <translation>Periode {period}: {up} dari {base} usaha yang aktif di awal dan akhir naik kelas.</translation>
     </message>
@@ -2613,7 +2658,7 @@
     </message>
     <message>
         <location filename="../styles/apply.py" line="55"/>
-        <location filename="../styles/postprocess.py" line="57"/>
+        <location filename="../styles/postprocess.py" line="65"/>
         <source>Unknown style: {style}</source>
         <translation>Gaya tidak dikenal: {style}</translation>
     </message>

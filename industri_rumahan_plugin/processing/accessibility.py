@@ -34,7 +34,7 @@ class Accessibility(IndustriRumahanAlgorithm):
             "jangkauan, bawaan 1; 0,68; 0,22 (bawaan PySAL untuk 10/20/30). Gaussian: "
             "exp(-c²/2σ²), σ bawaan = setengah jangkauan. Gravitasi: A_i = jumlah S_j "
             "(max(c, c_min)/skala)^alfa. Biaya: jarak geodesik (meter), tabel asal-tujuan, "
-            "atau jaringan jalan (NETWORK: jarak jalan dalam meter atau waktu tempuh dalam "
+            "atau jaringan jalan (lapisan jalan: jarak jalan dalam meter atau waktu tempuh dalam "
             "menit). "
             "Kolom akses_&lt;jenis&gt; dan kurang_&lt;jenis&gt; (indeks di bawah bagian dari "
             "rata-rata). Dengan lapisan wilayah: ringkasan per wilayah."
@@ -47,7 +47,8 @@ class Accessibility(IndustriRumahanAlgorithm):
             "catchment, default 1, 0.68, 0.22 (PySAL's default for 10/20/30). Gaussian: "
             "exp(-c²/2σ²), σ defaults to half the catchment. Gravity: A_i = sum S_j "
             "(max(c, c_min)/scale)^alpha. Costs: geodesic distance (metres), an "
-            "origin-destination table, or a road network (NETWORK: road distance in metres or "
+            "origin-destination table, or a road network (the road layer: road distance in metres "
+            "or "
             "travel time in minutes). Columns akses_&lt;type&gt; and kurang_&lt;type&gt; "
             "(index below a share of the mean). With a region layer: a summary per region."
         ),

@@ -93,6 +93,14 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
             "the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the "
             "database.").format(param=REGIONS, layer=source.sourceName()))
 
+    def addParameter(self, parameter, createOutput: bool = True) -> bool:  # noqa: N803
+        """Every parameter passes here: enterprises, regions and services get the recognised
+        layers of the current project as defaults (``layer_defaults``)."""
+        from industri_rumahan_plugin.processing.layer_defaults import apply_default
+
+        apply_default(parameter)
+        return super().addParameter(parameter, createOutput)
+
     def postProcessAlgorithm(self, context, feedback) -> dict:
         """Style every output QGIS will load (dialog, batch, runAndLoadResults): styles are
         attached here, after the run, so no algorithm can forget its own."""
@@ -155,7 +163,11 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         return toolbelt.icon_path()
 
     def helpUrl(self) -> str:
-        return ""
+        """The algorithm's section of the help page shipped with the plugin (offline)."""
+        from qgis.PyQt.QtCore import QUrl
+
+        page = toolbelt.plugin_path("help", f"algorithms_{toolbelt.language()}.html")
+        return QUrl.fromLocalFile(str(page)).toString() + f"#{self.ALG_ID}"
 
 
 def require(condition: Any, message: str) -> None:

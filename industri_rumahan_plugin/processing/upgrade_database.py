@@ -28,7 +28,7 @@ class UpgradeDatabase(IndustriRumahanAlgorithm):
             "pelatihan dan bantuan setiap usaha (sumber 'impor'); semuanya dalam satu "
             "transaksi. Sesudahnya setiap rekaman dibandingkan: bila ada yang berbeda, semua "
             "dibatalkan dan berkas tidak berubah. Berkas bukan milik plugin atau dari versi "
-            "lebih baru ditolak. UJI COBA hanya melaporkan apa yang akan dilakukan."
+            "lebih baru ditolak. Uji coba hanya melaporkan apa yang akan dilakukan."
         ),
         "en": (
             "Upgrades a plugin GeoPackage of schema version 1 to the current version in place: "
@@ -37,7 +37,7 @@ class UpgradeDatabase(IndustriRumahanAlgorithm):
             "enterprise's stage, training and aid fields (source 'impor'), all in one "
             "transaction. Every record is then compared: if anything differs, everything is "
             "rolled back and the file is unchanged. Files that are not the plugin's or are of "
-            "a newer version are refused. DRY RUN only reports what would be done."
+            "a newer version are refused. A dry run only reports what would be done."
         ),
     }
     INPUT = "INPUT"
