@@ -103,10 +103,11 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
 
     def postProcessAlgorithm(self, context, feedback) -> dict:
         """Style every output QGIS will load (dialog, batch, runAndLoadResults): styles are
-        attached here, after the run, so no algorithm can forget its own."""
-        from industri_rumahan_plugin.styles.postprocess import attach_output_styles
-
-        attach_output_styles(context)
+        attached here, after the run, so no algorithm can forget its own. Through the provider,
+        which knows the styles: an algorithm module itself imports no style code."""
+        provider = self.provider()
+        if provider is not None and hasattr(provider, "style_outputs"):
+            provider.style_outputs(context)
         return {}
 
     def createInstance(self) -> QgsProcessingAlgorithm:

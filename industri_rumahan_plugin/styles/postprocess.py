@@ -87,7 +87,8 @@ class OutputStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
 
         try:
             self.kind = style_output(layer, self.lang or toolbelt.language(), self.output)
-        except (StyleError, ValueError) as error:  # the output stays usable, unstyled
+        except (StyleError, ValueError, ImportError) as error:  # usable, unstyled (an
+            # ImportError: classes need numpy, which an algorithm without REQUIRES may lack)
             if feedback is not None:
                 feedback.pushWarning(str(error))
             return
