@@ -50,7 +50,7 @@ def test_createdatabase_writes_schema_lookups_and_version(provider, tmp_path):
     assert kinds == [(c,) for c in catalogue.codes(catalogue.PARTICIPATION_KINDS)]
     assert sources == [(e.code, e.label_en) for e in catalogue.HISTORY_SOURCES]
     assert sorted(columns.values()) == [["uid"], ["uid", "tanggal_berlaku"]]
-    assert schema.SCHEMA_VERSION == 2
+    assert schema.SCHEMA_VERSION == 3
     assert sectors == [(s.code, s.kbli) for s in catalogue.SECTORS]
     assert version == (str(schema.SCHEMA_VERSION),)
 

@@ -1,4 +1,4 @@
-"""upgradedatabase: a version-1 GeoPackage (made by the v1 createdatabase + demo) -> version 2."""
+"""upgradedatabase: a version-1 GeoPackage (made by the v1 createdatabase + demo) -> version 3."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ V1 = Path(__file__).parent / "data" / "schema_v1_demo.gpkg"
 V1_TABLES = {"usaha", "layanan", "kabupaten", "kecamatan", "desa", "ir_metadata", "ref_tahap",
              "ref_sektor", "ref_pemasaran", "ref_jenis_kelamin", "ref_status_binaan",
              "ref_jenis_layanan"}
+V3_FIELDS = ("foto", "kontak_usaha", "izin_publikasi", "izin_publikasi_tanggal",
+             "izin_lokasi_tepat", "izin_nama_pemilik")
 
 
 @pytest.fixture
@@ -65,9 +67,14 @@ def test_upgrade_keeps_every_record_and_seeds_the_history(provider, v1_copy):
     assert backup.read_bytes() == original
     # every record of every v1 table byte-equal; only the version changed in ir_metadata
     for table in V1_TABLES - {"ir_metadata"}:
-        assert after[table] == before[table], table
+        width = len(before[table][0]) if before[table] else 0
+        assert [r[:width] for r in after[table]] == before[table], table
+    # schema 3's enterprise fields are appended, empty: nobody has consented
+    width = len(before["usaha"][0])
+    assert {r[width:] for r in after["usaha"]} == {(None,) * len(V3_FIELDS)}
     meta = {k: v for _fid, k, v in after["ir_metadata"]}
-    assert meta["schema_version"] == "2" and "skema_diubah" in meta
+    assert meta["schema_version"] == str(schema.SCHEMA_VERSION) == "3"
+    assert "skema_diubah" in meta
     assert [r for r in after["ir_metadata"] if r[1] not in ("schema_version", "skema_diubah")
             ] == [r for r in before["ir_metadata"] if r[1] != "schema_version"]
     assert check_database(v1_copy) == ("ok", "")
@@ -134,7 +141,7 @@ def test_dry_run_reports_and_changes_nothing(provider, v1_copy, tmp_path):
         real["HISTORY_ROWS"], real["PARTICIPATION_ROWS"], real["RECORDS_COMPARED"])
 
 
-def test_running_again_on_version_2_changes_nothing(provider, v1_copy):
+def test_running_again_on_the_current_version_changes_nothing(provider, v1_copy):
     _upgrade(v1_copy)
     upgraded = v1_copy.read_bytes()
     again = _upgrade(v1_copy)
@@ -174,7 +181,7 @@ def test_foreign_and_newer_files_are_refused_unchanged(v1_copy, foreign_gpkg, tm
         _upgrade(foreign)
     assert foreign.read_bytes() == before
     with sqlite3.connect(v1_copy) as db:
-        db.execute("UPDATE ir_metadata SET nilai = '3' WHERE kunci = 'schema_version'")
+        db.execute("UPDATE ir_metadata SET nilai = '4' WHERE kunci = 'schema_version'")
     before = v1_copy.read_bytes()
     with pytest.raises(QgsProcessingException, match="made by a newer plugin"):
         _upgrade(v1_copy)
@@ -197,7 +204,7 @@ def test_backup_name_never_overwrites(tmp_path):
     assert backup_path(path, when).name == "data.v1-backup-20260102-030405-2.gpkg"
 
 
-def test_demo_geopackage_is_version_2_with_consistent_history(demo_gpkg):
+def test_demo_geopackage_is_current_with_consistent_history(demo_gpkg):
     assert check_database(demo_gpkg) == ("ok", "")
     with sqlite3.connect(demo_gpkg) as db:
         ent = pd.read_sql("SELECT * FROM usaha", db)
@@ -235,7 +242,7 @@ def test_refusal_is_in_the_users_language(provider, v1_copy):
 
     plugin_install.compile_translations()
     with sqlite3.connect(v1_copy) as db:
-        db.execute("UPDATE ir_metadata SET nilai = '3' WHERE kunci = 'schema_version'")
+        db.execute("UPDATE ir_metadata SET nilai = '4' WHERE kunci = 'schema_version'")
     before = v1_copy.read_bytes()
     settings, key = QgsSettings(), f"{toolbelt.SETTINGS_PREFIX}/language"
     old = settings.value(key, None)
@@ -257,3 +264,29 @@ def test_a_table_name_already_taken_is_refused_unchanged(provider, v1_copy):
     with pytest.raises(QgsProcessingException, match="already has a table named ref_program"):
         _upgrade(v1_copy)
     assert v1_copy.read_bytes() == before and _backups(v1_copy) == []
+
+
+def test_version_2_gets_the_consent_fields_and_nothing_else_changes(provider, demo_copy):
+    """A version-2 file (the demo without schema 3's columns) -> 3: same rows, empty consent."""
+    with sqlite3.connect(demo_copy) as db:
+        for name in V3_FIELDS:
+            db.execute(f'ALTER TABLE usaha DROP COLUMN "{name}"')
+        db.execute("UPDATE ir_metadata SET nilai = '2' WHERE kunci = 'schema_version'")
+    assert check_database(demo_copy)[0] == "older"
+    before = _tables(demo_copy)
+    out = _upgrade(demo_copy)
+    after = _tables(demo_copy)
+    assert out["STATUS"] == "upgraded" and out["HISTORY_ROWS"] == 0
+    assert Path(out["BACKUP"]).name.startswith(f"{demo_copy.stem}.v2-backup-")
+    assert set(after) == set(before)  # no table created: version 2 has the history already
+    for table in set(before) - {"ir_metadata"}:
+        width = len(before[table][0]) if before[table] else 0
+        assert [r[:width] for r in after[table]] == before[table], table
+    width = len(before["usaha"][0])
+    assert {r[width:] for r in after["usaha"]} == {(None,) * len(V3_FIELDS)}
+    with sqlite3.connect(demo_copy) as db:
+        added = [r[1] for r in db.execute("PRAGMA table_info(usaha)")][-len(V3_FIELDS):]
+    assert tuple(added) == V3_FIELDS
+    assert "izin_publikasi" in out["REPORT"] and check_database(demo_copy) == ("ok", "")
+    layer = recognised_layers(demo_copy)["enterprises"]
+    assert layer.fields().indexOf("izin_publikasi") >= 0

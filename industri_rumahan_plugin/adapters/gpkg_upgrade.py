@@ -1,12 +1,13 @@
-"""Upgrade a version-1 plugin GeoPackage to schema version 2 in place, safely.
+"""Upgrade a plugin GeoPackage of schema version 1 or 2 to the current version in place, safely.
 
 Order: refuse what is not ours or is newer (never opened for writing); take the write lock;
 copy the file beside it (``<name>.v1-backup-YYYYMMDD-HHMMSS.gpkg``, never over an existing
-file); in ONE transaction create the history tables and lookups, seed them from the single
-fields (core/history_seed.py), set the version; compare every record (every table's rows
-before and after, the derived fields against the single fields); commit only when all is
-equal, else roll back (the file is unchanged) and remove the backup. A dry run does the same
-work and rolls back.
+file); in ONE transaction: from version 1, create the history tables and lookups and seed them
+from the single fields (core/history_seed.py); from version 1 or 2, add the enterprise columns
+of version 3 (photo, business contact, consent: empty, so nobody has consented); set the
+version; compare every record (every table's rows before and after over the columns it had,
+the derived fields against the single fields); commit only when all is equal, else roll back
+(the file is unchanged) and remove the backup. A dry run does the same work and rolls back.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from industri_rumahan_plugin.adapters.gpkg_history import (
     LOOKUPS_V2,
     create_version2_tables,
     existing_tables,
+    field_columns,
     gpkg_datetime,
     insert_rows,
     quote,
@@ -35,7 +37,7 @@ from industri_rumahan_plugin.adapters.gpkg_history import (
 )
 from industri_rumahan_plugin.core import history_seed, schema
 
-FROM_VERSION = 1
+FROM_VERSIONS = (1, 2)
 _VERSION_KEYS = ("schema_version", "skema_diubah")
 
 
@@ -53,6 +55,7 @@ class UpgradeReport:
     to_version: int = schema.SCHEMA_VERSION
     backup: Path | None = None
     tables_created: list[str] = field(default_factory=list)
+    columns_added: list[str] = field(default_factory=list)
     history_rows: int = 0
     participation_rows: int = 0
     not_carried: dict[str, int] = field(default_factory=dict)
@@ -71,10 +74,16 @@ class UpgradeReport:
         out = [head]
         if self.backup is not None:
             out.append(tr("Backup copy: {path}").format(path=self.backup))
-        out.append(tr("Tables created: {tables}").format(tables=", ".join(self.tables_created)))
-        out.append(tr("Stage history: {n} rows (one per enterprise, source 'impor'); programme "
-                      "participation: {m} rows.").format(n=self.history_rows,
-                                                        m=self.participation_rows))
+        if self.tables_created:
+            out.append(tr("Tables created: {tables}").format(
+                tables=", ".join(self.tables_created)))
+        if self.columns_added:
+            out.append(tr("Enterprise fields added (empty: nobody has consented to publication "
+                          "yet): {fields}").format(fields=", ".join(self.columns_added)))
+        if self.from_version < 2:
+            out.append(tr("Stage history: {n} rows (one per enterprise, source 'impor'); "
+                          "programme participation: {m} rows.").format(
+                              n=self.history_rows, m=self.participation_rows))
         for table, n in self.records_compared.items():
             out.append(tr("Compared {n} records of {table}: all equal before and after.")
                        .format(n=n, table=table))
@@ -90,9 +99,9 @@ class UpgradeReport:
         return out
 
 
-def backup_path(path: Path, now: dt.datetime) -> Path:
-    """``<name>.v1-backup-YYYYMMDD-HHMMSS.gpkg`` beside the file; ``-2``... if taken."""
-    stem = f"{path.stem}.v{FROM_VERSION}-backup-{now:%Y%m%d-%H%M%S}"
+def backup_path(path: Path, now: dt.datetime, version: int = 1) -> Path:
+    """``<name>.v<version>-backup-YYYYMMDD-HHMMSS.gpkg`` beside the file; ``-2``... if taken."""
+    stem = f"{path.stem}.v{version}-backup-{now:%Y%m%d-%H%M%S}"
     candidate, n = path.with_name(stem + path.suffix), 1
     while candidate.exists():
         n += 1
@@ -111,12 +120,19 @@ def _copy_exclusive(source: Path, target: Path) -> None:
         raise
 
 
-def _snapshot(db: sqlite3.Connection, tables: list[str]) -> dict[str, dict[int, bytes]]:
-    """Every record of every table: rowid -> digest of its stored values (type included)."""
+def _columns(db: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in db.execute(f"PRAGMA table_info({quote(table)})")]
+
+
+def _snapshot(db: sqlite3.Connection, columns: dict[str, list[str]]
+              ) -> dict[str, dict[int, bytes]]:
+    """Every record of every table over the given columns: rowid -> digest of its stored
+    values (type included). Columns the upgrade adds are left out, so they cannot mask it."""
     out = {}
-    for table in tables:
+    for table, names in columns.items():
         rows = {}
-        for row in db.execute(f"SELECT rowid, * FROM {quote(table)}"):
+        select = ", ".join(quote(c) for c in names)
+        for row in db.execute(f"SELECT rowid, {select} FROM {quote(table)}"):
             rows[row[0]] = hashlib.blake2b(repr(row[1:]).encode("utf-8"),
                                            digest_size=16).digest()
         out[table] = rows
@@ -184,24 +200,25 @@ def _upgrade_locked(db: sqlite3.Connection, path: Path, user: str | None, dry_ru
     version = _version(db)
     if version >= schema.SCHEMA_VERSION:
         return UpgradeReport(path, "current", version)
-    if version != FROM_VERSION:
+    if version not in FROM_VERSIONS:
         raise UpgradeError(toolbelt.tr(
             "{path} uses schema version {found}; only version {known} can be upgraded. "
-            "The file was not changed.").format(path=path, found=version, known=FROM_VERSION))
+            "The file was not changed.").format(
+                path=path, found=version, known=" / ".join(map(str, FROM_VERSIONS))))
     usaha = enterprise_table(db)
     if usaha is None:
         raise UpgradeError(toolbelt.tr(
             "{path} has no enterprise layer; it cannot be upgraded. The file was not "
             "changed.").format(path=path))
     taken = existing_tables(db) & {*(t for t, _g, _s in schema.TABLES.values()), *LOOKUPS_V2}
-    if taken:
+    if taken and version < 2:
         raise UpgradeError(toolbelt.tr(
             "{path} already has a table named {tables}; rename it first. The file was not "
             "changed.").format(path=path, tables=", ".join(sorted(taken))))
     now = dt.datetime.now()
     report = UpgradeReport(path, "dry_run" if dry_run else "upgraded", version)
     if not dry_run:
-        report.backup = backup_path(path, now)
+        report.backup = backup_path(path, now, version)
         _copy_exclusive(path, report.backup)
     step(10, toolbelt.tr("Reading every record…"))
     try:
@@ -224,13 +241,48 @@ def _upgrade_locked(db: sqlite3.Connection, path: Path, user: str | None, dry_ru
 def _write_and_check(db: sqlite3.Connection, usaha: str, user: str | None,
                      now: dt.datetime, report: UpgradeReport,
                      step: Callable[[float, str], None]) -> None:
-    tables = _user_tables(db)
-    before = _snapshot(db, tables)
+    columns = {t: _columns(db, t) for t in _user_tables(db)}
+    before = _snapshot(db, columns)
     meta_sql = (f"SELECT rowid, kunci, nilai FROM {quote(schema.METADATA_TABLE)} "
                 f"WHERE kunci NOT IN {_VERSION_KEYS!r} ORDER BY rowid")
     meta_before = db.execute(meta_sql).fetchall()
     enterprises = _frame(db, usaha, history_seed.SOURCE_FIELDS)
-    step(30, toolbelt.tr("Creating the history tables…"))
+    if report.from_version < 2:
+        step(30, toolbelt.tr("Creating the history tables…"))
+        _seed_history(db, enterprises, user, now, report)
+    report.columns_added = add_enterprise_columns(db, usaha)
+    set_schema_version(db, schema.SCHEMA_VERSION)
+    step(60, toolbelt.tr("Comparing every record…"))
+    after = _snapshot(db, columns)
+    changed = [t for t in columns if before[t] != after[t]]
+    if db.execute(meta_sql).fetchall() != meta_before:
+        changed.append(schema.METADATA_TABLE)
+    if changed:
+        raise UpgradeError(toolbelt.tr(
+            "The upgrade would change existing records of {tables}; it was rolled back and "
+            "the file is unchanged.").format(tables=", ".join(changed)))
+    report.records_compared = {t: len(after[t]) for t in columns}
+    if _version(db) != schema.SCHEMA_VERSION:
+        raise UpgradeError(toolbelt.tr("The schema version was not written; rolled back."))
+    if report.from_version >= 2:
+        return
+    stored_history = _frame(db, schema.STAGE_HISTORY,
+                            schema.field_names(schema.STAGE_HISTORY_FIELDS))
+    stored_part = _frame(db, schema.PROGRAMME_REGISTER,
+                         schema.field_names(schema.PROGRAMME_FIELDS))
+    report.mismatches = history_seed.compare(enterprises, stored_history, stored_part)
+    bad = {k: v for k, v in report.mismatches.items() if v}
+    if bad:
+        raise UpgradeError(toolbelt.tr(
+            "After seeding, the history does not give back the current fields of some "
+            "enterprises (duplicated uid?): {items}. The upgrade was rolled back and the file "
+            "is unchanged.").format(items="; ".join(
+                f"{k}: {', '.join(v[:5])}" for k, v in bad.items())))
+
+
+def _seed_history(db: sqlite3.Connection, enterprises: pd.DataFrame, user: str | None,
+                  now: dt.datetime, report: UpgradeReport) -> None:
+    """Version 1 -> 2: the history tables, seeded from the single fields."""
     who = user or _login_name()
     history = history_seed.stage_rows(enterprises, gpkg_datetime(
         now.astimezone(dt.timezone.utc)), who)
@@ -242,31 +294,18 @@ def _write_and_check(db: sqlite3.Connection, usaha: str, user: str | None,
         db, schema.PROGRAMME_REGISTER, list(participation.columns),
         participation.itertuples(index=False, name=None))
     report.not_carried = history_seed.not_carried(enterprises)
-    set_schema_version(db, schema.SCHEMA_VERSION)
-    step(60, toolbelt.tr("Comparing every record…"))
-    after = _snapshot(db, tables)
-    changed = [t for t in tables if before[t] != after[t]]
-    if db.execute(meta_sql).fetchall() != meta_before:
-        changed.append(schema.METADATA_TABLE)
-    if changed:
-        raise UpgradeError(toolbelt.tr(
-            "The upgrade would change existing records of {tables}; it was rolled back and "
-            "the file is unchanged.").format(tables=", ".join(changed)))
-    report.records_compared = {t: len(after[t]) for t in tables}
-    stored_history = _frame(db, schema.STAGE_HISTORY,
-                            schema.field_names(schema.STAGE_HISTORY_FIELDS))
-    stored_part = _frame(db, schema.PROGRAMME_REGISTER,
-                         schema.field_names(schema.PROGRAMME_FIELDS))
-    if _version(db) != schema.SCHEMA_VERSION:
-        raise UpgradeError(toolbelt.tr("The schema version was not written; rolled back."))
-    report.mismatches = history_seed.compare(enterprises, stored_history, stored_part)
-    bad = {k: v for k, v in report.mismatches.items() if v}
-    if bad:
-        raise UpgradeError(toolbelt.tr(
-            "After seeding, the history does not give back the current fields of some "
-            "enterprises (duplicated uid?): {items}. The upgrade was rolled back and the file "
-            "is unchanged.").format(items="; ".join(
-                f"{k}: {', '.join(v[:5])}" for k, v in bad.items())))
+
+
+def add_enterprise_columns(db: sqlite3.Connection, usaha: str) -> list[str]:
+    """Add the schema's enterprise fields the table lacks (version 3: photo, business contact,
+    consent), empty. Returns their names."""
+    present = set(_columns(db, usaha))
+    added = []
+    for name, sql_type in field_columns(schema.ENTERPRISE_FIELDS):
+        if name not in present:
+            db.execute(f"ALTER TABLE {quote(usaha)} ADD COLUMN {quote(name)} {sql_type}")
+            added.append(name)
+    return added
 
 
 def _login_name() -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2  # 2: stage history and programme register (issue 14)
+SCHEMA_VERSION = 3  # 2: stage history and programme register (issue 14); 3: photo, business
+# contact and the owner's consent to publication (field survey and publishing issues)
 
 # Layer (table) names written by ``createdatabase``. The plugin recognises layers by their
 # fields (``layer_role``), never by these names, so users may rename layers in a project.
@@ -31,6 +32,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "pemasaran": ("Pemasaran", "Marketing"),
     "pembinaan": ("Pelatihan & bantuan", "Training & aid"),
     "lokasi": ("Lokasi", "Location"),
+    "publikasi": ("Foto & publikasi", "Photo & publication"),
     "catatan": ("Catatan", "Record"),
 }
 
@@ -104,6 +106,18 @@ ENTERPRISE_FIELDS: tuple[Field, ...] = (
     F("dibuat", "datetime", "Dibuat", "Created", "catatan"),
     F("diubah", "datetime", "Diubah", "Modified", "catatan"),
     F("diubah_oleh", "string", "Diubah oleh", "Modified by", "catatan", 60),
+    # schema version 3 (appended, as the upgrade adds them): photo, contact, consent
+    F("foto", "string", "Foto produk", "Product photo", "publikasi", 255),
+    F("kontak_usaha", "string", "Kontak usaha (publik)", "Business contact (public)",
+      "publikasi", 120),
+    F("izin_publikasi", "bool", "Pemilik setuju dipublikasikan", "Owner consents to publication",
+      "publikasi"),
+    F("izin_publikasi_tanggal", "datetime", "Tanggal persetujuan publikasi",
+      "Date of consent to publication", "publikasi"),
+    F("izin_lokasi_tepat", "bool", "Setuju titik lokasi persis ditampilkan",
+      "Consents to the exact location being shown", "publikasi"),
+    F("izin_nama_pemilik", "bool", "Setuju nama pemilik ditampilkan",
+      "Consents to the owner's name being shown", "publikasi"),
 )
 
 SERVICE_FIELDS: tuple[Field, ...] = (

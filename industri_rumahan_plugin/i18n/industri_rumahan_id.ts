@@ -124,97 +124,102 @@
         <translation>{path} dibuat oleh plugin yang lebih baru (skema versi {found}); perbarui plugin. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="66"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="69"/>
         <source>{path} already uses schema version {v}; nothing to do, the file was not changed.</source>
         <translation>{path} sudah memakai skema versi {v}; tidak ada yang perlu dilakukan, berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="68"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="71"/>
         <source>Dry run: nothing was written. The upgrade would:</source>
         <translation>Uji coba: tidak ada yang ditulis. Peningkatan akan:</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="69"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="72"/>
         <source>Upgraded {path} from schema version {old} to {new}.</source>
         <translation>{path} ditingkatkan dari skema versi {old} ke {new}.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="73"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="76"/>
         <source>Backup copy: {path}</source>
         <translation>Salinan cadangan: {path}</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="74"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="78"/>
         <source>Tables created: {tables}</source>
         <translation>Tabel yang dibuat: {tables}</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="75"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="81"/>
+        <source>Enterprise fields added (empty: nobody has consented to publication yet): {fields}</source>
+        <translation>Isian usaha ditambahkan (kosong: belum ada yang setuju dipublikasikan): {fields}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gpkg_upgrade.py" line="84"/>
         <source>Stage history: {n} rows (one per enterprise, source &apos;impor&apos;); programme participation: {m} rows.</source>
         <translation>Riwayat tahap: {n} baris (satu per usaha, sumber &apos;impor&apos;); partisipasi program: {m} baris.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="79"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="88"/>
         <source>Compared {n} records of {table}: all equal before and after.</source>
         <translation>{n} rekaman {table} dibandingkan: semuanya sama sebelum dan sesudah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="83"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="92"/>
         <source>The history gives back the current {check} fields of every enterprise.</source>
         <translation>Riwayat menghasilkan kembali isian {check} saat ini untuk setiap usaha.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="87"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="96"/>
         <source>Not carried into the history (kept in the enterprise fields): {items}</source>
         <translation>Tidak dimasukkan ke riwayat (tetap di isian usaha): {items}</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="177"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="193"/>
         <source>The upgrade of {path} failed and was rolled back; the file is unchanged: {error}</source>
         <translation>Peningkatan {path} gagal dan dibatalkan; berkas tidak berubah: {error}</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="188"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="204"/>
         <source>{path} uses schema version {found}; only version {known} can be upgraded. The file was not changed.</source>
         <translation>{path} memakai skema versi {found}; hanya versi {known} yang dapat ditingkatkan. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="193"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="210"/>
         <source>{path} has no enterprise layer; it cannot be upgraded. The file was not changed.</source>
         <translation>{path} tidak memiliki lapisan usaha; tidak dapat ditingkatkan. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="198"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="215"/>
         <source>{path} already has a table named {tables}; rename it first. The file was not changed.</source>
         <translation>{path} sudah memiliki tabel bernama {tables}; ganti namanya terlebih dahulu. Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="206"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="223"/>
         <source>Reading every record…</source>
         <translation>Membaca setiap rekaman…</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="233"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="251"/>
         <source>Creating the history tables…</source>
         <translation>Membuat tabel riwayat…</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="246"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="255"/>
         <source>Comparing every record…</source>
         <translation>Membandingkan setiap rekaman…</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="252"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="261"/>
         <source>The upgrade would change existing records of {tables}; it was rolled back and the file is unchanged.</source>
         <translation>Peningkatan akan mengubah rekaman yang ada di {tables}; semuanya dibatalkan dan berkas tidak berubah.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="261"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="266"/>
         <source>The schema version was not written; rolled back.</source>
         <translation>Versi skema tidak tertulis; dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gpkg_upgrade.py" line="265"/>
+        <location filename="../adapters/gpkg_upgrade.py" line="276"/>
         <source>After seeding, the history does not give back the current fields of some enterprises (duplicated uid?): {items}. The upgrade was rolled back and the file is unchanged.</source>
         <translation>Setelah diisi, riwayat tidak menghasilkan kembali isian saat ini untuk beberapa usaha (uid ganda?): {items}. Peningkatan dibatalkan dan berkas tidak berubah.</translation>
     </message>
@@ -1021,7 +1026,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="97"/>
-        <location filename="../processing/base.py" line="139"/>
+        <location filename="../processing/base.py" line="140"/>
         <location filename="../processing/export_report.py" line="73"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
@@ -1367,13 +1372,13 @@
         <translation>{param}: {layer} adalah keluaran analisis, bukan layer batas wilayah (sudah berisi angka hasil analisis). Pilih layer kabupaten/kota atau kecamatan dari basis data.</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="143"/>
+        <location filename="../processing/base.py" line="144"/>
         <location filename="../processing/export_report.py" line="75"/>
         <source>Regions (kabupaten/kota or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="150"/>
+        <location filename="../processing/base.py" line="151"/>
         <source>Filter enterprises (expression)</source>
         <translation>Saring usaha (ekspresi)</translation>
     </message>
@@ -2109,7 +2114,7 @@
     </message>
     <message>
         <location filename="../processing/import_spreadsheet.py" line="260"/>
-        <location filename="../processing/upgrade_database.py" line="58"/>
+        <location filename="../processing/upgrade_database.py" line="62"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
@@ -2331,7 +2336,7 @@
     </message>
     <message>
         <location filename="../processing/publish_to_postgis.py" line="60"/>
-        <location filename="../processing/upgrade_database.py" line="48"/>
+        <location filename="../processing/upgrade_database.py" line="52"/>
         <source>Plugin GeoPackage</source>
         <translation>GeoPackage plugin</translation>
     </message>
@@ -2557,32 +2562,32 @@
         <translation>Tingkatkan basis data usaha</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="50"/>
+        <location filename="../processing/upgrade_database.py" line="54"/>
         <source>Dry run (report only, change nothing)</source>
         <translation>Uji coba (hanya laporan, tidak mengubah apa pun)</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="51"/>
+        <location filename="../processing/upgrade_database.py" line="55"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="52"/>
+        <location filename="../processing/upgrade_database.py" line="56"/>
         <source>Backup copy</source>
         <translation>Salinan cadangan</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="53"/>
+        <location filename="../processing/upgrade_database.py" line="57"/>
         <source>Stage history rows</source>
         <translation>Baris riwayat tahap</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="55"/>
+        <location filename="../processing/upgrade_database.py" line="59"/>
         <source>Programme participation rows</source>
         <translation>Baris partisipasi program</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="57"/>
+        <location filename="../processing/upgrade_database.py" line="61"/>
         <source>Records compared</source>
         <translation>Rekaman yang dibandingkan</translation>
     </message>

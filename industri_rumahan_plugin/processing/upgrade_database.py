@@ -22,22 +22,26 @@ class UpgradeDatabase(IndustriRumahanAlgorithm):
     REQUIRES = ("numpy", "pandas", "shapely")  # shapely: core.progression -> core.density
     HELP = {
         "id": (
-            "Meningkatkan GeoPackage plugin versi skema 1 ke versi terbaru di tempat: salinan "
-            "cadangan dibuat dulu di sebelahnya (<nama>.v1-backup-TANGGAL-JAM.gpkg); tabel "
-            "riwayat_tahap dan partisipasi_program dibuat dan diisi dari isian tahap, "
-            "pelatihan dan bantuan setiap usaha (sumber 'impor'); semuanya dalam satu "
-            "transaksi. Sesudahnya setiap rekaman dibandingkan: bila ada yang berbeda, semua "
-            "dibatalkan dan berkas tidak berubah. Berkas bukan milik plugin atau dari versi "
-            "lebih baru ditolak. Uji coba hanya melaporkan apa yang akan dilakukan."
+            "Meningkatkan GeoPackage plugin versi skema 1 atau 2 ke versi terbaru di tempat: "
+            "salinan cadangan dibuat dulu di sebelahnya (<nama>.v1-backup-TANGGAL-JAM.gpkg); "
+            "dari versi 1, tabel riwayat_tahap dan partisipasi_program dibuat dan diisi dari "
+            "isian tahap, pelatihan dan bantuan setiap usaha (sumber 'impor'); dari versi 1 "
+            "atau 2, isian foto, kontak usaha dan persetujuan publikasi ditambahkan, kosong "
+            "(belum ada yang setuju); semuanya dalam satu transaksi. Sesudahnya setiap rekaman "
+            "dibandingkan: bila ada yang berbeda, semua dibatalkan dan berkas tidak berubah. "
+            "Berkas bukan milik plugin atau dari versi lebih baru ditolak. Uji coba hanya "
+            "melaporkan apa yang akan dilakukan."
         ),
         "en": (
-            "Upgrades a plugin GeoPackage of schema version 1 to the current version in place: "
-            "a backup copy is written beside it first (<name>.v1-backup-DATE-TIME.gpkg); the "
-            "riwayat_tahap and partisipasi_program tables are created and filled from each "
-            "enterprise's stage, training and aid fields (source 'impor'), all in one "
-            "transaction. Every record is then compared: if anything differs, everything is "
-            "rolled back and the file is unchanged. Files that are not the plugin's or are of "
-            "a newer version are refused. A dry run only reports what would be done."
+            "Upgrades a plugin GeoPackage of schema version 1 or 2 to the current version in "
+            "place: a backup copy is written beside it first (<name>.v1-backup-DATE-TIME.gpkg); "
+            "from version 1, the riwayat_tahap and partisipasi_program tables are created and "
+            "filled from each enterprise's stage, training and aid fields (source 'impor'); "
+            "from version 1 or 2, the photo, business contact and publication consent fields "
+            "are added, empty (nobody has consented yet); all in one transaction. Every record "
+            "is then compared: if anything differs, everything is rolled back and the file is "
+            "unchanged. Files that are not the plugin's or are of a newer version are refused. "
+            "A dry run only reports what would be done."
         ),
     }
     INPUT = "INPUT"

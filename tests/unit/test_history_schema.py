@@ -9,7 +9,7 @@ from industri_rumahan_plugin.core import progression as pg
 
 
 def test_history_tables_are_attribute_tables_apart_from_the_layers():
-    assert schema.SCHEMA_VERSION == 2  # raised by the storage upgrade (issue 14)
+    assert schema.SCHEMA_VERSION == 3  # 2: history (issue 14); 3: photo and consent
     assert set(schema.TABLES) == {"stage_history", "programme_register"}
     assert not set(schema.TABLES) & set(schema.LAYERS)  # attribute tables, not map layers
     for _table, geometry, fields in schema.TABLES.values():
