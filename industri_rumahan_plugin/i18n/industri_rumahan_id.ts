@@ -499,6 +499,7 @@
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="75"/>
+        <location filename="../gui/import_dialog.py" line="273"/>
         <source>not imported</source>
         <translation>tidak diimpor</translation>
     </message>
@@ -519,18 +520,20 @@
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="85"/>
+        <location filename="../gui/import_dialog.py" line="103"/>
         <source>Row</source>
         <translation>Baris</translation>
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="86"/>
-        <location filename="../gui/import_dialog.py" line="88"/>
+        <location filename="../gui/import_dialog.py" line="93"/>
+        <location filename="../gui/import_dialog.py" line="103"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="87"/>
-        <location filename="../gui/import_dialog.py" line="88"/>
+        <location filename="../gui/import_dialog.py" line="93"/>
         <source>Field</source>
         <translation>Atribut</translation>
     </message>
@@ -839,147 +842,167 @@
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="38"/>
+        <location filename="../gui/import_dialog.py" line="43"/>
         <source>Latitude</source>
         <translation>Lintang</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="39"/>
+        <location filename="../gui/import_dialog.py" line="44"/>
         <source>Longitude</source>
         <translation>Bujur</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="40"/>
+        <location filename="../gui/import_dialog.py" line="45"/>
         <source>Latitude, longitude (one column)</source>
         <translation>Lintang, bujur (satu kolom)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="41"/>
+        <location filename="../gui/import_dialog.py" line="46"/>
         <source>Village (desa/kelurahan) name</source>
         <translation>Nama desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="42"/>
+        <location filename="../gui/import_dialog.py" line="47"/>
         <source>District (kecamatan) name</source>
         <translation>Nama kecamatan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="43"/>
+        <location filename="../gui/import_dialog.py" line="48"/>
         <source>Regency (kabupaten/kota) name</source>
         <translation>Nama kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="44"/>
-        <location filename="../gui/import_dialog.py" line="79"/>
+        <location filename="../gui/import_dialog.py" line="49"/>
+        <location filename="../gui/import_dialog.py" line="84"/>
         <source>Survey date</source>
         <translation>Tanggal survei</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="46"/>
+        <location filename="../gui/import_dialog.py" line="51"/>
         <source>(do not import)</source>
         <translation>(jangan diimpor)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="58"/>
+        <location filename="../gui/import_dialog.py" line="63"/>
         <location filename="../processing/import_spreadsheet.py" line="31"/>
         <source>Import enterprises from a spreadsheet</source>
         <translation>Impor usaha dari lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="64"/>
+        <location filename="../gui/import_dialog.py" line="69"/>
         <location filename="../processing/import_spreadsheet.py" line="84"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="66"/>
+        <location filename="../gui/import_dialog.py" line="71"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
         <source>Spreadsheet</source>
         <translation>Lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="71"/>
+        <location filename="../gui/import_dialog.py" line="76"/>
         <location filename="../processing/export_spreadsheet.py" line="44"/>
         <source>Enterprise layer</source>
         <translation>Lapisan usaha</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="72"/>
+        <location filename="../gui/import_dialog.py" line="77"/>
         <location filename="../processing/import_spreadsheet.py" line="99"/>
         <source>Dry run (check only, write nothing)</source>
         <translation>Uji coba (hanya periksa, tidak menulis apa pun)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="77"/>
+        <location filename="../gui/import_dialog.py" line="82"/>
         <source>YYYY-MM-DD or DD/MM/YYYY; empty: today (a survey-date column wins)</source>
         <translation>TTTT-BB-HH atau HH/BB/TTTT; kosong: hari ini (kolom tanggal survei diutamakan)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="82"/>
+        <location filename="../gui/import_dialog.py" line="87"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
         <location filename="../processing/import_spreadsheet.py" line="102"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="83"/>
+        <location filename="../gui/import_dialog.py" line="88"/>
         <location filename="../processing/import_spreadsheet.py" line="101"/>
         <source>Validation report</source>
         <translation>Laporan validasi</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="88"/>
+        <location filename="../gui/import_dialog.py" line="93"/>
         <source>Example</source>
         <translation>Contoh</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="96"/>
+        <location filename="../gui/import_dialog.py" line="103"/>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="109"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="110"/>
+        <source>Open report</source>
+        <translation>Buka laporan</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="116"/>
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="125"/>
-        <location filename="../processing/import_spreadsheet.py" line="141"/>
+        <location filename="../gui/import_dialog.py" line="145"/>
+        <location filename="../processing/import_spreadsheet.py" line="145"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="146"/>
+        <location filename="../gui/import_dialog.py" line="166"/>
         <source>{n} rows. Required fields without a column: {fields}</source>
         <translation>{n} baris. Kolom wajib yang belum punya kolom sumber: {fields}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="148"/>
+        <location filename="../gui/import_dialog.py" line="168"/>
         <source>{n} rows; every required field has a column.</source>
         <translation>{n} baris; setiap kolom wajib sudah punya kolom sumber.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="177"/>
+        <location filename="../gui/import_dialog.py" line="197"/>
         <source>Choose the enterprise layer to import into.</source>
         <translation>Pilih lapisan usaha tujuan impor.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="186"/>
+        <location filename="../gui/import_dialog.py" line="207"/>
+        <source>{ok} would be imported, {upd} enterprises would be updated, {skip} already present, {bad} not imported, {approx} at a village centroid.</source>
+        <translation>{ok} akan diimpor, {upd} usaha akan diperbarui, {skip} sudah ada, {bad} tidak diimpor, {approx} di titik tengah desa.</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="213"/>
         <source>{ok} imported, {skip} already present, {bad} not imported, {approx} at a village centroid.</source>
         <translation>{ok} diimpor, {skip} sudah ada, {bad} tidak diimpor, {approx} di titik tengah desa.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="191"/>
+        <location filename="../gui/import_dialog.py" line="218"/>
         <source>{n} changes to enterprises already present are listed in the report.</source>
         <translation>{n} perubahan pada usaha yang sudah ada tercantum di laporan.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="194"/>
+        <location filename="../gui/import_dialog.py" line="221"/>
         <source>{upd} enterprises updated, {st} stage changes recorded in the history.</source>
         <translation>{upd} usaha diperbarui, {st} perubahan tahap dicatat di riwayat.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="198"/>
+        <location filename="../gui/import_dialog.py" line="225"/>
         <source>Dry run, nothing written.</source>
         <translation>Uji coba, tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="200"/>
+        <location filename="../gui/import_dialog.py" line="227"/>
         <source>Report: {path}</source>
         <translation>Laporan: {path}</translation>
     </message>
@@ -2048,78 +2071,88 @@
         <translation>Perubahan field dan baris riwayat tahap yang tercantum di laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="125"/>
+        <location filename="../processing/import_spreadsheet.py" line="113"/>
+        <source>Rows to import</source>
+        <translation>Baris yang akan diimpor</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="115"/>
+        <source>Enterprises to update</source>
+        <translation>Usaha yang akan diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="129"/>
         <source>The target layer is invalid.</source>
         <translation>Lapisan tujuan tidak valid.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="128"/>
+        <location filename="../processing/import_spreadsheet.py" line="132"/>
         <source>{layer} is not an enterprise layer of the plugin (fields uid, nama_usaha, sektor, tahap... are missing).</source>
         <translation>{layer} bukan lapisan usaha dari plugin (kolom uid, nama_usaha, sektor, tahap... tidak ada).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="131"/>
+        <location filename="../processing/import_spreadsheet.py" line="135"/>
         <source>{layer} is being edited: save or discard its edits first.</source>
         <translation>{layer} sedang disunting: simpan atau buang suntingannya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="142"/>
+        <location filename="../processing/import_spreadsheet.py" line="146"/>
         <source>{n} rows read from {file}</source>
         <translation>{n} baris dibaca dari {file}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="151"/>
+        <location filename="../processing/import_spreadsheet.py" line="155"/>
         <source>The database has no stage-history table (schema version 1): stage changes are not recorded.</source>
         <translation>Basis data tidak memiliki tabel riwayat tahap (skema versi 1): perubahan tahap tidak dicatat.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="174"/>
+        <location filename="../processing/import_spreadsheet.py" line="179"/>
         <source>Dry run: {ok} rows would be imported, {upd} enterprises updated ({n} field changes, {st} stage-history rows), {skip} are already present unchanged, {bad} have errors. Nothing was written.</source>
         <translation>Uji coba: {ok} baris akan diimpor, {upd} usaha diperbarui ({n} perubahan field, {st} baris riwayat tahap), {skip} sudah ada tanpa perubahan, {bad} bermasalah. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="186"/>
+        <location filename="../processing/import_spreadsheet.py" line="191"/>
         <source>Nothing was imported: the database refused the rows ({error}).</source>
         <translation>Tidak ada yang diimpor: basis data menolak baris-baris tersebut ({error}).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="190"/>
+        <location filename="../processing/import_spreadsheet.py" line="195"/>
         <source>{ok} rows imported, {upd} enterprises updated, {skip} already present unchanged, {bad} not imported (see the report).</source>
         <translation>{ok} baris diimpor, {upd} usaha diperbarui, {skip} sudah ada tanpa perubahan, {bad} tidak diimpor (lihat laporan).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="215"/>
+        <location filename="../processing/import_spreadsheet.py" line="220"/>
         <source>  row {row}: {field}: {detail}</source>
         <translation>  baris {row}: {field}: {detail}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="229"/>
+        <location filename="../processing/import_spreadsheet.py" line="234"/>
         <source>The survey date is not a date: {text} (use YYYY-MM-DD or DD/MM/YYYY).</source>
         <translation>Tanggal survei bukan tanggal: {text} (gunakan TTTT-BB-HH atau HH/BB/TTTT).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="241"/>
+        <location filename="../processing/import_spreadsheet.py" line="246"/>
         <source>The column mapping is not valid JSON: {error}</source>
         <translation>Pemetaan kolom bukan JSON yang valid: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="243"/>
+        <location filename="../processing/import_spreadsheet.py" line="248"/>
         <source>The column mapping must be a JSON object: {&quot;header&quot;: &quot;field&quot;}.</source>
         <translation>Pemetaan kolom harus berupa objek JSON: {&quot;header&quot;: &quot;field&quot;}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="247"/>
+        <location filename="../processing/import_spreadsheet.py" line="252"/>
         <source>Unknown field(s) in the column mapping: {fields}</source>
         <translation>Kolom tidak dikenal dalam pemetaan kolom: {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="260"/>
+        <location filename="../processing/import_spreadsheet.py" line="265"/>
         <location filename="../processing/upgrade_database.py" line="62"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="261"/>
+        <location filename="../processing/import_spreadsheet.py" line="266"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
     </message>

@@ -109,6 +109,10 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
                                                  self.tr("Stage-history rows recorded")))
         self.addOutput(QgsProcessingOutputNumber(
             "CHANGES", self.tr("Field changes and stage-history rows listed in the report")))
+        # what the rows would do: the same figures in a dry run and in a real import
+        self.addOutput(QgsProcessingOutputNumber("WOULD_IMPORT", self.tr("Rows to import")))
+        self.addOutput(QgsProcessingOutputNumber("WOULD_UPDATE",
+                                                 self.tr("Enterprises to update")))
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict:
@@ -168,7 +172,8 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         outputs.update({"IMPORTED": 0, "SKIPPED": counts["exists"] - len(updated),
                         "REJECTED": counts["error"], "UPDATED": 0, "STAGES_RECORDED": 0,
                         "CHANGES": len(plan.changes) + len(plan.history),
-                        "APPROXIMATE": int(result.approximate[result.status == "ok"].sum())})
+                        "APPROXIMATE": int(result.approximate[result.status == "ok"].sum()),
+                        "WOULD_IMPORT": counts["ok"], "WOULD_UPDATE": len(updated)})
         self._log_changes(plan, feedback)
         if self.parameterAsBoolean(parameters, self.DRY_RUN, context):
             feedback.pushInfo(self.tr(
