@@ -534,6 +534,7 @@
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="87"/>
         <location filename="../gui/import_dialog.py" line="93"/>
+        <location filename="../gui/rules_dialog.py" line="125"/>
         <source>Field</source>
         <translation>Atribut</translation>
     </message>
@@ -802,12 +803,14 @@
     </message>
     <message>
         <location filename="../gui/form_panel.py" line="147"/>
+        <location filename="../gui/rules_dialog.py" line="81"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
         <location filename="../gui/form_panel.py" line="150"/>
         <location filename="../gui/report_dialog.py" line="142"/>
+        <location filename="../gui/rules_dialog.py" line="82"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -1107,19 +1110,145 @@
         <translation>Menulis laporan…</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="27"/>
+        <location filename="../gui/rule_widgets.py" line="33"/>
+        <source>is</source>
+        <translation>adalah</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="33"/>
+        <source>is not</source>
+        <translation>bukan</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="34"/>
+        <source>is one of</source>
+        <translation>salah satu dari</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="49"/>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="49"/>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="77"/>
+        <source>always</source>
+        <translation>selalu</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="78"/>
+        <source>at least one</source>
+        <translation>minimal satu</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="118"/>
+        <source>Row {row}: {field} has no choice {values}; choose from: {choices}.</source>
+        <translation>Baris {row}: {field} tidak punya pilihan {values}; pilih dari: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="133"/>
+        <source>Row {row}: {field} is not a number; compare it with &quot;is&quot; or &quot;is not&quot;.</source>
+        <translation>Baris {row}: {field} bukan angka; bandingkan dengan &quot;adalah&quot; atau &quot;bukan&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="57"/>
         <source>Stage suggestion rules</source>
         <translation>Aturan saran tahap</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="30"/>
+        <location filename="../gui/rules_dialog.py" line="63"/>
         <source>No official thresholds between pemula, berkembang and maju are public: these rules only suggest a stage, the office decides. Each criterion adds its points when its conditions hold; the thresholds turn the total into a stage.</source>
         <translation>Belum ada ambang resmi yang dipublikasikan antara pemula, berkembang dan maju: aturan ini hanya menyarankan tahap, dinas yang memutuskan. Setiap kriteria menambahkan poinnya bila syaratnya terpenuhi; ambang batas mengubah jumlah poin menjadi tahap.</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="47"/>
+        <location filename="../gui/rules_dialog.py" line="70"/>
+        <source>Rules</source>
+        <translation>Aturan</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="71"/>
+        <source>JSON (advanced)</source>
+        <translation>JSON (lanjutan)</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="83"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="103"/>
+        <location filename="../gui/rules_dialog.py" line="105"/>
+        <source>Points for {stage}</source>
+        <translation>Poin untuk {stage}</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="110"/>
+        <source>Points</source>
+        <translation>Poin</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="111"/>
+        <source>Reason (Indonesian)</source>
+        <translation>Alasan (bahasa Indonesia)</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="112"/>
+        <source>Reason (English)</source>
+        <translation>Alasan (bahasa Inggris)</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="119"/>
+        <source>Add criterion</source>
+        <translation>Tambah kriteria</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="120"/>
+        <source>Remove criterion</source>
+        <translation>Hapus kriteria</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="125"/>
+        <source>Must hold</source>
+        <translation>Harus terpenuhi</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="126"/>
+        <source>Comparison</source>
+        <translation>Perbandingan</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="127"/>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="131"/>
+        <source>Add condition</source>
+        <translation>Tambah syarat</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="132"/>
+        <source>Remove condition</source>
+        <translation>Hapus syarat</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="188"/>
+        <source>Choose a criterion to see its conditions.</source>
+        <translation>Pilih kriteria untuk melihat syaratnya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="191"/>
+        <source>Conditions of criterion {n}</source>
+        <translation>Syarat kriteria {n}</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="302"/>
+        <source>Criterion {n}: write the reason users will read.</source>
+        <translation>Kriteria {n}: tuliskan alasan yang akan dibaca pengguna.</translation>
     </message>
     <message>
         <location filename="../plugin.py" line="52"/>
