@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import sys
 
+import numpy as np
 import pytest
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -89,7 +90,11 @@ def test_heatmap_raster_is_a_pseudocolour_up_to_its_maximum(project):
     band = dataset.GetRasterBand(1).ReadAsArray()
     assert renderer.classificationMax() == pytest.approx(float(band.max()), rel=1e-5)
     items = renderer.shader().rasterShaderFunction().colorRampItemList()
-    assert items[0].color.alpha() == 0  # no enterprise: transparent
+    assert items[0].color.alpha() == 0  # no enterprise (and the faintest quarter): clear
+    assert items[0].value == pytest.approx(float(np.quantile(band[band > 0], 0.25)), rel=1e-5)
+    positive = band[band > 0]
+    assert items[1].value == pytest.approx(float(np.median(positive)), rel=1e-5)
+    assert [i.value for i in items] == sorted(i.value for i in items)
 
 
 def test_hotspots_nearest_gap_access_and_nni_are_styled(project):

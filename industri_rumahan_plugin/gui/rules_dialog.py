@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -43,7 +44,7 @@ from industri_rumahan_plugin.gui.rule_widgets import (
 
 def _spin(value: float, maximum: float = 1000.0) -> QDoubleSpinBox:
     spin = QDoubleSpinBox()
-    spin.setDecimals(1)
+    spin.setDecimals(0 if float(value).is_integer() else 1)
     spin.setRange(0.0, maximum)
     spin.setValue(float(value))
     return spin
@@ -110,7 +111,10 @@ class StageRulesDialog(QDialog):
         self.table.setHorizontalHeaderLabels([toolbelt.tr("Points"),
                                               toolbelt.tr("Reason (Indonesian)"),
                                               toolbelt.tr("Reason (English)")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.currentCellChanged.connect(lambda row, *_: self.select(row))
@@ -125,7 +129,10 @@ class StageRulesDialog(QDialog):
         self.conditions.setHorizontalHeaderLabels([toolbelt.tr("Must hold"), toolbelt.tr("Field"),
                                                    toolbelt.tr("Comparison"),
                                                    toolbelt.tr("Value")])
-        self.conditions.horizontalHeader().setStretchLastSection(True)
+        header = self.conditions.horizontalHeader()
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.conditions, 2)
         layout.addLayout(self._buttons(self.add_condition, self.remove_condition,
                                        toolbelt.tr("Add condition"),

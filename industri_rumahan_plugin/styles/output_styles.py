@@ -131,14 +131,33 @@ def as_points(renderer: QgsGraduatedSymbolRenderer) -> QgsGraduatedSymbolRendere
     return renderer
 
 
+def heat_stops(path: str, count: int = len(HEAT_RAMP)) -> list[float]:
+    """The transparent floor (the lowest quarter of the occupied pixels: the kernel's faint
+    edges) and the colour stops at quantiles of the occupied pixels (the last at the maximum);
+    a linear ramp would leave all but the densest town centre pale."""
+    import numpy as np
+    from osgeo import gdal
+
+    dataset = gdal.Open(path)
+    values = dataset.GetRasterBand(1).ReadAsArray() if dataset is not None else None
+    dataset = None
+    positive = values[values > 0] if values is not None else np.empty(0)
+    if positive.size == 0:
+        return [float(i) for i in range(count + 1)]
+    shares = [0.25, 0.5, 0.75, 0.9, 0.97, 1.0][-count - 1:]
+    stops = [float(np.quantile(positive, q)) for q in shares]
+    for i in range(1, len(stops)):  # strictly increasing
+        stops[i] = max(stops[i], stops[i - 1] * 1.0001 + 1e-12)
+    return stops
+
+
 def heatmap_renderer(layer: QgsRasterLayer, lang: str = "id") -> QgsSingleBandPseudoColorRenderer:
-    """Zero transparent, then five classes up to the maximum density (linear ramp)."""
-    stats = layer.dataProvider().bandStatistics(1)
-    top = stats.maximumValue if stats.maximumValue > 0 else 1.0
+    """Transparent up to the floor, then five colours at quantiles of the occupied pixels."""
+    floor, *stops = heat_stops(layer.source())
+    top = stops[-1]
     unit = UNITS[lang]["heat"]
-    items = [QgsColorRampShader.ColorRampItem(0.0, QColor(255, 255, 255, 0), "0")]
-    for i, colour in enumerate(HEAT_RAMP, start=1):
-        value = top * i / len(HEAT_RAMP)
+    items = [QgsColorRampShader.ColorRampItem(floor, QColor(255, 255, 255, 0), "")]
+    for value, colour in zip(stops, HEAT_RAMP):
         decimals = rs.decimals_for([value])
         items.append(QgsColorRampShader.ColorRampItem(
             value, QColor(colour), f"{rs.format_number(value, decimals, lang)} {unit}"))
