@@ -27,7 +27,21 @@ sys.path.insert(0, "/usr/share/qgis/python/plugins")
 
 
 @pytest.fixture
-def project(demo_gpkg, qgis_new_project, provider) -> dict[str, QgsVectorLayer]:
+def layer_tree_view(qgis_iface):
+    """A real layer tree view on pytest-qgis's iface: QGIS 3.44 loads results through it."""
+    from qgis.core import QgsLayerTreeModel
+    from qgis.gui import QgsLayerTreeView
+
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    view = QgsLayerTreeView()
+    view.setModel(model)
+    qgis_iface.layerTreeView = lambda: view
+    yield view
+    view.deleteLater()
+
+
+@pytest.fixture
+def project(demo_gpkg, qgis_new_project, provider, layer_tree_view) -> dict[str, QgsVectorLayer]:
     """The demo's layers in the current project (enterprises on top)."""
     layers = {}
     for name in ("kabupaten", "layanan", "usaha"):
@@ -139,7 +153,7 @@ def test_batch_runs_style_their_outputs(project):
                                                                QgsProject.instance())}
         _results, ok = alg.run(params, context, feedback)
         assert ok
-        assert handleAlgorithmResults(alg, context, feedback, False, params)
+        assert handleAlgorithmResults(alg, context, feedback, parameters=params)
         outputs = [x for x in QgsProject.instance().mapLayers().values()
                    if "per_km2" in x.fields().names()]
         assert len(outputs) == row + 1

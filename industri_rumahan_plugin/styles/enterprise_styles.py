@@ -198,7 +198,10 @@ def dominant_expression(field: str, entries: tuple[catalogue.Entry, ...],
     values = (f"array_prepend(overlay_nearest(@layer, \"{field}\", "
               f"limit:=@cluster_size - 1, max_distance:={radius}), \"{field}\")")
     cases = " ".join(f"WHEN @dominant = '{e.code}' THEN '{e.color}'" for e in entries)
-    return (f"with_variable('dominant', array_majority({values}, 'any'), "
+    # ties go to the first code in sort order: which feature QGIS takes first differs
+    # between versions, the cluster's members do not
+    dominant = f"array_first(array_sort(array_majority({values}, 'all')))"
+    return (f"with_variable('dominant', {dominant}, "
             f"CASE {cases} ELSE '{CLUSTER_COLOR}' END)")
 
 
