@@ -12,6 +12,7 @@ from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator, QUrl
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.compat import ProcessingFlag
 from industri_rumahan_plugin.core import catalogue
 from tests.conftest import REPO
 
@@ -59,7 +60,7 @@ def test_defaults_are_the_recognised_layers(confusing_project):
         alg = registry.createAlgorithmById(f"industrirumahan:{alg_id}")
         for name, layer_id in expected.items():
             param = alg.parameterDefinition(name)
-            if param is None or param.flags() & 8:  # 8: optional (kept empty)
+            if param is None or param.flags() & ProcessingFlag.OPTIONAL:  # kept empty
                 continue
             assert param.defaultValue() == layer_id, (alg_id, name)
             checked += 1

@@ -534,7 +534,7 @@
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="87"/>
         <location filename="../gui/import_dialog.py" line="93"/>
-        <location filename="../gui/rules_dialog.py" line="125"/>
+        <location filename="../gui/rules_dialog.py" line="129"/>
         <source>Field</source>
         <translation>Atribut</translation>
     </message>
@@ -803,14 +803,14 @@
     </message>
     <message>
         <location filename="../gui/form_panel.py" line="147"/>
-        <location filename="../gui/rules_dialog.py" line="81"/>
+        <location filename="../gui/rules_dialog.py" line="82"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
         <location filename="../gui/form_panel.py" line="150"/>
         <location filename="../gui/report_dialog.py" line="142"/>
-        <location filename="../gui/rules_dialog.py" line="82"/>
+        <location filename="../gui/rules_dialog.py" line="83"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -1155,98 +1155,98 @@
         <translation>Baris {row}: {field} bukan angka; bandingkan dengan &quot;adalah&quot; atau &quot;bukan&quot;.</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="57"/>
+        <location filename="../gui/rules_dialog.py" line="58"/>
         <source>Stage suggestion rules</source>
         <translation>Aturan saran tahap</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="63"/>
+        <location filename="../gui/rules_dialog.py" line="64"/>
         <source>No official thresholds between pemula, berkembang and maju are public: these rules only suggest a stage, the office decides. Each criterion adds its points when its conditions hold; the thresholds turn the total into a stage.</source>
         <translation>Belum ada ambang resmi yang dipublikasikan antara pemula, berkembang dan maju: aturan ini hanya menyarankan tahap, dinas yang memutuskan. Setiap kriteria menambahkan poinnya bila syaratnya terpenuhi; ambang batas mengubah jumlah poin menjadi tahap.</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="70"/>
+        <location filename="../gui/rules_dialog.py" line="71"/>
         <source>Rules</source>
         <translation>Aturan</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="71"/>
+        <location filename="../gui/rules_dialog.py" line="72"/>
         <source>JSON (advanced)</source>
         <translation>JSON (lanjutan)</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="83"/>
+        <location filename="../gui/rules_dialog.py" line="84"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="103"/>
-        <location filename="../gui/rules_dialog.py" line="105"/>
+        <location filename="../gui/rules_dialog.py" line="104"/>
+        <location filename="../gui/rules_dialog.py" line="106"/>
         <source>Points for {stage}</source>
         <translation>Poin untuk {stage}</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="110"/>
+        <location filename="../gui/rules_dialog.py" line="111"/>
         <source>Points</source>
         <translation>Poin</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="111"/>
+        <location filename="../gui/rules_dialog.py" line="112"/>
         <source>Reason (Indonesian)</source>
         <translation>Alasan (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="112"/>
+        <location filename="../gui/rules_dialog.py" line="113"/>
         <source>Reason (English)</source>
         <translation>Alasan (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="119"/>
+        <location filename="../gui/rules_dialog.py" line="123"/>
         <source>Add criterion</source>
         <translation>Tambah kriteria</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="120"/>
+        <location filename="../gui/rules_dialog.py" line="124"/>
         <source>Remove criterion</source>
         <translation>Hapus kriteria</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="125"/>
+        <location filename="../gui/rules_dialog.py" line="129"/>
         <source>Must hold</source>
         <translation>Harus terpenuhi</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="126"/>
+        <location filename="../gui/rules_dialog.py" line="130"/>
         <source>Comparison</source>
         <translation>Perbandingan</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="127"/>
+        <location filename="../gui/rules_dialog.py" line="131"/>
         <source>Value</source>
         <translation>Nilai</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="131"/>
+        <location filename="../gui/rules_dialog.py" line="138"/>
         <source>Add condition</source>
         <translation>Tambah syarat</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="132"/>
+        <location filename="../gui/rules_dialog.py" line="139"/>
         <source>Remove condition</source>
         <translation>Hapus syarat</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="188"/>
+        <location filename="../gui/rules_dialog.py" line="195"/>
         <source>Choose a criterion to see its conditions.</source>
         <translation>Pilih kriteria untuk melihat syaratnya.</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="191"/>
+        <location filename="../gui/rules_dialog.py" line="198"/>
         <source>Conditions of criterion {n}</source>
         <translation>Syarat kriteria {n}</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="302"/>
+        <location filename="../gui/rules_dialog.py" line="309"/>
         <source>Criterion {n}: write the reason users will read.</source>
         <translation>Kriteria {n}: tuliskan alasan yang akan dibaca pengguna.</translation>
     </message>
