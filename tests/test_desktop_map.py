@@ -84,6 +84,26 @@ def collect(window, result):
         "array_majority" in layers["usaha"].renderer().clusterSymbol().symbolLayer(0) \
         .dataDefinedProperties().property(Symbology.PROPERTY_FILL_COLOR).expressionString()
 
+    # the algorithm dialog's own run (a background task, then QGIS loads the output)
+    import time
+
+    dialog = processing.createAlgorithmDialog("industrirumahan:nearestneighbourindex", {
+        "INPUT": layers["usaha"].id(), "REGIONS": layers["kabupaten"].id(),
+        "OUTPUT": "TEMPORARY_OUTPUT"})
+    before = set(project.mapLayers())
+    dialog.runAlgorithm()
+    for _ in range(1200):
+        QApplication.processEvents()
+        if set(project.mapLayers()) - before:
+            break
+        time.sleep(0.05)
+    loaded = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
+    result["dialog_outputs"] = [[type(x.renderer()).__name__, x.renderer().classAttribute()]
+                                for x in loaded]
+    dialog.close()
+    for x in loaded:
+        project.layerTreeRoot().findLayer(x.id()).setItemVisibilityChecked(False)
+
     canvas = iface.mapCanvas()
     extent = QgsCoordinateTransform(layers["kabupaten"].crs(), project.crs(), project) \
         .transformBoundingBox(layers["kabupaten"].extent())
@@ -157,5 +177,6 @@ def test_desktop_dialogs_outputs_and_rules_editor(desktop_run):
     assert run["density_below_points"] and run["heat_extent_inside"]
     assert run["display_expression"] == '"nama_usaha"'
     assert run["cluster_colour"]
+    assert run["dialog_outputs"] == [["QgsGraduatedSymbolRenderer", "nni"]]
     headers = {"en": "Points", "id": "Poin"}[run["lang"]]
     assert run["rules_headers"][0] == headers
