@@ -148,6 +148,8 @@ class ProcessingFlag:
                              "QgsProcessingAlgorithm.FlagNoThreading", 33600)
     ADVANCED = qgis_enum("Qgis.ProcessingParameterFlag.Advanced",
                          "QgsProcessingParameterDefinition.FlagAdvanced", 33600)
+    OPTIONAL = qgis_enum("Qgis.ProcessingParameterFlag.Optional",
+                         "QgsProcessingParameterDefinition.FlagOptional", 33600)
     SKIP_GEOMETRY_CHECKS = qgis_enum(
         "Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks",
         "QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks", 33600)
@@ -239,6 +241,8 @@ class Symbology:
                               33600)
     PROPERTY_CHARACTER = qgis_enum("QgsSymbolLayer.Property.Character",
                                    "QgsSymbolLayer.PropertyCharacter", 33600)
+    PROPERTY_FILL_COLOR = qgis_enum("QgsSymbolLayer.Property.FillColor",
+                                    "QgsSymbolLayer.PropertyFillColor", 33600)
     LEGEND_TITLE = qgis_enum("Qgis.LegendComponent.Title", "QgsLegendStyle.Title", 34400)
     LEGEND_GROUP = qgis_enum("Qgis.LegendComponent.Group", "QgsLegendStyle.Group", 34400)
     LEGEND_SUBGROUP = qgis_enum("Qgis.LegendComponent.Subgroup", "QgsLegendStyle.Subgroup",

@@ -129,8 +129,27 @@ def build_project() -> None:
         project.addMapLayer(layer)
         if role == "villages":
             project.layerTreeRoot().findLayer(layer.id()).setItemVisibilityChecked(False)
+    project.setCrs(project_crs(layers["regencies"]))
     project.write(str(PROJECT))
     print(f"  {PROJECT.relative_to(REPO)}: {len(layers)} layers")
+
+
+def project_crs(regions):
+    """The UTM zone of the province (the CRS the heatmap is computed in), so every output,
+    vector or raster, lands on the map in metres; a project without CRS shows none."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsCoordinateTransformContext,
+    )
+
+    from industri_rumahan_plugin.core.projection import metric_crs
+
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    extent = QgsCoordinateTransform(regions.crs(), wgs84, QgsCoordinateTransformContext()
+                                    ).transformBoundingBox(regions.extent())
+    return QgsCoordinateReferenceSystem(metric_crs(extent.xMinimum(), extent.yMinimum(),
+                                                   extent.xMaximum(), extent.yMaximum()))
 
 
 def _decorate(role: str, layer) -> None:

@@ -37,7 +37,10 @@ TOLERANCE = 0.01
 #: On any QGIS: a class colour's share of the map may differ by this fraction of the
 #: reference's share, or by SHARE_FLOOR of the map, whichever is larger.
 SHARE_TOLERANCE = 0.15
-SHARE_FLOOR = 0.0002
+#: Half a cluster disc: which feature QGIS takes first in a cluster (it names the cluster's
+#: dominant class, ``enterprise_styles.dominant_expression``) differs between versions, so a
+#: two-point cluster of two classes may take the other colour.
+SHARE_FLOOR = 0.0006
 
 
 def _has_colour(image: QImage, color: str, at_least: int = 20) -> bool:

@@ -247,6 +247,9 @@ def recognised_layers(path: str | Path) -> dict[str, QgsVectorLayer]:
             layer.fields().names(), QgsWkbTypes.displayString(layer.wkbType())
         )
         if role and role not in found:
+            from industri_rumahan_plugin.adapters.display_names import set_display_expression
+
+            set_display_expression(layer)
             found[role] = layer
     return found
 

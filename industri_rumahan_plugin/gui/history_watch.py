@@ -13,6 +13,7 @@ import contextlib
 from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
 
 from industri_rumahan_plugin.adapters import history_recorder
+from industri_rumahan_plugin.adapters.display_names import set_display_expression
 from industri_rumahan_plugin.adapters.form_config import configure_if_needed
 from industri_rumahan_plugin.core import schema
 
@@ -22,6 +23,13 @@ def is_enterprise_layer(layer) -> bool:
     return (isinstance(layer, QgsVectorLayer) and layer.isValid()
             and schema.layer_role(layer.fields().names(),
                                   QgsWkbTypes.displayString(layer.wkbType())) == "enterprises")
+
+
+def is_plugin_layer(layer) -> bool:
+    """A valid vector layer of one of the plugin's roles (enterprises, services, regions...)."""
+    return (isinstance(layer, QgsVectorLayer) and layer.isValid()
+            and schema.layer_role(layer.fields().names(),
+                                  QgsWkbTypes.displayString(layer.wkbType())) is not None)
 
 
 class HistoryWatcher:
@@ -40,6 +48,8 @@ class HistoryWatcher:
 
     def _on_layers_added(self, layers) -> None:
         for layer in layers:
+            if is_plugin_layer(layer):  # features named by their name, never by UUID
+                set_display_expression(layer)
             if layer.id() not in self.attached and is_enterprise_layer(layer):
                 configure_if_needed(layer)
                 history_recorder.attach(layer)

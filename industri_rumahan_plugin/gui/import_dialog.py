@@ -1,7 +1,10 @@
 """The column-mapping dialog in front of ``industrirumahan:importspreadsheet``.
 
 Shows every column of the chosen spreadsheet with a sample value and the field it will fill
-(matched automatically, changeable), then runs the algorithm: a dry run first if wanted.
+(matched automatically, changeable), then runs the algorithm: a dry run first if wanted. After a
+run it says what the rows would do (a dry run: "30 would be imported"), lists the rows not
+imported with their reasons, and opens the report file (always written: a temporary file when
+no path is given).
 """
 
 from __future__ import annotations
@@ -9,8 +12,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from qgis.core import QgsProcessingFeedback, QgsProject, QgsWkbTypes
+from qgis.core import QgsProcessingFeedback, QgsProcessingUtils, QgsProject, QgsWkbTypes
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -93,8 +98,22 @@ class ImportDialog(QDialog):
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.rejected_table = QTableWidget(0, 3, self)
+        self.rejected_table.setObjectName("import_rejected")
+        self.rejected_table.setHorizontalHeaderLabels(
+            [toolbelt.tr("Row"), toolbelt.tr("Column"), toolbelt.tr("Reason")])
+        self.rejected_table.horizontalHeader().setStretchLastSection(True)
+        self.rejected_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.rejected_table.setVisible(False)
+        layout.addWidget(self.rejected_table, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         translate_buttons(self.buttons)
+        self.report_button = self.buttons.addButton(toolbelt.tr("Open report"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.report_button.setObjectName("import_open_report")
+        self.report_button.setEnabled(False)
+        self.report_button.clicked.connect(self.open_report)
+        self.open_url = QDesktopServices.openUrl  # replaced in tests
         self.run_button = self.buttons.addButton(toolbelt.tr("Import"),
                                                  QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.setObjectName("import_run")
@@ -166,9 +185,9 @@ class ImportDialog(QDialog):
             "DRY_RUN": self.dry_run.isChecked(),
             "SURVEY_DATE": self.survey_date.text().strip(),
         }
-        report = self.report_widget.filePath()
-        if report:
-            params["REPORT"] = report
+        # always a report: the dialog lists its rejected rows and opens it
+        params["REPORT"] = self.report_widget.filePath() or (
+            QgsProcessingUtils.generateTempFilename("laporan_impor.xlsx"))
         return params
 
     def run(self) -> dict | None:
@@ -187,10 +206,17 @@ class ImportDialog(QDialog):
             self.summary.setText(str(error))
             return None
         self.last_result = result
-        text = toolbelt.tr("{ok} imported, {skip} already present, {bad} not imported, "
-                           "{approx} at a village centroid.").format(
-            ok=result["IMPORTED"], skip=result["SKIPPED"], bad=result["REJECTED"],
-            approx=result["APPROXIMATE"])
+        if params["DRY_RUN"]:
+            text = toolbelt.tr("{ok} would be imported, {upd} enterprises would be updated, "
+                               "{skip} already present, {bad} not imported, {approx} at a "
+                               "village centroid.").format(
+                ok=result["WOULD_IMPORT"], upd=result["WOULD_UPDATE"],
+                skip=result["SKIPPED"], bad=result["REJECTED"], approx=result["APPROXIMATE"])
+        else:
+            text = toolbelt.tr("{ok} imported, {skip} already present, {bad} not imported, "
+                               "{approx} at a village centroid.").format(
+                ok=result["IMPORTED"], skip=result["SKIPPED"], bad=result["REJECTED"],
+                approx=result["APPROXIMATE"])
         if params["DRY_RUN"] and result.get("CHANGES"):
             text += " " + toolbelt.tr("{n} changes to enterprises already present are listed "
                                       "in the report.").format(n=result["CHANGES"])
@@ -203,11 +229,54 @@ class ImportDialog(QDialog):
         if result.get("REPORT"):
             text += " " + toolbelt.tr("Report: {path}").format(path=result["REPORT"])
         self.summary.setText(text)
+        self.show_rejected(result.get("REPORT"))
+        self.report_button.setEnabled(bool(result.get("REPORT")))
         layer = self.layer_combo.currentLayer()
         if layer is not None:
             layer.reload()
             layer.triggerRepaint()
         return result
+
+
+    def show_rejected(self, report: str | None) -> int:
+        """List the rows not imported, with their reasons, from the report file."""
+        self.rejected_table.setRowCount(0)
+        rows = rejected_rows(report) if report else []
+        for row, (number, column, reason) in enumerate(rows):
+            self.rejected_table.insertRow(row)
+            for col, value in enumerate((number, column, reason)):
+                self.rejected_table.setItem(row, col, QTableWidgetItem(value))
+        self.rejected_table.resizeColumnsToContents()
+        self.rejected_table.setVisible(bool(rows))
+        return len(rows)
+
+    def open_report(self) -> bool:
+        """Open the report in the system's spreadsheet program."""
+        report = (self.last_result or {}).get("REPORT")
+        return bool(report) and bool(self.open_url(QUrl.fromLocalFile(str(report))))
+
+
+def rejected_rows(report: str) -> list[tuple[str, str, str]]:
+    """(row, column, reason) of every rejected row of an import report (headers and results
+    are in the interface language, as the algorithm wrote them)."""
+    import pandas as pd
+
+    try:  # our own file: the first row is the header (no guessing as for office sheets)
+        if Path(report).suffix.lower() == ".csv":
+            frame = pd.read_csv(report, dtype=str, keep_default_na=False)
+        else:
+            raw = xlsx.read_raw(report)
+            frame = raw.iloc[1:].set_axis([str(v) for v in raw.iloc[0]], axis=1)
+    except (tables.TableError, OSError, ValueError):
+        return []
+    names = {toolbelt.tr(k): k for k in ("Row", "Column", "Problem", "Result")}
+    frame = frame.rename(columns=names)
+    if not {"Row", "Problem", "Result"} <= set(frame.columns):
+        return []
+    bad = frame[frame["Result"].astype(str) == toolbelt.tr("not imported")]
+    columns = bad["Column"] if "Column" in bad.columns else [""] * len(bad)
+    return [(str(r).removesuffix(".0"), str(c), str(p))
+            for r, c, p in zip(bad["Row"], columns, bad["Problem"])]
 
 
 def show_import_dialog(parent=None) -> None:

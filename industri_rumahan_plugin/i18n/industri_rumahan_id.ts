@@ -257,6 +257,7 @@
     </message>
     <message>
         <location filename="../adapters/input_checks.py" line="67"/>
+        <location filename="../gui/rule_widgets.py" line="49"/>
         <source>no</source>
         <translation>tanpa</translation>
     </message>
@@ -700,6 +701,7 @@
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="76"/>
+        <location filename="../gui/import_dialog.py" line="276"/>
         <source>not imported</source>
         <translation>tidak diimpor</translation>
     </message>
@@ -720,18 +722,21 @@
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="86"/>
+        <location filename="../gui/import_dialog.py" line="104"/>
         <source>Row</source>
         <translation>Baris</translation>
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="87"/>
-        <location filename="../gui/import_dialog.py" line="89"/>
+        <location filename="../gui/import_dialog.py" line="94"/>
+        <location filename="../gui/import_dialog.py" line="104"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
         <location filename="../adapters/spreadsheet_io.py" line="88"/>
-        <location filename="../gui/import_dialog.py" line="89"/>
+        <location filename="../gui/import_dialog.py" line="94"/>
+        <location filename="../gui/rules_dialog.py" line="130"/>
         <source>Field</source>
         <translation>Atribut</translation>
     </message>
@@ -884,7 +889,7 @@
         <location filename="../adapters/survey_project.py" line="86"/>
         <location filename="../gui/browse_panel.py" line="124"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
-        <location filename="../processing/heatmap.py" line="69"/>
+        <location filename="../processing/heatmap.py" line="72"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
@@ -892,7 +897,7 @@
         <location filename="../adapters/survey_project.py" line="87"/>
         <location filename="../gui/browse_panel.py" line="122"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
-        <location filename="../processing/heatmap.py" line="68"/>
+        <location filename="../processing/heatmap.py" line="71"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
@@ -1100,6 +1105,7 @@
     <message>
         <location filename="../gui/buttons.py" line="19"/>
         <location filename="../gui/form_panel.py" line="157"/>
+        <location filename="../gui/rules_dialog.py" line="84"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
@@ -1294,147 +1300,162 @@
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="39"/>
+        <location filename="../gui/import_dialog.py" line="44"/>
         <source>Latitude</source>
         <translation>Lintang</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="40"/>
+        <location filename="../gui/import_dialog.py" line="45"/>
         <source>Longitude</source>
         <translation>Bujur</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="41"/>
+        <location filename="../gui/import_dialog.py" line="46"/>
         <source>Latitude, longitude (one column)</source>
         <translation>Lintang, bujur (satu kolom)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="42"/>
+        <location filename="../gui/import_dialog.py" line="47"/>
         <source>Village (desa/kelurahan) name</source>
         <translation>Nama desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="43"/>
+        <location filename="../gui/import_dialog.py" line="48"/>
         <source>District (kecamatan) name</source>
         <translation>Nama kecamatan</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="44"/>
+        <location filename="../gui/import_dialog.py" line="49"/>
         <source>Regency (kabupaten/kota) name</source>
         <translation>Nama kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="45"/>
-        <location filename="../gui/import_dialog.py" line="80"/>
+        <location filename="../gui/import_dialog.py" line="50"/>
+        <location filename="../gui/import_dialog.py" line="85"/>
         <source>Survey date</source>
         <translation>Tanggal survei</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="47"/>
+        <location filename="../gui/import_dialog.py" line="52"/>
         <source>(do not import)</source>
         <translation>(jangan diimpor)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="59"/>
+        <location filename="../gui/import_dialog.py" line="64"/>
         <location filename="../processing/import_spreadsheet.py" line="32"/>
         <source>Import enterprises from a spreadsheet</source>
         <translation>Impor usaha dari lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="65"/>
-        <location filename="../processing/import_spreadsheet.py" line="81"/>
+        <location filename="../gui/import_dialog.py" line="70"/>
+        <location filename="../processing/import_spreadsheet.py" line="86"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="67"/>
+        <location filename="../gui/import_dialog.py" line="72"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
         <source>Spreadsheet</source>
         <translation>Lembar kerja</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="72"/>
+        <location filename="../gui/import_dialog.py" line="77"/>
         <location filename="../processing/export_spreadsheet.py" line="44"/>
         <source>Enterprise layer</source>
         <translation>Lapisan usaha</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="73"/>
-        <location filename="../processing/import_spreadsheet.py" line="96"/>
+        <location filename="../gui/import_dialog.py" line="78"/>
+        <location filename="../processing/import_spreadsheet.py" line="101"/>
         <source>Dry run (check only, write nothing)</source>
         <translation>Uji coba (hanya periksa, tidak menulis apa pun)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="78"/>
+        <location filename="../gui/import_dialog.py" line="83"/>
         <source>YYYY-MM-DD or DD/MM/YYYY; empty: today (a survey-date column wins)</source>
         <translation>TTTT-BB-HH atau HH/BB/TTTT; kosong: hari ini (kolom tanggal survei diutamakan)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="83"/>
+        <location filename="../gui/import_dialog.py" line="88"/>
         <location filename="../processing/export_spreadsheet.py" line="49"/>
-        <location filename="../processing/import_spreadsheet.py" line="99"/>
+        <location filename="../processing/import_spreadsheet.py" line="104"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="84"/>
-        <location filename="../processing/import_spreadsheet.py" line="98"/>
+        <location filename="../gui/import_dialog.py" line="89"/>
+        <location filename="../processing/import_spreadsheet.py" line="103"/>
         <source>Validation report</source>
         <translation>Laporan validasi</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="89"/>
+        <location filename="../gui/import_dialog.py" line="94"/>
         <source>Example</source>
         <translation>Contoh</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="98"/>
+        <location filename="../gui/import_dialog.py" line="104"/>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="111"/>
+        <source>Open report</source>
+        <translation>Buka laporan</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="117"/>
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="129"/>
-        <location filename="../processing/import_spreadsheet.py" line="135"/>
+        <location filename="../gui/import_dialog.py" line="148"/>
+        <location filename="../processing/import_spreadsheet.py" line="144"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="150"/>
+        <location filename="../gui/import_dialog.py" line="169"/>
         <source>{n} rows. Required fields without a column: {fields}</source>
         <translation>{n} baris. Kolom wajib yang belum punya kolom sumber: {fields}</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="152"/>
+        <location filename="../gui/import_dialog.py" line="171"/>
         <source>{n} rows; every required field has a column.</source>
         <translation>{n} baris; setiap kolom wajib sudah punya kolom sumber.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="181"/>
+        <location filename="../gui/import_dialog.py" line="200"/>
         <source>Choose the enterprise layer to import into.</source>
         <translation>Pilih lapisan usaha tujuan impor.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="190"/>
+        <location filename="../gui/import_dialog.py" line="210"/>
+        <source>{ok} would be imported, {upd} enterprises would be updated, {skip} already present, {bad} not imported, {approx} at a village centroid.</source>
+        <translation>{ok} akan diimpor, {upd} usaha akan diperbarui, {skip} sudah ada, {bad} tidak diimpor, {approx} di titik tengah desa.</translation>
+    </message>
+    <message>
+        <location filename="../gui/import_dialog.py" line="216"/>
         <source>{ok} imported, {skip} already present, {bad} not imported, {approx} at a village centroid.</source>
         <translation>{ok} diimpor, {skip} sudah ada, {bad} tidak diimpor, {approx} di titik tengah desa.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="195"/>
+        <location filename="../gui/import_dialog.py" line="221"/>
         <source>{n} changes to enterprises already present are listed in the report.</source>
         <translation>{n} perubahan pada usaha yang sudah ada tercantum di laporan.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="198"/>
+        <location filename="../gui/import_dialog.py" line="224"/>
         <source>{upd} enterprises updated, {st} stage changes recorded in the history.</source>
         <translation>{upd} usaha diperbarui, {st} perubahan tahap dicatat di riwayat.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="202"/>
+        <location filename="../gui/import_dialog.py" line="228"/>
         <source>Dry run, nothing written.</source>
         <translation>Uji coba, tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/import_dialog.py" line="204"/>
+        <location filename="../gui/import_dialog.py" line="230"/>
         <source>Report: {path}</source>
         <translation>Laporan: {path}</translation>
     </message>
@@ -1484,7 +1505,7 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="98"/>
-        <location filename="../processing/base.py" line="174"/>
+        <location filename="../processing/base.py" line="191"/>
         <location filename="../processing/export_report.py" line="78"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
         <location filename="../processing/gap_params.py" line="29"/>
@@ -1537,19 +1558,140 @@
         <translation>Menulis laporan…</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="28"/>
+        <location filename="../gui/rule_widgets.py" line="33"/>
+        <source>is</source>
+        <translation>adalah</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="33"/>
+        <source>is not</source>
+        <translation>bukan</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="34"/>
+        <source>is one of</source>
+        <translation>salah satu dari</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="49"/>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="77"/>
+        <source>always</source>
+        <translation>selalu</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="78"/>
+        <source>at least one</source>
+        <translation>minimal satu</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="118"/>
+        <source>Row {row}: {field} has no choice {values}; choose from: {choices}.</source>
+        <translation>Baris {row}: {field} tidak punya pilihan {values}; pilih dari: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../gui/rule_widgets.py" line="133"/>
+        <source>Row {row}: {field} is not a number; compare it with &quot;is&quot; or &quot;is not&quot;.</source>
+        <translation>Baris {row}: {field} bukan angka; bandingkan dengan &quot;adalah&quot; atau &quot;bukan&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="59"/>
         <source>Stage suggestion rules</source>
         <translation>Aturan saran tahap</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="31"/>
+        <location filename="../gui/rules_dialog.py" line="65"/>
         <source>No official thresholds between pemula, berkembang and maju are public: these rules only suggest a stage, the office decides. Each criterion adds its points when its conditions hold; the thresholds turn the total into a stage.</source>
         <translation>Belum ada ambang resmi yang dipublikasikan antara pemula, berkembang dan maju: aturan ini hanya menyarankan tahap, dinas yang memutuskan. Setiap kriteria menambahkan poinnya bila syaratnya terpenuhi; ambang batas mengubah jumlah poin menjadi tahap.</translation>
     </message>
     <message>
-        <location filename="../gui/rules_dialog.py" line="49"/>
+        <location filename="../gui/rules_dialog.py" line="72"/>
+        <source>Rules</source>
+        <translation>Aturan</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="73"/>
+        <source>JSON (advanced)</source>
+        <translation>JSON (lanjutan)</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="85"/>
         <source>Reset to defaults</source>
         <translation>Kembalikan ke bawaan</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="105"/>
+        <location filename="../gui/rules_dialog.py" line="107"/>
+        <source>Points for {stage}</source>
+        <translation>Poin untuk {stage}</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="112"/>
+        <source>Points</source>
+        <translation>Poin</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="113"/>
+        <source>Reason (Indonesian)</source>
+        <translation>Alasan (bahasa Indonesia)</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="114"/>
+        <source>Reason (English)</source>
+        <translation>Alasan (bahasa Inggris)</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="124"/>
+        <source>Add criterion</source>
+        <translation>Tambah kriteria</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="125"/>
+        <source>Remove criterion</source>
+        <translation>Hapus kriteria</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="130"/>
+        <source>Must hold</source>
+        <translation>Harus terpenuhi</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="131"/>
+        <source>Comparison</source>
+        <translation>Perbandingan</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="132"/>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="139"/>
+        <source>Add condition</source>
+        <translation>Tambah syarat</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="140"/>
+        <source>Remove condition</source>
+        <translation>Hapus syarat</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="196"/>
+        <source>Choose a criterion to see its conditions.</source>
+        <translation>Pilih kriteria untuk melihat syaratnya.</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="199"/>
+        <source>Conditions of criterion {n}</source>
+        <translation>Syarat kriteria {n}</translation>
+    </message>
+    <message>
+        <location filename="../gui/rules_dialog.py" line="310"/>
+        <source>Criterion {n}: write the reason users will read.</source>
+        <translation>Kriteria {n}: tuliskan alasan yang akan dibaca pengguna.</translation>
     </message>
     <message>
         <location filename="../plugin.py" line="52"/>
@@ -1597,150 +1739,151 @@
         <translation>Aksesibilitas layanan (2SFCA, E2SFCA, gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="63"/>
+        <location filename="../processing/accessibility.py" line="64"/>
         <source>Enterprise demand weight field (empty = 1 each)</source>
         <translation>Kolom bobot permintaan usaha (kosong = masing-masing 1)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="66"/>
+        <location filename="../processing/accessibility.py" line="67"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="67"/>
+        <location filename="../processing/accessibility.py" line="68"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="67"/>
+        <location filename="../processing/accessibility.py" line="68"/>
         <source>2SFCA, Gaussian decay</source>
         <translation>2SFCA, peluruhan Gauss</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="67"/>
+        <location filename="../processing/accessibility.py" line="68"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (bobot bertingkat)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="68"/>
+        <location filename="../processing/accessibility.py" line="69"/>
         <source>Gravity</source>
         <translation>Gravitasi</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="70"/>
+        <location filename="../processing/accessibility.py" line="71"/>
         <source>Distance decay (any decay works with 2SFCA and gravity)</source>
         <translation>Peluruhan jarak (setiap peluruhan berlaku untuk 2SFCA dan gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="71"/>
+        <location filename="../processing/accessibility.py" line="72"/>
         <source>As the method</source>
         <translation>Sesuai metode</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="71"/>
+        <location filename="../processing/accessibility.py" line="72"/>
         <source>None (uniform)</source>
         <translation>Tanpa peluruhan (seragam)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="71"/>
+        <location filename="../processing/accessibility.py" line="72"/>
         <source>Steps</source>
         <translation>Bertingkat</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="72"/>
+        <location filename="../processing/accessibility.py" line="73"/>
+        <location filename="../processing/enum_params.py" line="50"/>
         <source>Gaussian</source>
         <translation>Gaussian</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="72"/>
+        <location filename="../processing/accessibility.py" line="73"/>
         <source>Power (gravity)</source>
         <translation>Pangkat (gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="74"/>
+        <location filename="../processing/accessibility.py" line="75"/>
         <source>Catchment (metres, or the cost unit of the OD table or the road network)</source>
         <translation>Jangkauan (meter, atau satuan biaya tabel asal-tujuan atau jaringan jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="77"/>
+        <location filename="../processing/accessibility.py" line="78"/>
         <source>E2SFCA step weights (equal steps up to the catchment)</source>
         <translation>Bobot bertingkat E2SFCA (tingkat sama besar hingga batas jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="80"/>
+        <location filename="../processing/accessibility.py" line="81"/>
         <source>Gaussian sigma (0 = half the catchment)</source>
         <translation>Sigma Gauss (0 = setengah jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="83"/>
+        <location filename="../processing/accessibility.py" line="84"/>
         <source>Gravity exponent alpha (negative = decay)</source>
         <translation>Eksponen gravitasi alfa (negatif = peluruhan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="86"/>
+        <location filename="../processing/accessibility.py" line="87"/>
         <source>Gravity minimum cost (avoids infinity at 0)</source>
         <translation>Biaya minimum gravitasi (menghindari tak hingga pada 0)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="89"/>
+        <location filename="../processing/accessibility.py" line="90"/>
         <source>Underserved below this share of the mean index</source>
         <translation>Kurang terlayani di bawah proporsi indeks rata-rata ini</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="94"/>
+        <location filename="../processing/accessibility.py" line="95"/>
         <source>Regions for a summary (optional)</source>
         <translation>Wilayah untuk ringkasan (opsional)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="97"/>
+        <location filename="../processing/accessibility.py" line="98"/>
         <location filename="../processing/generate_demo.py" line="59"/>
         <location filename="../processing/service_gap.py" line="77"/>
         <source>Region code field</source>
         <translation>Kolom kode wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="99"/>
+        <location filename="../processing/accessibility.py" line="100"/>
         <source>Enterprises with accessibility</source>
         <translation>Usaha dengan aksesibilitas</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="101"/>
+        <location filename="../processing/accessibility.py" line="102"/>
         <source>Accessibility by region</source>
         <translation>Aksesibilitas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="111"/>
+        <location filename="../processing/accessibility.py" line="112"/>
         <location filename="../processing/nearest_service.py" line="66"/>
         <source>Choose the enterprise and service layers.</source>
         <translation>Pilih lapisan usaha dan lapisan layanan.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="116"/>
+        <location filename="../processing/accessibility.py" line="117"/>
         <source>Choose the service type and capacity fields.</source>
         <translation>Pilih kolom jenis layanan dan kolom kapasitas.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="137"/>
+        <location filename="../processing/accessibility.py" line="138"/>
         <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
         <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="170"/>
+        <location filename="../processing/accessibility.py" line="171"/>
         <source>The catchment must be greater than 0.</source>
         <translation>Jangkauan harus lebih besar dari 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="176"/>
+        <location filename="../processing/accessibility.py" line="177"/>
         <source>Step weights must be non-negative numbers separated by commas.</source>
         <translation>Bobot bertingkat harus berupa angka non-negatif yang dipisahkan koma.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="194"/>
+        <location filename="../processing/accessibility.py" line="195"/>
         <source>{n} services without a valid capacity count as 0.</source>
         <translation>{n} layanan tanpa kapasitas yang valid dihitung 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="212"/>
+        <location filename="../processing/accessibility.py" line="213"/>
         <location filename="../processing/nearest_service.py" line="147"/>
         <source>Choose the origin-destination table.</source>
         <translation>Pilih tabel asal-tujuan.</translation>
@@ -1751,12 +1894,12 @@
         <translation>Terapkan gaya peta</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="75"/>
+        <location filename="../processing/apply_style.py" line="77"/>
         <source>Layer to style</source>
         <translation>Lapisan yang diberi gaya</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <location filename="../styles/apply.py" line="30"/>
@@ -1764,7 +1907,7 @@
         <translation>Usaha menurut sektor</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <location filename="../styles/apply.py" line="30"/>
@@ -1772,7 +1915,7 @@
         <translation>Usaha menurut tahap</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <location filename="../styles/apply.py" line="30"/>
@@ -1780,7 +1923,7 @@
         <translation>Usaha menurut tahap dan sektor</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <location filename="../styles/apply.py" line="30"/>
@@ -1788,7 +1931,7 @@
         <translation>Wilayah: indeks aksesibilitas</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <location filename="../styles/apply.py" line="30"/>
@@ -1796,7 +1939,7 @@
         <translation>Wilayah: kepadatan usaha</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <location filename="../styles/apply.py" line="30"/>
@@ -1804,7 +1947,7 @@
         <translation>Wilayah: location quotient (spesialisasi)</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <location filename="../styles/actions.py" line="20"/>
         <location filename="../styles/actions.py" line="40"/>
         <location filename="../styles/apply.py" line="30"/>
@@ -1812,57 +1955,57 @@
         <translation>Wilayah: proporsi usaha tanpa layanan</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="78"/>
+        <location filename="../processing/apply_style.py" line="80"/>
         <source>Style</source>
         <translation>Gaya</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="81"/>
+        <location filename="../processing/apply_style.py" line="83"/>
         <source>Field (empty: standard or best matching field)</source>
         <translation>Kolom (kosong: kolom standar atau yang paling cocok)</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="84"/>
+        <location filename="../processing/apply_style.py" line="86"/>
         <source>Legend language</source>
         <translation>Bahasa legenda</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="85"/>
+        <location filename="../processing/apply_style.py" line="87"/>
         <source>Interface language</source>
         <translation>Bahasa antarmuka</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="88"/>
+        <location filename="../processing/apply_style.py" line="90"/>
         <source>Also save the style as</source>
         <translation>Simpan juga gaya sebagai</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="88"/>
+        <location filename="../processing/apply_style.py" line="90"/>
         <source>QGIS layer style (*.qml)</source>
         <translation>Gaya lapisan QGIS (*.qml)</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="90"/>
+        <location filename="../processing/apply_style.py" line="92"/>
         <source>Styled layer</source>
         <translation>Lapisan bergaya</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="91"/>
+        <location filename="../processing/apply_style.py" line="93"/>
         <source>Field used</source>
         <translation>Kolom yang dipakai</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="97"/>
+        <location filename="../processing/apply_style.py" line="99"/>
         <source>The layer to style could not be opened.</source>
         <translation>Lapisan yang akan diberi gaya tidak dapat dibuka.</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="111"/>
+        <location filename="../processing/apply_style.py" line="113"/>
         <source>The layer is not in the project: save the style as a .qml file to keep it.</source>
         <translation>Lapisan tidak ada di proyek: simpan gaya sebagai berkas .qml agar tidak hilang.</translation>
     </message>
     <message>
-        <location filename="../processing/apply_style.py" line="117"/>
+        <location filename="../processing/apply_style.py" line="119"/>
         <source>Style saved as {path}</source>
         <translation>Gaya disimpan sebagai {path}</translation>
     </message>
@@ -1872,13 +2015,13 @@
         <translation>{param}: {layer} adalah keluaran analisis, bukan layer batas wilayah (sudah berisi angka hasil analisis). Pilih layer kabupaten/kota atau kecamatan dari basis data.</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="178"/>
+        <location filename="../processing/base.py" line="195"/>
         <location filename="../processing/export_report.py" line="80"/>
         <source>Regions (kabupaten/kota or kecamatan)</source>
         <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="185"/>
+        <location filename="../processing/base.py" line="202"/>
         <source>Filter enterprises (expression)</source>
         <translation>Saring usaha (ekspresi)</translation>
     </message>
@@ -1960,107 +2103,147 @@
         <translation>Skema {schema} ditingkatkan dari versi {old} ke {v}; baris yang ada tetap disimpan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="35"/>
+        <location filename="../processing/density_by_region.py" line="36"/>
         <source>Enterprise density by region</source>
         <translation>Kepadatan usaha per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="78"/>
+        <location filename="../processing/density_by_region.py" line="79"/>
         <source>Population field</source>
         <translation>Kolom jumlah penduduk</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="81"/>
+        <location filename="../processing/density_by_region.py" line="82"/>
         <source>Women population field</source>
         <translation>Kolom jumlah penduduk perempuan</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="85"/>
+        <location filename="../processing/density_by_region.py" line="86"/>
         <source>Category fields (first two are crossed)</source>
         <translation>Kolom kategori (dua yang pertama disilangkan)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="88"/>
+        <location filename="../processing/density_by_region.py" line="89"/>
         <source>Repair invalid region geometries (otherwise skip them)</source>
         <translation>Perbaiki geometri wilayah yang tidak valid (jika tidak, lewati)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="90"/>
+        <location filename="../processing/density_by_region.py" line="91"/>
         <source>Count in the database when both layers are in the same PostGIS database</source>
         <translation>Hitung di basis data bila kedua lapisan ada di basis data PostGIS yang sama</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="95"/>
+        <location filename="../processing/density_by_region.py" line="96"/>
         <source>Regions with enterprise statistics</source>
         <translation>Wilayah dengan statistik usaha</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="98"/>
+        <location filename="../processing/density_by_region.py" line="99"/>
         <source>Long table (for spreadsheet pivots)</source>
         <translation>Tabel panjang (untuk pivot lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="101"/>
+        <location filename="../processing/density_by_region.py" line="102"/>
         <source>Enterprises outside every region</source>
         <translation>Usaha di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="107"/>
+        <location filename="../processing/density_by_region.py" line="106"/>
+        <source>Enterprises outside every region (not counted)</source>
+        <translation>Usaha di luar semua wilayah (tidak dihitung)</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="108"/>
+        <source>Enterprises in more than one region (counted once)</source>
+        <translation>Usaha di lebih dari satu wilayah (dihitung sekali)</translation>
+    </message>
+    <message>
+        <location filename="../processing/density_by_region.py" line="113"/>
         <source>Field {field} not found: its statistics are left out.</source>
         <translation>Kolom {field} tidak ditemukan: statistiknya tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="126"/>
+        <location filename="../processing/density_by_region.py" line="132"/>
         <source>Category field {field} not found in the enterprises; left out.</source>
         <translation>Kolom kategori {field} tidak ditemukan pada usaha; tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="137"/>
+        <location filename="../processing/density_by_region.py" line="143"/>
         <location filename="../processing/generate_demo.py" line="107"/>
         <source>The region layer has no features.</source>
         <translation>Lapisan wilayah tidak memiliki fitur.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="143"/>
+        <location filename="../processing/density_by_region.py" line="149"/>
         <location filename="../processing/progression_inputs.py" line="123"/>
         <source>Reading enterprises…</source>
         <translation>Membaca usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="154"/>
+        <location filename="../processing/density_by_region.py" line="160"/>
         <source>{n} enterprises read{fast}.</source>
         <translation>{n} usaha dibaca{fast}.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="155"/>
+        <location filename="../processing/density_by_region.py" line="161"/>
         <source> (fast path)</source>
         <translation> (jalur cepat)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="156"/>
+        <location filename="../processing/density_by_region.py" line="162"/>
         <source>Assigning enterprises to regions…</source>
         <translation>Menempatkan usaha ke wilayah…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="180"/>
+        <location filename="../processing/density_by_region.py" line="186"/>
         <location filename="../processing/stage_progression.py" line="126"/>
         <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
         <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="203"/>
+        <location filename="../processing/density_by_region.py" line="209"/>
         <source>{n} enterprises have no location and are not counted.</source>
         <translation>{n} usaha tidak memiliki lokasi dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="206"/>
+        <location filename="../processing/density_by_region.py" line="212"/>
         <source>{n} enterprises lie outside every region and are not counted.</source>
         <translation>{n} usaha berada di luar semua wilayah dan tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="209"/>
+        <location filename="../processing/density_by_region.py" line="215"/>
         <source>{n} enterprises lie in more than one region (overlap or shared boundary; {b} exactly on a boundary): each was counted once.</source>
         <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
+    </message>
+    <message>
+        <location filename="../processing/enum_params.py" line="45"/>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <location filename="../processing/enum_params.py" line="49"/>
+        <source>Epanechnikov</source>
+        <translation>Epanechnikov</translation>
+    </message>
+    <message>
+        <location filename="../processing/enum_params.py" line="49"/>
+        <source>Quartic</source>
+        <translation>Kuartik</translation>
+    </message>
+    <message>
+        <location filename="../processing/enum_params.py" line="54"/>
+        <source>Neighbouring regions (shared border or corner)</source>
+        <translation>Wilayah bertetangga (berbagi batas atau sudut)</translation>
+    </message>
+    <message>
+        <location filename="../processing/enum_params.py" line="55"/>
+        <source>Distance band</source>
+        <translation>Pita jarak</translation>
+    </message>
+    <message>
+        <location filename="../processing/enum_params.py" line="56"/>
+        <source>Nearest neighbours (fixed number)</source>
+        <translation>Tetangga terdekat (jumlah tetap)</translation>
     </message>
     <message>
         <location filename="../processing/export_catalogue.py" line="27"/>
@@ -2449,7 +2632,7 @@
     </message>
     <message>
         <location filename="../processing/generate_demo.py" line="75"/>
-        <location filename="../processing/hotspots.py" line="77"/>
+        <location filename="../processing/hotspots.py" line="81"/>
         <source>Random seed</source>
         <translation>Benih acak</translation>
     </message>
@@ -2479,57 +2662,57 @@
         <translation>Peta panas usaha (kepadatan kernel)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="77"/>
+        <location filename="../processing/heatmap.py" line="78"/>
         <source>Weight field</source>
         <translation>Kolom bobot</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="80"/>
+        <location filename="../processing/heatmap.py" line="81"/>
         <source>Radius (metres)</source>
         <translation>Radius (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="83"/>
+        <location filename="../processing/heatmap.py" line="84"/>
         <source>Pixel size (metres)</source>
         <translation>Ukuran piksel (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="86"/>
+        <location filename="../processing/heatmap.py" line="87"/>
         <source>Kernel</source>
         <translation>Kernel</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="90"/>
+        <location filename="../processing/heatmap.py" line="89"/>
         <source>Heatmap (enterprises per km²)</source>
         <translation>Peta panas (usaha per km²)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="113"/>
+        <location filename="../processing/heatmap.py" line="112"/>
         <source>Field {field} not found in the enterprises.</source>
         <translation>Kolom {field} tidak ditemukan pada usaha.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="133"/>
+        <location filename="../processing/heatmap.py" line="132"/>
         <source>No enterprise matches the choice: nothing to estimate a density from.</source>
         <translation>Tidak ada usaha yang sesuai pilihan: tidak ada data untuk memperkirakan kepadatan.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="139"/>
+        <location filename="../processing/heatmap.py" line="138"/>
         <source>{n} enterprises, metric CRS {crs}.</source>
         <translation>{n} usaha, CRS metrik {crs}.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="141"/>
+        <location filename="../processing/heatmap.py" line="140"/>
         <source>Estimating the density…</source>
         <translation>Memperkirakan kepadatan…</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="150"/>
+        <location filename="../processing/heatmap.py" line="149"/>
         <source>The density cannot be estimated from these inputs. Detail: {detail}</source>
         <translation>Kepadatan tidak dapat diperkirakan dari masukan ini. Rincian: {detail}</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="172"/>
+        <location filename="../processing/heatmap.py" line="171"/>
         <source>GDAL could not create {path}. Detail: {detail}</source>
         <translation>GDAL tidak dapat membuat {path}. Rincian: {detail}</translation>
     </message>
@@ -2539,220 +2722,230 @@
         <translation>Titik panas (Getis-Ord Gi*)</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="58"/>
+        <location filename="../processing/hotspots.py" line="64"/>
         <source>Regions or points with a value</source>
         <translation>Wilayah atau titik yang memiliki nilai</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="61"/>
+        <location filename="../processing/hotspots.py" line="67"/>
         <source>Value field</source>
         <translation>Kolom nilai</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="63"/>
+        <location filename="../processing/hotspots.py" line="70"/>
         <source>Neighbours</source>
         <translation>Tetangga</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="68"/>
+        <location filename="../processing/hotspots.py" line="72"/>
         <source>Distance band (metres)</source>
         <translation>Pita jarak (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="71"/>
+        <location filename="../processing/hotspots.py" line="75"/>
         <source>Number of nearest neighbours</source>
         <translation>Jumlah tetangga terdekat</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="74"/>
+        <location filename="../processing/hotspots.py" line="78"/>
         <source>Permutations (0 = none)</source>
         <translation>Permutasi (0 = tidak ada)</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="80"/>
+        <location filename="../processing/hotspots.py" line="84"/>
         <source>Hot spots</source>
         <translation>Titik panas</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="97"/>
+        <location filename="../processing/hotspots.py" line="101"/>
         <source>Field {field} not found.</source>
         <translation>Kolom {field} tidak ditemukan.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="101"/>
+        <location filename="../processing/hotspots.py" line="105"/>
         <source>Queen contiguity needs polygons; choose a distance band or k nearest for points.</source>
         <translation>Ketetanggaan queen memerlukan poligon; untuk titik pilih pita jarak atau k terdekat.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="109"/>
+        <location filename="../processing/hotspots.py" line="113"/>
         <source>Gi* needs at least 3 features with a value and a geometry.</source>
         <translation>Gi* memerlukan sedikitnya 3 fitur yang memiliki nilai dan geometri.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="112"/>
+        <location filename="../processing/hotspots.py" line="116"/>
         <source>{n} features without a value or geometry are left out.</source>
         <translation>{n} fitur tanpa nilai atau geometri tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="128"/>
+        <location filename="../processing/hotspots.py" line="132"/>
         <source>{n} features have no neighbour: their Gi* only reflects their own value.</source>
         <translation>{n} fitur tidak memiliki tetangga: Gi*-nya hanya mencerminkan nilainya sendiri.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="151"/>
+        <location filename="../processing/hotspots.py" line="155"/>
         <source>Hot spots at 95 % or more: {hot}; cold spots: {cold}.</source>
         <translation>Titik panas pada 95 % atau lebih: {hot}; titik dingin: {cold}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="80"/>
+        <location filename="../processing/import_spreadsheet.py" line="85"/>
         <source>Spreadsheet (XLSX or CSV)</source>
         <translation>Lembar kerja (XLSX atau CSV)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="83"/>
+        <location filename="../processing/import_spreadsheet.py" line="88"/>
         <source>Sheet name (XLSX; empty: the first sheet)</source>
         <translation>Nama sheet (XLSX; kosong: sheet pertama)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="85"/>
+        <location filename="../processing/import_spreadsheet.py" line="90"/>
         <source>Enterprise layer to add to</source>
         <translation>Lapisan usaha tujuan penambahan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="87"/>
+        <location filename="../processing/import_spreadsheet.py" line="92"/>
         <source>Column mapping (JSON: header -&gt; field; &quot;&quot; ignores a column)</source>
         <translation>Pemetaan kolom (JSON: judul -&gt; kolom; &quot;&quot; mengabaikan kolom)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="90"/>
+        <location filename="../processing/import_spreadsheet.py" line="95"/>
         <source>Village boundaries (for villages without coordinates)</source>
         <translation>Batas desa (untuk desa tanpa koordinat)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="93"/>
+        <location filename="../processing/import_spreadsheet.py" line="98"/>
         <source>Survey date (YYYY-MM-DD or DD/MM/YYYY; empty: today; a survey-date column of the sheet wins)</source>
         <translation>Tanggal survei (TTTT-BB-HH atau HH/BB/TTTT; kosong: hari ini; kolom tanggal survei di lembar kerja diutamakan)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="103"/>
+        <location filename="../processing/import_spreadsheet.py" line="108"/>
         <location filename="../processing/publish_to_postgis.py" line="66"/>
         <source>Rows already present</source>
         <translation>Baris yang sudah ada</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="103"/>
+        <location filename="../processing/import_spreadsheet.py" line="108"/>
         <source>Rows at a village centroid</source>
         <translation>Baris di titik tengah desa</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="103"/>
+        <location filename="../processing/import_spreadsheet.py" line="108"/>
         <source>Rows imported</source>
         <translation>Baris yang diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="103"/>
+        <location filename="../processing/import_spreadsheet.py" line="108"/>
         <source>Rows not imported</source>
         <translation>Baris yang tidak diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="104"/>
+        <location filename="../processing/import_spreadsheet.py" line="109"/>
         <location filename="../processing/merge_field_survey.py" line="77"/>
         <source>Enterprises updated</source>
         <translation>Usaha diperbarui</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="106"/>
+        <location filename="../processing/import_spreadsheet.py" line="111"/>
         <source>Stage-history rows recorded</source>
         <translation>Baris riwayat tahap dicatat</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="108"/>
+        <location filename="../processing/import_spreadsheet.py" line="113"/>
         <source>Field changes and stage-history rows listed in the report</source>
         <translation>Perubahan field dan baris riwayat tahap yang tercantum di laporan</translation>
     </message>
     <message>
+        <location filename="../processing/import_spreadsheet.py" line="115"/>
+        <source>Rows to import</source>
+        <translation>Baris yang akan diimpor</translation>
+    </message>
+    <message>
         <location filename="../processing/import_spreadsheet.py" line="117"/>
+        <source>Enterprises to update</source>
+        <translation>Usaha yang akan diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="126"/>
         <source>The target layer is invalid.</source>
         <translation>Lapisan tujuan tidak valid.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="120"/>
+        <location filename="../processing/import_spreadsheet.py" line="129"/>
         <source>{layer} is not an enterprise layer of the plugin (fields uid, nama_usaha, sektor, tahap... are missing).</source>
         <translation>{layer} bukan lapisan usaha dari plugin (kolom uid, nama_usaha, sektor, tahap... tidak ada).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="123"/>
+        <location filename="../processing/import_spreadsheet.py" line="132"/>
         <source>{layer} is being edited: save or discard its edits first.</source>
         <translation>{layer} sedang disunting: simpan atau buang suntingannya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="138"/>
+        <location filename="../processing/import_spreadsheet.py" line="147"/>
         <source>{n} rows read from {file}</source>
         <translation>{n} baris dibaca dari {file}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="164"/>
+        <location filename="../processing/import_spreadsheet.py" line="173"/>
         <source>The database has no stage-history table (schema version 1): stage changes are not recorded.</source>
         <translation>Basis data tidak memiliki tabel riwayat tahap (skema versi 1): perubahan tahap tidak dicatat.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="188"/>
+        <location filename="../processing/import_spreadsheet.py" line="198"/>
         <source>Dry run: {ok} rows would be imported, {upd} enterprises updated ({n} field changes, {st} stage-history rows), {skip} are already present unchanged, {bad} have errors. Nothing was written.</source>
         <translation>Uji coba: {ok} baris akan diimpor, {upd} usaha diperbarui ({n} perubahan field, {st} baris riwayat tahap), {skip} sudah ada tanpa perubahan, {bad} bermasalah. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="200"/>
+        <location filename="../processing/import_spreadsheet.py" line="210"/>
         <source>Nothing was imported: the database refused the rows ({error}).</source>
         <translation>Tidak ada yang diimpor: basis data menolak baris-baris tersebut ({error}).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="204"/>
+        <location filename="../processing/import_spreadsheet.py" line="214"/>
         <source>{ok} rows imported, {upd} enterprises updated, {skip} already present unchanged, {bad} not imported (see the report).</source>
         <translation>{ok} baris diimpor, {upd} usaha diperbarui, {skip} sudah ada tanpa perubahan, {bad} tidak diimpor (lihat laporan).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="220"/>
+        <location filename="../processing/import_spreadsheet.py" line="230"/>
         <source>{server} export recognised: columns matched by the plugin&apos;s XLSForm names.</source>
         <translation>Ekspor {server} dikenali: kolom dicocokkan menurut nama XLSForm plugin.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="227"/>
+        <location filename="../processing/import_spreadsheet.py" line="237"/>
         <source>Photos: put the downloaded attachments into the folder {folder} beside the database.</source>
         <translation>Foto: letakkan lampiran yang diunduh ke folder {folder} di samping basis data.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="249"/>
+        <location filename="../processing/import_spreadsheet.py" line="259"/>
         <source>  row {row}: {field}: {detail}</source>
         <translation>  baris {row}: {field}: {detail}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="263"/>
+        <location filename="../processing/import_spreadsheet.py" line="273"/>
         <source>The survey date is not a date: {text} (use YYYY-MM-DD or DD/MM/YYYY).</source>
         <translation>Tanggal survei bukan tanggal: {text} (gunakan TTTT-BB-HH atau HH/BB/TTTT).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="275"/>
+        <location filename="../processing/import_spreadsheet.py" line="285"/>
         <source>The column mapping is not valid JSON: {error}</source>
         <translation>Pemetaan kolom bukan JSON yang valid: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="277"/>
+        <location filename="../processing/import_spreadsheet.py" line="287"/>
         <source>The column mapping must be a JSON object: {&quot;header&quot;: &quot;field&quot;}.</source>
         <translation>Pemetaan kolom harus berupa objek JSON: {&quot;header&quot;: &quot;field&quot;}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="281"/>
+        <location filename="../processing/import_spreadsheet.py" line="291"/>
         <source>Unknown field(s) in the column mapping: {fields}</source>
         <translation>Kolom tidak dikenal dalam pemetaan kolom: {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="294"/>
+        <location filename="../processing/import_spreadsheet.py" line="304"/>
         <location filename="../processing/upgrade_database.py" line="62"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="295"/>
+        <location filename="../processing/import_spreadsheet.py" line="305"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
     </message>
@@ -3582,7 +3775,7 @@
     </message>
     <message>
         <location filename="../styles/apply.py" line="60"/>
-        <location filename="../styles/postprocess.py" line="57"/>
+        <location filename="../styles/postprocess.py" line="65"/>
         <source>Unknown style: {style}</source>
         <translation>Gaya tidak dikenal: {style}</translation>
     </message>

@@ -144,6 +144,23 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
             return path
         return self.writes.staged(path)
 
+    def addParameter(self, parameter, createOutput: bool = True) -> bool:  # noqa: N803
+        """Every parameter passes here: enterprises, regions and services get the recognised
+        layers of the current project as defaults (``layer_defaults``)."""
+        from industri_rumahan_plugin.processing.layer_defaults import apply_default
+
+        apply_default(parameter)
+        return super().addParameter(parameter, createOutput)
+
+    def postProcessAlgorithm(self, context, feedback) -> dict:
+        """Style every output QGIS will load (dialog, batch, runAndLoadResults): styles are
+        attached here, after the run, so no algorithm can forget its own. Through the provider,
+        which knows the styles: an algorithm module itself imports no style code."""
+        provider = self.provider()
+        if provider is not None and hasattr(provider, "style_outputs"):
+            provider.style_outputs(context)
+        return {}
+
     def createInstance(self) -> QgsProcessingAlgorithm:
         return type(self)()
 
@@ -198,7 +215,11 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         return toolbelt.icon_path()
 
     def helpUrl(self) -> str:
-        return ""
+        """The algorithm's section of the help page shipped with the plugin (offline)."""
+        from qgis.PyQt.QtCore import QUrl
+
+        page = toolbelt.plugin_path("help", f"algorithms_{toolbelt.language()}.html")
+        return QUrl.fromLocalFile(str(page)).toString() + f"#{self.ALG_ID}"
 
 
 def require(condition: Any, message: str) -> None:

@@ -30,19 +30,19 @@ class CreateSharedDatabase(IndustriRumahanAlgorithm):
         "id": (
             "Membuat (atau meningkatkan tanpa kehilangan data) skema plugin di PostgreSQL + "
             "PostGIS: tabel usaha, layanan dan wilayah, tabel rujukan, indeks dan versi skema. "
-            "Dengan KEAMANAN: peran ir_provinsi (semua), ir_kabupaten dan satu peran "
-            "ir_kab_XXXX per kabupaten (hanya usaha kabupatennya), ir_pembaca (hanya ringkasan "
-            "per kabupaten dan tampilan usaha_publik: usaha yang pemiliknya setuju "
-            "dipublikasikan, di titik desa kecuali lokasi persis disetujui), dengan "
-            "row-level security. Tambahkan pengguna ke peran ini."
+            "Dengan peran dan keamanan baris: peran ir_provinsi (semua), ir_kabupaten dan satu "
+            "peran ir_kab_XXXX per kabupaten (hanya usaha kabupatennya), ir_pembaca (hanya "
+            "ringkasan per kabupaten dan tampilan usaha_publik: usaha yang pemiliknya setuju "
+            "dipublikasikan, di titik desa kecuali lokasi persis disetujui), dengan row-level "
+            "security. Tambahkan pengguna ke peran ini."
         ),
         "en": (
             "Creates (or upgrades without loss) the plugin's schema in PostgreSQL + PostGIS: "
             "enterprise, service and region tables, lookup tables, indexes and schema version. "
-            "With SECURITY: roles ir_provinsi (everything), ir_kabupaten and one ir_kab_XXXX "
-            "per regency (only that regency's enterprises), ir_pembaca (only the per-regency "
-            "summary and the view usaha_publik: enterprises whose owner consented to "
-            "publication, at the village point unless the exact one was agreed), enforced by "
+            "With roles and row-level security: ir_provinsi (everything), ir_kabupaten and one "
+            "ir_kab_XXXX per regency (only that regency's enterprises), ir_pembaca (only the "
+            "per-regency summary and the view usaha_publik: enterprises whose owner consented "
+            "to publication, at the village point unless the exact one was agreed), enforced by "
             "row-level security. Grant these roles to your users."
         ),
     }

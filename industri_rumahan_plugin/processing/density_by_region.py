@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
@@ -100,6 +101,11 @@ class DensityByRegion(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_OUTSIDE, self.tr("Enterprises outside every region"),
             SourceType.POINT, optional=True, createByDefault=False))
+        # figures the dialog shows among the results, not only in the log
+        self.addOutput(QgsProcessingOutputNumber(
+            "OUTSIDE_COUNT", self.tr("Enterprises outside every region (not counted)")))
+        self.addOutput(QgsProcessingOutputNumber(
+            "SHARED_COUNT", self.tr("Enterprises in more than one region (counted once)")))
 
     def _optional_field(self, parameters, name, fields, context, feedback) -> str:
         value = self.parameterAsString(parameters, name, context)

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
@@ -18,6 +17,7 @@ from qgis.core import (
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.compat import FieldDataType, Misc, NumberType, Unit
 from industri_rumahan_plugin.core import catalogue
+from industri_rumahan_plugin.processing import enum_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 # scipy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
@@ -37,19 +37,22 @@ class Heatmap(IndustriRumahanAlgorithm):
     REQUIRES = ("numpy", "pandas", "scipy", "shapely")
     HELP = {
         "id": (
-            "Raster kepadatan kernel (GeoTIFF) usaha per km², untuk semua usaha atau satu "
-            "sektor/tahap. RADIUS dan PIXEL_SIZE dalam meter apa pun CRS lapisan (proyeksi UTM "
-            "atau sama-luas dipilih otomatis). Kernel kuartik, Epanechnikov, atau Gauss "
-            "(σ = radius/3, dipotong di radius). Jumlah nilai × luas piksel = jumlah usaha (atau "
-            "total bobot): skala kuartik QGIS 3.22 keliru 7,25× (isu QGIS 60616), ini tidak."
+            "Peta panas kepadatan usaha (jumlah usaha per km²), untuk semua usaha atau satu "
+            "sektor atau tahap saja. Radius menentukan seberapa jauh satu usaha \"menyebar\" "
+            "ke sekitarnya (misalnya 2.000 m untuk skala kabupaten, 500 m untuk kota); ukuran "
+            "piksel menentukan kehalusan peta. Keduanya dalam meter, apa pun sistem koordinat "
+            "lapisan. Kernel kuartik cocok untuk kebanyakan peta; Gauss memberi tepi lebih "
+            "lembut. Jumlah seluruh peta sama dengan jumlah usaha yang dipilih, jadi nilainya "
+            "dapat dibaca langsung sebagai usaha per km². Hasilnya dimuat dengan legenda warna."
         ),
         "en": (
-            "Kernel density raster (GeoTIFF) of enterprises per km², for all of them or one "
-            "sector/stage. RADIUS and PIXEL_SIZE are metres whatever the layer CRS (a UTM or "
-            "equal-area projection is chosen automatically). Quartic, Epanechnikov or Gaussian "
-            "kernel (σ = radius/3, truncated at the radius). The sum of the values times the "
-            "pixel area equals the number of enterprises (or the total weight): QGIS 3.22's "
-            "scaled quartic is 7.25× too high (QGIS issue 60616); this one is not."
+            "Heat map of enterprise density (enterprises per km²), for all enterprises or one "
+            "sector or stage. The radius sets how far one enterprise \"spreads\" around it "
+            "(e.g. 2,000 m at regency scale, 500 m in a town); the pixel size sets how fine the "
+            "map is. Both are in metres whatever the layer's coordinate system. The quartic "
+            "kernel suits most maps; Gaussian gives softer edges. The whole map adds up to the "
+            "number of enterprises chosen, so values read directly as enterprises per km². "
+            "The result loads with a colour legend."
         ),
     }
     INPUT = "INPUT"
@@ -68,10 +71,8 @@ class Heatmap(IndustriRumahanAlgorithm):
             (self.SECTOR, self.tr("Sector"), catalogue.SECTORS),
             (self.STAGE, self.tr("Stage"), catalogue.STAGES),
         ):
-            param = QgsProcessingParameterEnum(
-                name, label, [ALL, *catalogue.codes(entries)], defaultValue=ALL)
-            param.setUsesStaticStrings(True)
-            self.addParameter(param)
+            self.addParameter(enum_params.labelled_enum(
+                name, label, enum_params.catalogue_choices(entries), ALL))
         self.addParameter(self.filter_parameter(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterField(
             self.WEIGHT_FIELD, self.tr("Weight field"), None, self.INPUT,
@@ -82,10 +83,8 @@ class Heatmap(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.PIXEL_SIZE, self.tr("Pixel size (metres)"), NumberType.DOUBLE,
             100.0, minValue=1.0))
-        kernel = QgsProcessingParameterEnum(
-            self.KERNEL, self.tr("Kernel"), list(KERNELS), defaultValue="quartic")
-        kernel.setUsesStaticStrings(True)
-        self.addParameter(kernel)
+        self.addParameter(enum_params.labelled_enum(
+            self.KERNEL, self.tr("Kernel"), enum_params.kernel_choices(), "quartic"))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT, self.tr("Heatmap (enterprises per km²)")))
 

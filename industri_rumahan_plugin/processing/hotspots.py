@@ -6,7 +6,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -15,6 +14,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.compat import FieldDataType, GeometryType, NumberType, SourceType
+from industri_rumahan_plugin.processing import enum_params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 # scipy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
@@ -30,18 +30,24 @@ class Hotspots(IndustriRumahanAlgorithm):
     REQUIRES = ("numpy", "pandas", "scipy", "shapely")
     HELP = {
         "id": (
-            "Getis-Ord Gi* untuk nilai wilayah (ketetanggaan queen atau jarak) atau titik "
-            "dengan nilai (jarak atau k tetangga terdekat). Keluaran: gi_z, gi_p (dua sisi), "
-            "gi_bin (±3/2/1 = titik panas/dingin pada 99/95/90 %), dan bila diminta gi_p_sim "
-            "dari uji permutasi dengan benih tetap. Definisi sama dengan esda PySAL "
-            "(G_Local star=True, bobot biner); p esda satu sisi = gi_p / 2. Jarak dalam meter."
+            "Mencari titik panas dan titik dingin: wilayah (atau titik) yang bersama "
+            "tetangganya bernilai jauh di atas atau di bawah rata-rata, misalnya kecamatan "
+            "dengan kepadatan usaha tinggi yang berkelompok. Pilih lapisan hasil analisis "
+            "kepadatan dan kolom nilainya. Tetangga: wilayah yang berbatasan, semua yang "
+            "berada dalam jarak tertentu (meter), atau sejumlah tetangga terdekat. Hasil: "
+            "kolom gi_bin (+3/+2/+1 = titik panas dengan keyakinan 99/95/90 %, -3/-2/-1 = "
+            "titik dingin, 0 = tidak signifikan), gi_z dan gi_p; peta dimuat dengan warna "
+            "merah (panas) dan biru (dingin). Metode: Getis-Ord Gi*, sama dengan PySAL esda."
         ),
         "en": (
-            "Getis-Ord Gi* on region values (queen contiguity or distance band) or on points "
-            "with a value (distance band or k nearest). Outputs gi_z, gi_p (two-sided), gi_bin "
-            "(±3/2/1 = hot/cold spot at 99/95/90 %) and, if asked, gi_p_sim from a seeded "
-            "permutation test. Same definitions as PySAL's esda (G_Local star=True, binary "
-            "weights); esda's one-sided p_norm = gi_p / 2. Distances in metres."
+            "Finds hot and cold spots: regions (or points) that, together with their "
+            "neighbours, are far above or below the average, e.g. clusters of districts with a "
+            "high enterprise density. Choose an output of the density analysis and its value "
+            "field. Neighbours: regions sharing a border, everything within a distance "
+            "(metres), or a fixed number of nearest neighbours. Result: the gi_bin column "
+            "(+3/+2/+1 = hot spot at 99/95/90 % confidence, -3/-2/-1 = cold spot, 0 = not "
+            "significant), gi_z and gi_p; the map loads in red (hot) and blue (cold). Method: "
+            "Getis-Ord Gi*, as PySAL's esda."
         ),
     }
     INPUT = "INPUT"
@@ -60,10 +66,8 @@ class Hotspots(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.VALUE_FIELD, self.tr("Value field"), "per_1000_pddk", self.INPUT,
             FieldDataType.NUMERIC))
-        param = QgsProcessingParameterEnum(self.WEIGHTS, self.tr("Neighbours"), list(WEIGHTS),
-                                           defaultValue="queen")
-        param.setUsesStaticStrings(True)
-        self.addParameter(param)
+        self.addParameter(enum_params.labelled_enum(
+            self.WEIGHTS, self.tr("Neighbours"), enum_params.weights_choices(), "queen"))
         self.addParameter(QgsProcessingParameterNumber(
             self.DISTANCE, self.tr("Distance band (metres)"),
             NumberType.DOUBLE, 50000.0, minValue=0.0))

@@ -35,23 +35,26 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         "id": (
             "Mengimpor industri rumahan dari berkas XLSX atau CSV seperti yang disimpan kantor. "
             "Judul kolom umum (Nama Usaha, Nama Pemilik, NIK, Alamat, Desa/Kelurahan, Kecamatan, "
-            "Jenis Usaha, Lat/Long...) dikenali otomatis; PEMETAAN (JSON judul -> field) "
+            "Jenis Usaha, Lat/Long...) dikenali otomatis; pemetaan kolom (JSON judul -> field) "
             "mengubahnya. Koordinat dengan koma, DMS atau tertukar diperbaiki; tanpa koordinat, "
             "titik tengah desa dipakai (ditandai perkiraan). Nilai disesuaikan dengan katalog "
             "(\"IR 1\" = Pemula). Baris ganda (NIK, atau nama + desa) tidak diimpor. Baris yang "
             "cocok dengan usaha yang sudah ada (ID unik, atau NIK, atau nama + desa) memperbarui "
             "usaha itu: nilai yang terisi dan berbeda diganti (sel kosong tidak menghapus; "
             "lokasi tetap), dan perubahan tahap dicatat di riwayat tahap dengan tanggal survei "
-            "(kolom tanggal survei, atau TANGGAL_SURVEI, atau hari ini; sumber \"impor\"). "
+            "(kolom tanggal survei, atau tanggal survei yang diisi, atau hari ini; sumber "
+            "\"impor\"). "
             "Mengimpor berkas yang sama dua kali tidak mengubah apa pun. Semua perubahan "
             "ditulis bersama: gagal berarti tidak ada yang tertulis. Laporan (baris, kolom, "
-            "masalah, dan setiap perubahan: usaha, field, lama → baru) ditulis ke LAPORAN. Uji "
+            "masalah, dan setiap perubahan: usaha, field, lama → baru) ditulis ke berkas laporan. "
+            "Uji "
             "coba: tidak menulis apa pun, laporan tetap mendaftar semua perubahan."
         ),
         "en": (
             "Imports enterprises from an XLSX or CSV file as offices keep them. Common headers "
             "(Nama Usaha, Nama Pemilik, NIK, Alamat, Desa/Kelurahan, Kecamatan, Jenis Usaha, "
-            "Lat/Long...) are matched automatically; MAPPING (JSON header -> field) overrides. "
+            "Lat/Long...) are matched automatically; a column mapping (JSON header -> field) "
+            "overrides. "
             "Comma decimals, DMS and swapped coordinates are fixed; without coordinates the "
             "village centroid is used (flagged approximate). Values are normalised to the "
             "catalogues (\"IR 1\" = Pemula). Duplicates in the file (NIK, or name + village) are "
@@ -59,10 +62,12 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
             "else NIK, else name + village) updates it: filled-in values that differ replace "
             "the stored ones (an empty cell blanks nothing; the location is kept), and a "
             "changed stage is recorded in the stage history with the survey date (a survey-date "
-            "column, else SURVEY_DATE, else today; source \"impor\"). Importing the same file "
+            "column, else the survey date given, else today; source \"impor\"). Importing the "
+            "same file "
             "twice changes nothing. Everything is written together: on failure nothing is "
             "written. The report (row, column, problem, and every change: enterprise, field, "
-            "old → new) goes to REPORT. DRY_RUN writes nothing and still lists every change."
+            "old → new) goes to the report file. A dry run writes nothing and still lists every "
+            "change."
         ),
     }
     INPUT = "INPUT"
@@ -106,6 +111,10 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
                                                  self.tr("Stage-history rows recorded")))
         self.addOutput(QgsProcessingOutputNumber(
             "CHANGES", self.tr("Field changes and stage-history rows listed in the report")))
+        # what the rows would do: the same figures in a dry run and in a real import
+        self.addOutput(QgsProcessingOutputNumber("WOULD_IMPORT", self.tr("Rows to import")))
+        self.addOutput(QgsProcessingOutputNumber("WOULD_UPDATE",
+                                                 self.tr("Enterprises to update")))
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict:
@@ -182,7 +191,8 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         outputs.update({"IMPORTED": 0, "SKIPPED": counts["exists"] - len(updated),
                         "REJECTED": counts["error"], "UPDATED": 0, "STAGES_RECORDED": 0,
                         "CHANGES": len(plan.changes) + len(plan.history),
-                        "APPROXIMATE": int(result.approximate[result.status == "ok"].sum())})
+                        "APPROXIMATE": int(result.approximate[result.status == "ok"].sum()),
+                        "WOULD_IMPORT": counts["ok"], "WOULD_UPDATE": len(updated)})
         self._log_changes(plan, feedback)
         if self.parameterAsBoolean(parameters, self.DRY_RUN, context):
             feedback.pushInfo(self.tr(

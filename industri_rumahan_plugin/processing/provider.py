@@ -110,3 +110,9 @@ class IndustriRumahanProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+
+    def style_outputs(self, context) -> int:
+        """Attach the output-style post-processor to every output of a run to be loaded."""
+        from industri_rumahan_plugin.styles.postprocess import attach_output_styles
+
+        return attach_output_styles(context)

@@ -29,7 +29,7 @@ class UpgradeDatabase(IndustriRumahanAlgorithm):
             "atau 2, isian foto, kontak usaha dan persetujuan publikasi ditambahkan, kosong "
             "(belum ada yang setuju); semuanya dalam satu transaksi. Sesudahnya setiap rekaman "
             "dibandingkan: bila ada yang berbeda, semua dibatalkan dan berkas tidak berubah. "
-            "Berkas bukan milik plugin atau dari versi lebih baru ditolak. UJI COBA hanya "
+            "Berkas bukan milik plugin atau dari versi lebih baru ditolak. Uji coba hanya "
             "melaporkan apa yang akan dilakukan."
         ),
         "en": (
@@ -41,7 +41,7 @@ class UpgradeDatabase(IndustriRumahanAlgorithm):
             "are added, empty (nobody has consented yet); all in one transaction. Every record "
             "is then compared: if anything differs, everything is rolled back and the file is "
             "unchanged. Files that are not the plugin's or are of a newer version are refused. "
-            "DRY RUN only reports what would be done."
+            "A dry run only reports what would be done."
         ),
     }
     INPUT = "INPUT"

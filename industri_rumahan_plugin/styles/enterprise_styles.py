@@ -181,10 +181,38 @@ def stage_sector_renderer(
     return QgsRuleBasedRenderer(root)
 
 
-def cluster_symbol() -> QgsMarkerSymbol:
-    """A dark disc growing with the count, the count written in white."""
+#: Layer units per ground metre of the enterprise layers (EPSG:4326 in the schema).
+DEGREES_PER_METRE = 1.0 / 111_320.0
+
+
+def dominant_expression(field: str, entries: tuple[catalogue.Entry, ...],
+                        units_per_metre: float = DEGREES_PER_METRE) -> str:
+    """The colour of a cluster's most frequent class of ``field`` (grey when unknown).
+
+    QGIS evaluates the cluster symbol with the cluster's first feature (and @cluster_size):
+    the cluster is approximated by that feature and its ``@cluster_size - 1`` nearest
+    neighbours within the clustering distance (spatial index; works from QGIS 3.18)."""
+    # @map_scale: set by the canvas and layouts (renders without it: a regional scale)
+    radius = (f"{CLUSTER_TOLERANCE_MM} * coalesce(@map_scale, 250000) / 1000.0 "
+              f"* {units_per_metre!r}")
+    values = (f"array_prepend(overlay_nearest(@layer, \"{field}\", "
+              f"limit:=@cluster_size - 1, max_distance:={radius}), \"{field}\")")
+    cases = " ".join(f"WHEN @dominant = '{e.code}' THEN '{e.color}'" for e in entries)
+    # ties go to the first code in sort order: which feature QGIS takes first differs
+    # between versions, the cluster's members do not
+    dominant = f"array_first(array_sort(array_majority({values}, 'all')))"
+    return (f"with_variable('dominant', {dominant}, "
+            f"CASE {cases} ELSE '{CLUSTER_COLOR}' END)")
+
+
+def cluster_symbol(colour_expression: str | None = None) -> QgsMarkerSymbol:
+    """A disc growing with the count, the count written in white with a dark outline; the
+    disc takes the colour of ``colour_expression`` (the dominant class), else dark grey."""
     disc = QgsSimpleMarkerSymbolLayer(Symbology.CIRCLE, 5.0)
     disc.setColor(QColor(CLUSTER_COLOR))
+    if colour_expression:
+        disc.setDataDefinedProperty(Symbology.PROPERTY_FILL_COLOR,
+                                    QgsProperty.fromExpression(colour_expression))
     disc.setStrokeColor(QColor("#ffffff"))
     disc.setStrokeWidth(0.4)
     disc.setDataDefinedProperty(
@@ -193,7 +221,8 @@ def cluster_symbol() -> QgsMarkerSymbol:
     )
     count = QgsFontMarkerSymbolLayer("Sans Serif", "", 2.6)
     count.setColor(QColor("#ffffff"))
-    count.setStrokeWidth(0)
+    count.setStrokeColor(QColor(OUTLINE))
+    count.setStrokeWidth(0.25)
     count.setFontStyle("Bold")
     count.setDataDefinedProperty(
         Symbology.PROPERTY_CHARACTER, QgsProperty.fromExpression("@cluster_size")
@@ -201,18 +230,20 @@ def cluster_symbol() -> QgsMarkerSymbol:
     return _symbol(disc, count)
 
 
-def with_clusters(renderer: QgsFeatureRenderer) -> QgsPointClusterRenderer:
+def with_clusters(renderer: QgsFeatureRenderer,
+                  colour_expression: str | None = None) -> QgsPointClusterRenderer:
     """Aggregate nearby points at small scales; they split apart when zoomed in."""
     clusters = QgsPointClusterRenderer()
     clusters.setEmbeddedRenderer(renderer)
     clusters.setTolerance(CLUSTER_TOLERANCE_MM)
     clusters.setToleranceUnit(Unit.RENDER_MM)
-    clusters.setClusterSymbol(cluster_symbol())
+    clusters.setClusterSymbol(cluster_symbol(colour_expression))
     return clusters
 
 
 def name_labeling(field: str = NAME_FIELD) -> QgsVectorLayerSimpleLabeling:
-    """Enterprise names, only at village scale (larger than 1:25,000), with a halo."""
+    """Enterprise names, only at village scale (larger than 1:25,000), with a halo, and only
+    for enterprises not drawn inside a cluster (labels never cover a cluster's disc)."""
     settings = QgsPalLayerSettings()
     settings.fieldName = field
     settings.isExpression = False
@@ -222,7 +253,21 @@ def name_labeling(field: str = NAME_FIELD) -> QgsVectorLayerSimpleLabeling:
     settings.placement = LabelPlacement.AROUND_POINT
     settings.dist = 1.0
     settings.setFormat(halo_text(QFont("Sans Serif"), 8, "#1a1a1a"))
+    # a clustered enterprise is drawn as its cluster's disc: no name beside the disc
+    settings.dataDefinedProperties().setProperty(
+        QgsPalLayerSettings.Property.Show, QgsProperty.fromExpression(alone_expression()))
+    settings.priority = 3  # below other layers' labels (default 5): names give way
+    settings.obstacleSettings().setIsObstacle(True)  # no other label over an enterprise
+    settings.obstacleSettings().setFactor(2.0)
     return QgsVectorLayerSimpleLabeling(settings)
+
+
+def alone_expression(units_per_metre: float = DEGREES_PER_METRE) -> str:
+    """True when no other enterprise lies within the clustering distance (drawn alone)."""
+    radius = (f"{CLUSTER_TOLERANCE_MM} * coalesce(@map_scale, 25000) / 1000.0 "
+              f"* {units_per_metre!r}")
+    return (f"array_length(overlay_nearest(@layer, $id, limit:=1, "
+            f"max_distance:={radius})) = 0")
 
 
 def halo_text(font: QFont, size: float, colour: str) -> QgsTextFormat:
@@ -251,4 +296,10 @@ def enterprise_renderer(
         inner = stage_sector_renderer(field or STAGE_FIELD, SECTOR_FIELD, lang)
     else:
         raise ValueError(style)
-    return with_clusters(inner) if clusters else inner
+    if not clusters:
+        return inner
+    if style == "sector":
+        colour = dominant_expression(field or SECTOR_FIELD, catalogue.SECTORS)
+    else:
+        colour = dominant_expression(field or STAGE_FIELD, catalogue.STAGES)
+    return with_clusters(inner, colour)

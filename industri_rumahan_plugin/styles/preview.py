@@ -13,6 +13,8 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
     QgsGraduatedSymbolRenderer,
     QgsLayerTree,
     QgsLayerTreeModel,
@@ -49,6 +51,10 @@ def map_settings(layers: Sequence[QgsMapLayer], extent: QgsRectangle,
     settings.setFlag(Qgis.MapSettingsFlag.Antialiasing, True)
     settings.setFlag(Qgis.MapSettingsFlag.DrawLabeling, True)
     settings.setTransformContext(QgsProject.instance().transformContext())
+    # @map_scale and the other map variables, as on the canvas (cluster colours use them)
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(None))
+    context.appendScope(QgsExpressionContextUtils.mapSettingsScope(settings))
+    settings.setExpressionContext(context)
     return settings
 
 

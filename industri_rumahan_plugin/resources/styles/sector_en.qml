@@ -803,6 +803,11 @@
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
             <Option type="Map" name="properties">
+              <Option type="Map" name="fillColor">
+                <Option type="bool" name="active" value="true"/>
+                <Option type="QString" name="expression" value="with_variable('dominant', array_first(array_sort(array_majority(array_prepend(overlay_nearest(@layer, &quot;sektor&quot;, limit:=@cluster_size - 1, max_distance:=7.0 * coalesce(@map_scale, 250000) / 1000.0 * 8.98311174991017e-06), &quot;sektor&quot;), 'all'))), CASE WHEN @dominant = 'makanan' THEN '#e69f00' WHEN @dominant = 'minuman' THEN '#56b4e9' WHEN @dominant = 'tenun_cual' THEN '#cc79a7' WHEN @dominant = 'batik' THEN '#882255' WHEN @dominant = 'rajutan' THEN '#aa4499' WHEN @dominant = 'anyaman' THEN '#009e73' WHEN @dominant = 'pewter' THEN '#7f7f7f' WHEN @dominant = 'batu_satam' THEN '#332288' WHEN @dominant = 'konveksi' THEN '#d55e00' WHEN @dominant = 'aksesoris' THEN '#ddcc77' WHEN @dominant = 'kerajinan_kayu' THEN '#8c510a' WHEN @dominant = 'lainnya' THEN '#bbbbbb' ELSE '#3d3d3d' END)"/>
+                <Option type="int" name="type" value="3"/>
+              </Option>
               <Option type="Map" name="size">
                 <Option type="bool" name="active" value="true"/>
                 <Option type="QString" name="expression" value="min(7.5, 4 + 0.7 * ln(@cluster_size))"/>
@@ -825,8 +830,8 @@
           <Option type="QString" name="offset" value="0,0"/>
           <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           <Option type="QString" name="offset_unit" value="MM"/>
-          <Option type="QString" name="outline_color" value="255,255,255,255"/>
-          <Option type="QString" name="outline_width" value="0"/>
+          <Option type="QString" name="outline_color" value="35,35,35,255"/>
+          <Option type="QString" name="outline_width" value="0.25"/>
           <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
           <Option type="QString" name="outline_width_unit" value="MM"/>
           <Option type="QString" name="size" value="2.6"/>
@@ -844,8 +849,8 @@
         <prop k="offset" v="0,0"/>
         <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
         <prop k="offset_unit" v="MM"/>
-        <prop k="outline_color" v="255,255,255,255"/>
-        <prop k="outline_width" v="0"/>
+        <prop k="outline_color" v="35,35,35,255"/>
+        <prop k="outline_width" v="0.25"/>
         <prop k="outline_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
         <prop k="outline_width_unit" v="MM"/>
         <prop k="size" v="2.6"/>
@@ -929,12 +934,18 @@
         <substitutions/>
       </text-style>
       <text-format placeDirectionSymbol="0" plussign="0" formatNumbers="0" rightDirectionSymbol=">" multilineAlign="3" reverseDirectionSymbol="0" useMaxLineLengthForAutoWrap="1" decimals="3" wrapChar="" autoWrapLength="0" leftDirectionSymbol="&lt;" addDirectionSymbol="0"/>
-      <placement placementFlags="10" rotationUnit="AngleDegrees" rotationAngle="0" yOffset="0" xOffset="0" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" overrunDistance="0" geometryGeneratorEnabled="0" layerType="UnknownGeometry" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" lineAnchorClipping="0" placement="6" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" lineAnchorPercent="0.5" geometryGenerator="" maxCurvedCharAngleIn="25" geometryGeneratorType="PointGeometry" preserveRotation="1" distMapUnitScale="3x:0,0,0,0,0,0" quadOffset="4" centroidInside="0" maxCurvedCharAngleOut="-25" overrunDistanceUnit="MM" polygonPlacementFlags="2" distUnits="MM" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" lineAnchorType="0" offsetType="0" repeatDistanceUnits="MM" repeatDistance="0" fitInPolygonOnly="0" centroidWhole="0" dist="1" offsetUnits="MM" priority="5"/>
-      <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="0" zIndex="0" scaleVisibility="1" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="1" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="1" fontMaxPixelSize="10000" scaleMax="25000" obstacleFactor="1" fontMinPixelSize="0" mergeLines="0"/>
+      <placement placementFlags="10" rotationUnit="AngleDegrees" rotationAngle="0" yOffset="0" xOffset="0" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" overrunDistance="0" geometryGeneratorEnabled="0" layerType="UnknownGeometry" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" lineAnchorClipping="0" placement="6" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" lineAnchorPercent="0.5" geometryGenerator="" maxCurvedCharAngleIn="25" geometryGeneratorType="PointGeometry" preserveRotation="1" distMapUnitScale="3x:0,0,0,0,0,0" quadOffset="4" centroidInside="0" maxCurvedCharAngleOut="-25" overrunDistanceUnit="MM" polygonPlacementFlags="2" distUnits="MM" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" lineAnchorType="0" offsetType="0" repeatDistanceUnits="MM" repeatDistance="0" fitInPolygonOnly="0" centroidWhole="0" dist="1" offsetUnits="MM" priority="3"/>
+      <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="0" zIndex="0" scaleVisibility="1" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="1" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="1" fontMaxPixelSize="10000" scaleMax="25000" obstacleFactor="2" fontMinPixelSize="0" mergeLines="0"/>
       <dd_properties>
         <Option type="Map">
           <Option type="QString" name="name" value=""/>
-          <Option name="properties"/>
+          <Option type="Map" name="properties">
+            <Option type="Map" name="Show">
+              <Option type="bool" name="active" value="true"/>
+              <Option type="QString" name="expression" value="array_length(overlay_nearest(@layer, $id, limit:=1, max_distance:=7.0 * coalesce(@map_scale, 25000) / 1000.0 * 8.98311174991017e-06)) = 0"/>
+              <Option type="int" name="type" value="3"/>
+            </Option>
+          </Option>
           <Option type="QString" name="type" value="collection"/>
         </Option>
       </dd_properties>

@@ -1,0 +1,131 @@
+"""Map feedback: cluster discs take the dominant stage/sector colour (rendered pixels), names
+never sit beside a cluster disc, features are named by business name (not UUID)."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeature,
+    QgsGeometry,
+    QgsMapRendererSequentialJob,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QSize
+
+from industri_rumahan_plugin.core import catalogue
+from industri_rumahan_plugin.styles import apply, preview
+from industri_rumahan_plugin.styles import enterprise_styles as es
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+SIZE = QSize(400, 400)
+
+
+def _layer(points: list[tuple[float, float, str, str, str]]) -> QgsVectorLayer:
+    """A memory enterprise layer: (lon, lat, tahap, sektor, nama_usaha)."""
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=uid:string&field=nama_usaha:string"
+                           "&field=tahap:string&field=sektor:string", "usaha", "memory")
+    features = []
+    for i, (x, y, tahap, sektor, nama) in enumerate(points):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([f"uuid-{i:04d}", nama, tahap, sektor])
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def _pixel(layer: QgsVectorLayer, extent: QgsRectangle, lon: float, lat: float) -> str:
+    settings = preview.map_settings([layer], extent, WGS84, SIZE)
+    image = preview.render_map(settings)
+    point = settings.mapToPixel().transform(QgsPointXY(lon, lat))
+    return image.pixelColor(round(point.x()), round(point.y()) + 6).name()  # below the count
+
+
+STAGE = {s.code: s.color for s in catalogue.STAGES}
+SECTOR = {s.code: s.color for s in catalogue.SECTORS}
+
+
+@pytest.fixture
+def two_clusters(qgis_new_project) -> QgsVectorLayer:
+    """Cluster A: 7 developing + 3 beginner food enterprises; cluster B: 6 advanced batik and
+    4 developing food ones. Points 0.0005° (~55 m) apart; the clusters 0.5° apart."""
+    food, batik = catalogue.SECTORS[0].code, "batik"
+    stages = [s.code for s in catalogue.STAGES]  # beginner, developing, advanced
+    points = []
+    for i in range(10):
+        points.append((106.0 + 0.0005 * i, -2.0, stages[1] if i < 7 else stages[0], food,
+                       f"Usaha A{i}"))
+        points.append((106.5 + 0.0005 * i, -2.0, stages[2] if i < 6 else stages[1],
+                       batik if i < 6 else food, f"Usaha B{i}"))
+    return _layer(points)
+
+
+def test_cluster_discs_take_the_dominant_class_colour(two_clusters):
+    extent = QgsRectangle(105.7, -2.3, 106.8, -1.7)  # ~1:300,000: both groups cluster
+    apply.apply_style(two_clusters, "stage", lang="en")
+    stages = [s.code for s in catalogue.STAGES]
+    assert _pixel(two_clusters, extent, 106.00225, -2.0) == STAGE[stages[1]]
+    assert _pixel(two_clusters, extent, 106.50225, -2.0) == STAGE[stages[2]]
+    apply.apply_style(two_clusters, "sector", lang="en")
+    assert _pixel(two_clusters, extent, 106.00225, -2.0) == SECTOR[catalogue.SECTORS[0].code]
+    assert _pixel(two_clusters, extent, 106.50225, -2.0) == SECTOR["batik"]
+    assert STAGE[stages[2]] != SECTOR["batik"]  # the two styles look different
+
+
+def test_the_colour_expression_names_the_majority(two_clusters):
+    """The expression itself, on the cluster's first feature with its size (as QGIS does)."""
+    expression = QgsExpression(es.dominant_expression("tahap", catalogue.STAGES))
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(
+        two_clusters))
+    first_b = next(f for f in two_clusters.getFeatures() if f["nama_usaha"] == "Usaha B0")
+    context.setFeature(first_b)
+    context.lastScope().setVariable("cluster_size", 10)
+    context.lastScope().setVariable("map_scale", 300_000)
+    assert expression.evaluate(context) == STAGE[catalogue.STAGES[2].code]
+
+
+def test_names_only_beside_enterprises_drawn_alone(qgis_new_project):
+    layer = _layer([(106.0, -2.0, "pemula", "batik", "Sendiri"),
+                    (106.01, -2.0, "pemula", "batik", "Berdua satu"),
+                    (106.01003, -2.0, "pemula", "batik", "Berdua dua")])
+    apply.apply_style(layer, "stage", lang="en")
+    centre = QgsPointXY(106.005, -2.0)
+    extent = QgsRectangle(centre.x() - 0.01, centre.y() - 0.01, centre.x() + 0.01,
+                          centre.y() + 0.01)
+    settings = preview.map_settings([layer], extent, WGS84, SIZE)
+    assert settings.scale() < es.LABEL_MAX_SCALE  # names shown at this scale
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    labels = sorted(x.labelText for x in job.takeLabelingResults().allLabels())
+    assert labels == ["Sendiri"]  # the two 3 m apart form a cluster disc: no name beside it
+
+
+def test_features_are_named_by_business_name(demo_gpkg, qgis_new_project):
+    from industri_rumahan_plugin.gui.history_watch import HistoryWatcher
+
+    watcher = HistoryWatcher()
+    try:
+        usaha = QgsVectorLayer(f"{demo_gpkg}|layername=usaha", "usaha", "ogr")
+        layanan = QgsVectorLayer(f"{demo_gpkg}|layername=layanan", "layanan", "ogr")
+        mine = QgsVectorLayer(f"{demo_gpkg}|layername=kecamatan", "kecamatan", "ogr")
+        mine.setDisplayExpression("\"kode\" || ' ' || \"nama\"")  # the user's own: kept
+        QgsProject.instance().addMapLayers([usaha, layanan, mine])
+        feature = next(usaha.getFeatures())
+        context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(
+            usaha))
+        context.setFeature(feature)
+        shown = QgsExpression(usaha.displayExpression()).evaluate(context)
+        assert shown == feature["nama_usaha"] and shown != feature["uid"]
+        assert layanan.displayExpression() == '"nama"'
+        assert mine.displayExpression() == "\"kode\" || ' ' || \"nama\""
+    finally:
+        watcher.stop()
