@@ -85,10 +85,18 @@ def steps() -> list[tuple[str, str, dict[str, str]]]:
         *(history_steps() if history_tables_present() else []),
         ("Paket survei lapangan QField (kecamatan Belinyu)", "industrirumahan:preparefieldsurvey",
          {"INPUT": usaha, "CODES": SURVEY_CODE, "OUTPUT": str(OUT / f"survei_{SURVEY_CODE}")}),
+        ("XLSForm untuk ODK / KoBoToolbox", "industrirumahan:exportxlsform", {
+            "VILLAGES": f"{GPKG}|layername=desa",
+            "OUTPUT": str(OUT / "industri_rumahan_xlsform.xlsx")}),
         ("Laporan PDF Bangka Belitung", "industrirumahan:exportreport", {
             "INPUT": usaha, "REGIONS": kab, "SERVICES": layanan, "YEAR": "0",
             "OFFICE": "DP3ACSKB Provinsi Kepulauan Bangka Belitung",
             "OUTPUT": str(OUT / "laporan_babel.pdf")}),
+        ("Katalog produk PDF (usaha yang setuju dipublikasikan)",
+         "industrirumahan:exportcatalogue", {
+             "INPUT": usaha, "OFFICE": "DP3ACSKB Provinsi Kepulauan Bangka Belitung",
+             "LOGO": str(REPO / "industri_rumahan_plugin" / "resources" / "icons" / "icon.svg"),
+             "OUTPUT": str(OUT / "katalog_produk_babel.pdf")}),
         ("Peta web dan katalog untuk publik", "industrirumahan:publishwebmap", {
             "INPUT": usaha, "REGIONS": kab, "DISTRICTS": kec,
             "VILLAGES": f"{GPKG}|layername=desa", "SERVICES": layanan,

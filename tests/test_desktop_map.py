@@ -100,7 +100,10 @@ def collect(window, result):
     loaded = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
     result["dialog_outputs"] = [[type(x.renderer()).__name__, x.renderer().classAttribute()]
                                 for x in loaded]
-    dialog.close()
+    from qgis.PyQt import sip
+
+    if not sip.isdeleted(dialog):  # QGIS closes it after a run unless "keep open" is set
+        dialog.close()
     for x in loaded:
         project.layerTreeRoot().findLayer(x.id()).setItemVisibilityChecked(False)
 

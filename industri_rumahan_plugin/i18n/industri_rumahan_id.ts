@@ -1792,7 +1792,7 @@
         <location filename="../processing/accessibility.py" line="73"/>
         <location filename="../processing/enum_params.py" line="50"/>
         <source>Gaussian</source>
-        <translation>Gaussian</translation>
+        <translation>Gauss</translation>
     </message>
     <message>
         <location filename="../processing/accessibility.py" line="73"/>

@@ -41,7 +41,7 @@ class ExportXlsform(IndustriRumahanAlgorithm):
             "catalogues: one question per field the plugin's form shows, named as the field, "
             "catalogue choices (select_one), number bounds and text lengths, required fields, "
             "messages in Indonesian and English, a GPS point (lokasi), a photo, the publication "
-            "consent and the survey date. With VILLAGES, the regency/district/village codes "
+            "consent and the survey date. With a village layer, the regency/district/village codes "
             "become cascading choices (only the selected villages with \"selected features "
             "only\"). KoBo or ODK submission exports (CSV/XLSX) import with importspreadsheet "
             "without a column mapping."
