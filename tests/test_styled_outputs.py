@@ -35,8 +35,10 @@ def layer_tree_view(qgis_iface):
     model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
     view = QgsLayerTreeView()
     view.setModel(model)
+    original = qgis_iface.layerTreeView
     qgis_iface.layerTreeView = lambda: view
     yield view
+    qgis_iface.layerTreeView = original  # later tests get pytest-qgis's own view back
     view.deleteLater()
 
 
