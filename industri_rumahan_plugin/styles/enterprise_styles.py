@@ -195,8 +195,11 @@ def dominant_expression(field: str, entries: tuple[catalogue.Entry, ...],
     # @map_scale: set by the canvas and layouts (renders without it: a regional scale)
     radius = (f"{CLUSTER_TOLERANCE_MM} * coalesce(@map_scale, 250000) / 1000.0 "
               f"* {units_per_metre!r}")
-    values = (f"array_prepend(overlay_nearest(@layer, \"{field}\", "
-              f"limit:=@cluster_size - 1, max_distance:={radius}), \"{field}\")")
+    # the distance is checked here too: QGIS 3.40 ignores overlay_nearest's max_distance
+    near = (f"overlay_nearest(@layer, array(\"{field}\", $geometry), "
+            f"limit:=@cluster_size - 1, max_distance:=@r)")
+    values = (f"with_variable('r', {radius}, array_prepend(array_foreach(array_filter({near}, "
+              f"distance(@element[1], $geometry) <= @r), @element[0]), \"{field}\"))")
     cases = " ".join(f"WHEN @dominant = '{e.code}' THEN '{e.color}'" for e in entries)
     # ties go to the first code in sort order: which feature QGIS takes first differs
     # between versions, the cluster's members do not
@@ -266,8 +269,10 @@ def alone_expression(units_per_metre: float = DEGREES_PER_METRE) -> str:
     """True when no other enterprise lies within the clustering distance (drawn alone)."""
     radius = (f"{CLUSTER_TOLERANCE_MM} * coalesce(@map_scale, 25000) / 1000.0 "
               f"* {units_per_metre!r}")
-    return (f"array_length(overlay_nearest(@layer, $id, limit:=1, "
-            f"max_distance:={radius})) = 0")
+    # the distance is compared here, not through overlay_nearest's max_distance, which
+    # QGIS 3.40 does not apply to the layer itself (every enterprise then had a neighbour)
+    return (f"coalesce(distance($geometry, array_first(overlay_nearest(@layer, $geometry, "
+            f"limit:=1))) > {radius}, true)")
 
 
 def halo_text(font: QFont, size: float, colour: str) -> QgsTextFormat:

@@ -805,7 +805,7 @@
             <Option type="Map" name="properties">
               <Option type="Map" name="fillColor">
                 <Option type="bool" name="active" value="true"/>
-                <Option type="QString" name="expression" value="with_variable('dominant', array_first(array_sort(array_majority(array_prepend(overlay_nearest(@layer, &quot;sektor&quot;, limit:=@cluster_size - 1, max_distance:=7.0 * coalesce(@map_scale, 250000) / 1000.0 * 8.98311174991017e-06), &quot;sektor&quot;), 'all'))), CASE WHEN @dominant = 'makanan' THEN '#e69f00' WHEN @dominant = 'minuman' THEN '#56b4e9' WHEN @dominant = 'tenun_cual' THEN '#cc79a7' WHEN @dominant = 'batik' THEN '#882255' WHEN @dominant = 'rajutan' THEN '#aa4499' WHEN @dominant = 'anyaman' THEN '#009e73' WHEN @dominant = 'pewter' THEN '#7f7f7f' WHEN @dominant = 'batu_satam' THEN '#332288' WHEN @dominant = 'konveksi' THEN '#d55e00' WHEN @dominant = 'aksesoris' THEN '#ddcc77' WHEN @dominant = 'kerajinan_kayu' THEN '#8c510a' WHEN @dominant = 'lainnya' THEN '#bbbbbb' ELSE '#3d3d3d' END)"/>
+                <Option type="QString" name="expression" value="with_variable('dominant', array_first(array_sort(array_majority(with_variable('r', 7.0 * coalesce(@map_scale, 250000) / 1000.0 * 8.98311174991017e-06, array_prepend(array_foreach(array_filter(overlay_nearest(@layer, array(&quot;sektor&quot;, $geometry), limit:=@cluster_size - 1, max_distance:=@r), distance(@element[1], $geometry) &lt;= @r), @element[0]), &quot;sektor&quot;)), 'all'))), CASE WHEN @dominant = 'makanan' THEN '#e69f00' WHEN @dominant = 'minuman' THEN '#56b4e9' WHEN @dominant = 'tenun_cual' THEN '#cc79a7' WHEN @dominant = 'batik' THEN '#882255' WHEN @dominant = 'rajutan' THEN '#aa4499' WHEN @dominant = 'anyaman' THEN '#009e73' WHEN @dominant = 'pewter' THEN '#7f7f7f' WHEN @dominant = 'batu_satam' THEN '#332288' WHEN @dominant = 'konveksi' THEN '#d55e00' WHEN @dominant = 'aksesoris' THEN '#ddcc77' WHEN @dominant = 'kerajinan_kayu' THEN '#8c510a' WHEN @dominant = 'lainnya' THEN '#bbbbbb' ELSE '#3d3d3d' END)"/>
                 <Option type="int" name="type" value="3"/>
               </Option>
               <Option type="Map" name="size">
@@ -942,7 +942,7 @@
           <Option type="Map" name="properties">
             <Option type="Map" name="Show">
               <Option type="bool" name="active" value="true"/>
-              <Option type="QString" name="expression" value="array_length(overlay_nearest(@layer, $id, limit:=1, max_distance:=7.0 * coalesce(@map_scale, 25000) / 1000.0 * 8.98311174991017e-06)) = 0"/>
+              <Option type="QString" name="expression" value="coalesce(distance($geometry, array_first(overlay_nearest(@layer, $geometry, limit:=1))) > 7.0 * coalesce(@map_scale, 25000) / 1000.0 * 8.98311174991017e-06, true)"/>
               <Option type="int" name="type" value="3"/>
             </Option>
           </Option>
