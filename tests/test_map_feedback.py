@@ -92,7 +92,9 @@ def test_the_colour_expression_names_the_majority(two_clusters):
     assert expression.evaluate(context) == STAGE[catalogue.STAGES[2].code]
 
 
-def test_names_only_beside_enterprises_drawn_alone(qgis_new_project):
+def test_names_show_at_village_scale(qgis_new_project):
+    """Names from 1:25,000. (Hiding names beside cluster discs needed overlay_nearest in a
+    label's Show property, which crashed QGIS when layers were removed: left out.)"""
     layer = _layer([(106.0, -2.0, "pemula", "batik", "Sendiri"),
                     (106.01, -2.0, "pemula", "batik", "Berdua satu"),
                     (106.01003, -2.0, "pemula", "batik", "Berdua dua")])
@@ -106,7 +108,7 @@ def test_names_only_beside_enterprises_drawn_alone(qgis_new_project):
     job.start()
     job.waitForFinished()
     labels = sorted(x.labelText for x in job.takeLabelingResults().allLabels())
-    assert labels == ["Sendiri"]  # the two 3 m apart form a cluster disc: no name beside it
+    assert "Sendiri" in labels
 
 
 def test_features_are_named_by_business_name(demo_gpkg, qgis_new_project):

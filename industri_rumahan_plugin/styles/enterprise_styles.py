@@ -256,23 +256,10 @@ def name_labeling(field: str = NAME_FIELD) -> QgsVectorLayerSimpleLabeling:
     settings.placement = LabelPlacement.AROUND_POINT
     settings.dist = 1.0
     settings.setFormat(halo_text(QFont("Sans Serif"), 8, "#1a1a1a"))
-    # a clustered enterprise is drawn as its cluster's disc: no name beside the disc
-    settings.dataDefinedProperties().setProperty(
-        QgsPalLayerSettings.Property.Show, QgsProperty.fromExpression(alone_expression()))
     settings.priority = 3  # below other layers' labels (default 5): names give way
     settings.obstacleSettings().setIsObstacle(True)  # no other label over an enterprise
     settings.obstacleSettings().setFactor(2.0)
     return QgsVectorLayerSimpleLabeling(settings)
-
-
-def alone_expression(units_per_metre: float = DEGREES_PER_METRE) -> str:
-    """True when no other enterprise lies within the clustering distance (drawn alone)."""
-    radius = (f"{CLUSTER_TOLERANCE_MM} * coalesce(@map_scale, 25000) / 1000.0 "
-              f"* {units_per_metre!r}")
-    # the distance is compared here, not through overlay_nearest's max_distance, which
-    # QGIS 3.40 does not apply to the layer itself (every enterprise then had a neighbour)
-    return (f"coalesce(distance($geometry, array_first(overlay_nearest(@layer, $geometry, "
-            f"limit:=1))) > {radius}, true)")
 
 
 def halo_text(font: QFont, size: float, colour: str) -> QgsTextFormat:

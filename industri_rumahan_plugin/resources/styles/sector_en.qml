@@ -939,13 +939,7 @@
       <dd_properties>
         <Option type="Map">
           <Option type="QString" name="name" value=""/>
-          <Option type="Map" name="properties">
-            <Option type="Map" name="Show">
-              <Option type="bool" name="active" value="true"/>
-              <Option type="QString" name="expression" value="coalesce(distance($geometry, array_first(overlay_nearest(@layer, $geometry, limit:=1))) > 7.0 * coalesce(@map_scale, 25000) / 1000.0 * 8.98311174991017e-06, true)"/>
-              <Option type="int" name="type" value="3"/>
-            </Option>
-          </Option>
+          <Option name="properties"/>
           <Option type="QString" name="type" value="collection"/>
         </Option>
       </dd_properties>
