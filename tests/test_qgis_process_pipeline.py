@@ -70,5 +70,5 @@ def test_qgis_process_refuses_an_analysis_output_as_regions(profiles, demo_gpkg,
         f"REGIONS={density}", f"OUTPUT={pdf}", timeout=600)
     assert done.returncode != 0
     said = done.stdout + done.stderr
-    assert "REGIONS: " in said and "is an analysis output, not a boundary layer" in said
+    assert "[REGIONS]: " in said and "is an analysis output, not a boundary layer" in said
     assert not pdf.exists()

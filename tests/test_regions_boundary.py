@@ -78,7 +78,7 @@ def test_algorithm_refuses_an_analysis_output_as_regions(alg_id, demo_gpkg, dens
         params["OUTPUT"] = str(tmp_path / "situs")
     with pytest.raises(QgsProcessingException) as error:
         processing.run(f"industrirumahan:{alg_id}", params)
-    assert "REGIONS: " in str(error.value)
+    assert "[REGIONS]: " in str(error.value)
     assert "is an analysis output, not a boundary layer" in str(error.value)
     assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "t.xlsx").exists()
     assert not (tmp_path / "situs").exists()

@@ -14,7 +14,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.compat import FieldDataType, FieldType, NumberType, SourceType
-from industri_rumahan_plugin.processing import gap_params, network_params
+from industri_rumahan_plugin.processing import network_params, params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 METHODS = ("2sfca", "e2sfca", "gaussian", "gravity")
@@ -59,7 +59,7 @@ class Accessibility(IndustriRumahanAlgorithm):
     }
 
     def initAlgorithm(self, config=None):
-        gap_params.add_services(self, capacity=True)
+        params.add_services(self, capacity=True)
         self.addParameter(QgsProcessingParameterField(
             "DEMAND_FIELD", self.tr("Enterprise demand weight field (empty = 1 each)"), None,
             "INPUT", FieldDataType.NUMERIC, optional=True))
@@ -71,7 +71,7 @@ class Accessibility(IndustriRumahanAlgorithm):
             "DECAY", self.tr("Distance decay (any decay works with 2SFCA and gravity)"),
             [self.tr("As the method"), self.tr("None (uniform)"), self.tr("Steps"),
              self.tr("Gaussian"), self.tr("Power (gravity)")], defaultValue=0))
-        self.addParameter(gap_params.metres_parameter(
+        self.addParameter(params.metres_parameter(
             "CATCHMENT", self.tr("Catchment (metres, or the cost unit of the OD table or the "
                                  "road network)"), 10000.0))
         self.addParameter(QgsProcessingParameterString(
@@ -89,7 +89,7 @@ class Accessibility(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "UNDERSERVED_SHARE", self.tr("Underserved below this share of the mean index"),
             NumberType.DOUBLE, 0.5, minValue=0.0))
-        gap_params.add_od(self)
+        params.add_od(self)
         network_params.add_network(self)
         self.addParameter(QgsProcessingParameterFeatureSource(
             "REGIONS", self.tr("Regions for a summary (optional)"),
@@ -119,7 +119,7 @@ class Accessibility(IndustriRumahanAlgorithm):
         cost_kind = network_params.cost_source(self, parameters, context, feedback)
         services = self.read_services(services_src, s, context, feedback)
         wanted = [f for f in (s["DEMAND_FIELD"], s["INPUT_ID_FIELD"]
-                              if cost_kind == gap_params.COST_OD else "") if f]
+                              if cost_kind == params.COST_OD else "") if f]
         fids, lonlat, frame = gap_io.read_lonlat(source, context, feedback, wanted)
         demand = gap_io.demand_weights(frame, s["DEMAND_FIELD"], len(fids))
         types = gap_io.chosen_types(services, s["SERVICE_TYPES"])
@@ -207,7 +207,7 @@ class Accessibility(IndustriRumahanAlgorithm):
         from industri_rumahan_plugin.core.nearest import pairs_within
 
         all_pairs = None
-        if cost_kind == gap_params.COST_OD:
+        if cost_kind == params.COST_OD:
             table = self.parameterAsSource(parameters, "OD_TABLE", context)
             if table is None:
                 raise QgsProcessingException(self.tr("Choose the origin-destination table."))
@@ -217,7 +217,7 @@ class Accessibility(IndustriRumahanAlgorithm):
                 self.parameterAsString(parameters, "OD_COST_FIELD", context),
                 frame[s["INPUT_ID_FIELD"]].to_numpy(object) if s["INPUT_ID_FIELD"] else fids,
                 services.ident, feedback)
-        elif cost_kind == gap_params.COST_NETWORK:
+        elif cost_kind == params.COST_NETWORK:
             all_pairs = network_params.pairs(self, parameters, context, feedback, lonlat,
                                              services, catchment)
         for jenis in types:

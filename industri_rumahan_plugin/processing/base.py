@@ -8,15 +8,12 @@ from qgis.core import (
     QgsFeatureSource,
     QgsProcessingAlgorithm,
     QgsProcessingException,
-    QgsProcessingParameterExpression,
-    QgsProcessingParameterFeatureSource,
 )
 from qgis.PyQt.QtGui import QIcon
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters import output_guard, output_writer
+from industri_rumahan_plugin.adapters import errors, output_guard, output_writer
 from industri_rumahan_plugin.adapters.feedback import check_cancel as check_cancel
-from industri_rumahan_plugin.compat import SourceType
 
 REGIONS = "REGIONS"
 
@@ -117,10 +114,10 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         source = self.parameterAsSource(parameters, REGIONS, context)
         if source is None or not schema.is_analysis_output(source.fields().names()):
             return
-        raise QgsProcessingException(self.tr(
-            "{param}: {layer} is an analysis output, not a boundary layer (it already holds "
-            "the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the "
-            "database.").format(param=REGIONS, layer=source.sourceName()))
+        raise self.input_error(REGIONS, self.tr(
+            "{layer} is an analysis output, not a boundary layer (it already holds the figures "
+            "of an analysis). Choose the kabupaten/kota or kecamatan layer of the "
+            "database.").format(layer=source.sourceName()))
 
     # The outputs: staged while the run lasts, checked, moved into place when it succeeded.
     def plain_sink(self, parameters, name, context, *args, **kwargs):
@@ -185,21 +182,15 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
             return f"{primary}\n\n<hr/>\n\n{other}"
         return primary or other
 
-    # Parameters several algorithms share, so their labels and types stay the same everywhere.
-    def enterprises_parameter(self, name: str = "INPUT") -> QgsProcessingParameterFeatureSource:
-        return QgsProcessingParameterFeatureSource(
-            name, self.tr("Enterprises"), [SourceType.POINT])
+    # The one error convention (adapters/errors.py): "Label [NAME]: translated message".
+    def input_error(self, name: str, message: str) -> QgsProcessingException:
+        """The exception refusing parameter ``name``; ``message`` is already translated."""
+        return errors.parameter_error(self, name, message)
 
-    def regions_parameter(self, name: str = "REGIONS") -> QgsProcessingParameterFeatureSource:
-        return QgsProcessingParameterFeatureSource(
-            name, self.tr("Regions (kabupaten/kota or kecamatan)"),
-            [SourceType.POLYGON])
-
-    def filter_parameter(
-        self, name: str = "FILTER", parent: str = "INPUT"
-    ) -> QgsProcessingParameterExpression:
-        return QgsProcessingParameterExpression(
-            name, self.tr("Filter enterprises (expression)"), "", parent, optional=True)
+    def require(self, condition: Any, name: str, message: str) -> None:
+        """Refuse parameter ``name`` with ``message`` unless ``condition`` holds."""
+        if not condition:
+            raise self.input_error(name, message)
 
     def required_source(self, parameters: dict, name: str, context) -> QgsFeatureSource:
         """The feature source of parameter ``name``, or QGIS's own "invalid source" error."""
@@ -207,6 +198,13 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         return source
+
+    def required_sink(self, parameters: dict, name: str, context, *args, **kwargs):
+        """``parameterAsSink`` (staged and checked), or QGIS's own "invalid sink" error."""
+        sink, dest = self.parameterAsSink(parameters, name, context, *args, **kwargs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return sink, dest
 
     def icon(self) -> QIcon:
         return toolbelt.icon()
@@ -221,8 +219,3 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         page = toolbelt.plugin_path("help", f"algorithms_{toolbelt.language()}.html")
         return QUrl.fromLocalFile(str(page)).toString() + f"#{self.ALG_ID}"
 
-
-def require(condition: Any, message: str) -> None:
-    """Raise a translated ``QgsProcessingException`` when a user input is unusable."""
-    if not condition:
-        raise QgsProcessingException(message)

@@ -19,6 +19,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin.compat import FieldDataType, ProcessingFlag, SourceType
 from industri_rumahan_plugin.core import catalogue, schema
+from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 # numpy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
@@ -73,15 +74,15 @@ class DensityByRegion(IndustriRumahanAlgorithm):
     PUSHDOWN = "PUSHDOWN"
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(self.enterprises_parameter(self.INPUT))
-        self.addParameter(self.regions_parameter(self.REGIONS))
+        self.addParameter(params.enterprises(self.INPUT))
+        self.addParameter(params.regions(self.REGIONS))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field"), "penduduk_total",
             self.REGIONS, FieldDataType.NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.WOMEN_POPULATION_FIELD, self.tr("Women population field"), "penduduk_wanita",
             self.REGIONS, FieldDataType.NUMERIC, optional=True))
-        self.addParameter(self.filter_parameter(self.FILTER, self.INPUT))
+        self.addParameter(params.filter_expression(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterField(
             self.CATEGORY_FIELDS, self.tr("Category fields (first two are crossed)"),
             ["sektor", "tahap"], self.INPUT, allowMultiple=True, optional=True))

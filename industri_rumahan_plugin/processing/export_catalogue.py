@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.compat import ProcessingFlag
+from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 LANGUAGES = ("id", "en")
@@ -66,7 +67,7 @@ class ExportCatalogue(IndustriRumahanAlgorithm):
         return super().flags() | ProcessingFlag.NO_THREADING
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(self.enterprises_parameter(self.INPUT))
+        self.addParameter(params.enterprises(self.INPUT))
         self.addParameter(QgsProcessingParameterString(
             self.OFFICE, self.tr("Office (shown on the cover and every page)"), "DP3A"))
         self.addParameter(QgsProcessingParameterString(

@@ -15,7 +15,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import schema
-from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel, require
+from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 
 class ExportSpreadsheet(IndustriRumahanAlgorithm):
@@ -58,9 +58,9 @@ class ExportSpreadsheet(IndustriRumahanAlgorithm):
         from industri_rumahan_plugin.core.importing import tables
 
         source = self.parameterAsSource(parameters, self.INPUT, context)
-        require(source is not None, self.tr("The enterprise layer is invalid."))
+        self.require(source is not None, self.INPUT, self.tr("The enterprise layer is invalid."))
         names = [n for n in schema.field_names() if source.fields().indexOf(n) >= 0]
-        require("nama_usaha" in names, self.tr(
+        self.require("nama_usaha" in names, self.INPUT, self.tr(
             "The layer has no nama_usaha field: it is not an enterprise layer of the plugin."))
         arrays = read_source(source, names, context=context, feedback=feedback,
                              progress_span=(0, 70))

@@ -16,7 +16,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import schema
-from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, require
+from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm
 
 
 class ExportXlsform(IndustriRumahanAlgorithm):
@@ -70,14 +70,15 @@ class ExportXlsform(IndustriRumahanAlgorithm):
         regions = None
         if parameters.get(self.VILLAGES) is not None:
             source = self.required_source(parameters, self.VILLAGES, context)
-            require(schema.layer_role(source.fields().names(), "Polygon") == "villages",
-                    self.tr("{layer} is not a village (desa/kelurahan) layer of the plugin "
-                            "(fields kode, nama, kec_kode, kab_kode).").format(
-                                layer=source.sourceName()))
+            self.require(schema.layer_role(source.fields().names(), "Polygon") == "villages",
+                         self.VILLAGES, self.tr(
+                             "{layer} is not a village (desa/kelurahan) layer of the plugin "
+                             "(fields kode, nama, kec_kode, kab_kode).").format(
+                             layer=source.sourceName()))
             layer = self.parameterAsVectorLayer(parameters, self.VILLAGES, context)
             regions = xlsform_io.region_choices(source, context, layer)
-            require(regions["desa"], self.tr("No village to offer: the village layer (or its "
-                                             "selection) is empty."))
+            self.require(regions["desa"], self.VILLAGES, self.tr(
+                "No village to offer: the village layer (or its selection) is empty."))
             feedback.pushInfo(self.tr("{n} villages offered as choices").format(
                 n=len(regions["desa"])))
         version = self.parameterAsString(parameters, self.VERSION, context).strip() or \

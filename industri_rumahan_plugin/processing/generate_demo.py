@@ -18,6 +18,7 @@ from industri_rumahan_plugin.adapters.fields import qgs_fields
 from industri_rumahan_plugin.adapters.geopackage import to_variant
 from industri_rumahan_plugin.compat import FieldDataType, NumberType, SourceType, WkbType
 from industri_rumahan_plugin.core import schema
+from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 
@@ -54,7 +55,7 @@ class GenerateDemo(IndustriRumahanAlgorithm):
     OUTPUT_SERVICES = "OUTPUT_SERVICES"
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(self.regions_parameter(self.REGIONS))
+        self.addParameter(params.regions(self.REGIONS))
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, self.tr("Region code field"), "kode", self.REGIONS))
         self.addParameter(QgsProcessingParameterField(

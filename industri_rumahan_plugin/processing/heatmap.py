@@ -17,7 +17,7 @@ from qgis.core import (
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.compat import FieldDataType, Misc, NumberType, Unit
 from industri_rumahan_plugin.core import catalogue
-from industri_rumahan_plugin.processing import enum_params
+from industri_rumahan_plugin.processing import enum_params, params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 # scipy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
@@ -66,14 +66,14 @@ class Heatmap(IndustriRumahanAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(self.enterprises_parameter(self.INPUT))
+        self.addParameter(params.enterprises(self.INPUT))
         for name, label, entries in (
             (self.SECTOR, self.tr("Sector"), catalogue.SECTORS),
             (self.STAGE, self.tr("Stage"), catalogue.STAGES),
         ):
             self.addParameter(enum_params.labelled_enum(
                 name, label, enum_params.catalogue_choices(entries), ALL))
-        self.addParameter(self.filter_parameter(self.FILTER, self.INPUT))
+        self.addParameter(params.filter_expression(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterField(
             self.WEIGHT_FIELD, self.tr("Weight field"), None, self.INPUT,
             FieldDataType.NUMERIC, optional=True))

@@ -22,7 +22,7 @@ from industri_rumahan_plugin.adapters import output_guard
 from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.core.importing import headers
-from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel, require
+from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 from industri_rumahan_plugin.toolbelt import language
 
 
@@ -123,13 +123,14 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
 
         path = Path(self.parameterAsFile(parameters, self.INPUT, context))
         target = self.parameterAsVectorLayer(parameters, self.TARGET, context)
-        require(target is not None and target.isValid(), self.tr("The target layer is invalid."))
+        self.require(target is not None and target.isValid(), self.TARGET,
+                     self.tr("The target layer is invalid."))
         role = schema.layer_role(target.fields().names(),
                                  QgsWkbTypes.displayString(target.wkbType()))
-        require(role == "enterprises", self.tr(
+        self.require(role == "enterprises", self.TARGET, self.tr(
             "{layer} is not an enterprise layer of the plugin (fields uid, nama_usaha, sektor, "
             "tahap... are missing).").format(layer=target.name()))
-        require(not target.isEditable(), self.tr(
+        self.require(not target.isEditable(), self.TARGET, self.tr(
             "{layer} is being edited: save or discard its edits first.").format(
                 layer=target.name()))
         self._mapping(parameters, context)  # refused before reading, not after
@@ -270,7 +271,7 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         if not text:
             return dt.date.today()
         parsed, _bad = values.parse_date(pd.Series([text]))
-        require(pd.notna(parsed[0]), self.tr(
+        self.require(pd.notna(parsed[0]), self.SURVEY_DATE, self.tr(
             "The survey date is not a date: {text} (use YYYY-MM-DD or DD/MM/YYYY).").format(
                 text=text))
         return parsed[0].date()
@@ -282,14 +283,14 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         try:
             mapping = json.loads(text)
         except json.JSONDecodeError as error:
-            raise QgsProcessingException(self.tr(
+            raise self.input_error(self.MAPPING, self.tr(
                 "The column mapping is not valid JSON: {error}").format(error=error)) from error
-        require(isinstance(mapping, dict), self.tr(
+        self.require(isinstance(mapping, dict), self.MAPPING, self.tr(
             "The column mapping must be a JSON object: {\"header\": \"field\"}."))
         allowed = set(headers.valid_targets())
         unknown = sorted(str(v) for v in mapping.values() if v and v not in allowed)
-        require(not unknown, self.tr("Unknown field(s) in the column mapping: {fields}").format(
-            fields=", ".join(unknown)))
+        self.require(not unknown, self.MAPPING, self.tr(
+            "Unknown field(s) in the column mapping: {fields}").format(fields=", ".join(unknown)))
         return {str(k): str(v or "") for k, v in mapping.items()}
 
     def _write_report(self, parameters, context, result, feedback) -> dict:

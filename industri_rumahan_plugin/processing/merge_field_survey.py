@@ -18,7 +18,7 @@ from qgis.core import (
 from industri_rumahan_plugin.adapters import output_guard
 from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import field_survey
-from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, require
+from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm
 
 
 class MergeFieldSurvey(IndustriRumahanAlgorithm):
@@ -89,13 +89,14 @@ class MergeFieldSurvey(IndustriRumahanAlgorithm):
         from industri_rumahan_plugin.adapters.survey_open import PackageError, open_package
 
         layer = self.parameterAsVectorLayer(parameters, "TARGET", context)
-        require(layer is not None and layer.providerType() == "ogr", self.tr(
-            "TARGET must be the enterprise layer of an office GeoPackage."))
+        self.require(layer is not None and layer.providerType() == "ogr", "TARGET", self.tr(
+            "Choose the enterprise layer of an office GeoPackage."))
         database = Path(layer.source().split("|")[0])
-        require(database.suffix.lower() == ".gpkg" and database.is_file(), self.tr(
-            "TARGET must be the enterprise layer of an office GeoPackage."))
-        require(not has_pending_edits(layer), self.tr(
-            "TARGET has unsaved edits: save or discard them first (the merge writes the file)."))
+        self.require(database.suffix.lower() == ".gpkg" and database.is_file(), "TARGET",
+                     self.tr("Choose the enterprise layer of an office GeoPackage."))
+        self.require(not has_pending_edits(layer), "TARGET", self.tr(
+            "the layer has unsaved edits: save or discard them first (the merge writes the "
+            "file)."))
         rule = field_survey.RULES[self.parameterAsEnum(parameters, "RULE", context)]
         dry_run = self.parameterAsBoolean(parameters, "DRY_RUN", context)
         user = current_user()

@@ -10,6 +10,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.compat import SourceType
+from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 # scipy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
@@ -42,9 +43,9 @@ class NearestNeighbourIndex(IndustriRumahanAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(self.enterprises_parameter(self.INPUT))
-        self.addParameter(self.regions_parameter(self.REGIONS))
-        self.addParameter(self.filter_parameter(self.FILTER, self.INPUT))
+        self.addParameter(params.enterprises(self.INPUT))
+        self.addParameter(params.regions(self.REGIONS))
+        self.addParameter(params.filter_expression(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Regions with nearest neighbour index"),
             SourceType.POLYGON))

@@ -8,7 +8,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.compat import FieldType
-from industri_rumahan_plugin.processing import gap_params, network_params
+from industri_rumahan_plugin.processing import network_params, params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 
@@ -46,10 +46,10 @@ class NearestService(IndustriRumahanAlgorithm):
     }
 
     def initAlgorithm(self, config=None):
-        gap_params.add_services(self)
-        self.addParameter(gap_params.metres_parameter(
+        params.add_services(self)
+        self.addParameter(params.metres_parameter(
             "MAX_DISTANCE", self.tr("Maximum distance or cost (0 = no limit)"), 0.0))
-        gap_params.add_od(self)
+        params.add_od(self)
         network_params.add_network(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", self.tr("Enterprises with nearest services")))
@@ -72,7 +72,7 @@ class NearestService(IndustriRumahanAlgorithm):
         max_d = self.parameterAsDouble(parameters, "MAX_DISTANCE", context)
         max_d = max_d if max_d > 0 else None
         cost = network_params.cost_source(self, parameters, context, feedback)
-        use_od = cost == gap_params.COST_OD
+        use_od = cost == params.COST_OD
 
         services = gap_io.read_services(services_src, context, feedback, type_field,
                                         name_field, id_field)
@@ -86,7 +86,7 @@ class NearestService(IndustriRumahanAlgorithm):
         od = None
         if use_od:
             od = self._od(parameters, context, feedback, frame, input_id, fids, services)
-        elif cost == gap_params.COST_NETWORK:
+        elif cost == params.COST_NETWORK:
             od = network_params.pairs(self, parameters, context, feedback, lonlat, services,
                                       max_d, nearest_only=True)
         feedback.pushInfo(self.tr("{n} enterprises, {m} services; types: {types}").format(
@@ -95,7 +95,7 @@ class NearestService(IndustriRumahanAlgorithm):
             raise QgsProcessingException(self.tr("No enterprise has a point geometry."))
 
         prefix = "biaya" if use_od else "jarak_m"
-        if cost == gap_params.COST_NETWORK:
+        if cost == params.COST_NETWORK:
             prefix = network_params.column_prefix(self, parameters, context)
         extra, columns = [], []
         for t, jenis in enumerate(types):

@@ -19,7 +19,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.compat import FieldDataType, NumberType, ProcessingFlag, SourceType
-from industri_rumahan_plugin.processing import gap_params
+from industri_rumahan_plugin.processing import params
 
 # numpy, pandas and the network adapters are imported when an algorithm runs: listing the
 # provider (every QGIS and qgis_process start) must not need them.
@@ -75,12 +75,12 @@ def cost_source(
     """COST_SOURCE, where giving a NETWORK layer with the default geodesic choice means network."""
     chosen = alg.parameterAsEnum(parameters, "COST_SOURCE", context)
     has_network = alg.parameterAsSource(parameters, "NETWORK", context) is not None
-    if chosen == gap_params.COST_NETWORK and not has_network:
+    if chosen == params.COST_NETWORK and not has_network:
         raise QgsProcessingException(tr("Choose the road network layer (NETWORK)."))
-    if chosen == gap_params.COST_GEODESIC and has_network:
+    if chosen == params.COST_GEODESIC and has_network:
         feedback.pushInfo(tr("A road network is given: costs come from the road network."))
-        return gap_params.COST_NETWORK
-    if chosen == gap_params.COST_OD and has_network:
+        return params.COST_NETWORK
+    if chosen == params.COST_OD and has_network:
         feedback.pushWarning(tr(
             "Costs come from the origin-destination table; the road network is not used."))
     return chosen

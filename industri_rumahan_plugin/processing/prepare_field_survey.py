@@ -17,7 +17,8 @@ from qgis.core import (
 
 from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import field_survey, schema
-from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel, require
+from industri_rumahan_plugin.processing import params
+from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 from industri_rumahan_plugin.toolbelt import language
 
 AREA = "AREA"
@@ -59,7 +60,7 @@ class PrepareFieldSurvey(IndustriRumahanAlgorithm):
     NEW_FOLDERS = ("OUTPUT",)  # a package that came back from the field is never overwritten
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(self.enterprises_parameter("INPUT"))
+        self.addParameter(params.enterprises("INPUT"))
         self.addParameter(QgsProcessingParameterFeatureSource(
             "REGIONS", self.tr("Regions (kecamatan or desa layer)"),
             [SourceType.POLYGON], optional=True))
@@ -80,8 +81,8 @@ class PrepareFieldSurvey(IndustriRumahanAlgorithm):
         from industri_rumahan_plugin.styles.apply import apply_style
 
         source = self.required_source(parameters, "INPUT", context)
-        require(schema.layer_role(source.fields().names()) == "enterprises", self.tr(
-            "INPUT is not an enterprise layer of the plugin's schema (fields uid, nama_usaha, "
+        self.require(schema.layer_role(source.fields().names()) == "enterprises", "INPUT", self.tr(
+            "not an enterprise layer of the plugin's schema (fields uid, nama_usaha, "
             "sektor, tahap, jenis_kelamin_pemilik)."))
         levels, label = self._area(parameters, context)
         features = []
@@ -91,8 +92,8 @@ class PrepareFieldSurvey(IndustriRumahanAlgorithm):
             if any(levels.values()) and not field_survey.in_area(values, levels):
                 continue
             features.append(feature)
-        require(features, self.tr("No enterprise lies in the chosen regions (or selection): "
-                                  "nothing to package."))
+        self.require(features, "INPUT", self.tr(
+            "No enterprise lies in the chosen regions (or selection): nothing to package."))
         area = survey_package.Area(levels["regencies"], levels["districts"],
                                    levels["villages"], label)
         # staged beside the chosen folder, moved into place (with the zip) when all is written
@@ -115,17 +116,17 @@ class PrepareFieldSurvey(IndustriRumahanAlgorithm):
     def _area(self, parameters, context) -> tuple[dict[str, set[str]], str]:
         levels, bad = field_survey.parse_codes(
             self.parameterAsString(parameters, "CODES", context) or "")
-        require(not bad, self.tr("CODES: {codes} are no kecamatan or desa codes "
-                                 "(e.g. 19.01.02 or 19.01.02.2007).").format(
-                                     codes=", ".join(bad)))
+        self.require(not bad, "CODES", self.tr(
+            "{codes} are no kecamatan or desa codes (e.g. 19.01.02 or 19.01.02.2007).").format(
+            codes=", ".join(bad)))
         regions = self.parameterAsSource(parameters, "REGIONS", context)
         if regions is not None:
             role = schema.boundary_role(regions.fields().names(),
                                         QgsWkbTypes.displayString(regions.wkbType()))
-            require(role is not None, self.tr(
-                "REGIONS must be a kabupaten/kota, kecamatan or desa layer of the schema."))
+            self.require(role is not None, "REGIONS", self.tr(
+                "Choose a kabupaten/kota, kecamatan or desa layer of the schema."))
             codes = {str(f["kode"]) for f in regions.getFeatures() if f["kode"]}
-            require(codes, self.tr("REGIONS holds no region (is anything selected?)."))
+            self.require(codes, "REGIONS", self.tr("No region given (is anything selected?)."))
             levels[role] |= codes
         label = ", ".join(sorted(set().union(*levels.values())))
         return levels, label

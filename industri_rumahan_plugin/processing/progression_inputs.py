@@ -22,6 +22,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.compat import DateTimeType, SourceType
+from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 INPUT, HISTORY, PARTICIPATION, REGIONS = "INPUT", "HISTORY", "PARTICIPATION", "REGIONS"
@@ -52,14 +53,14 @@ class Inputs:
 def add_parameters(alg: IndustriRumahanAlgorithm, participation_optional: bool = True,
                    history_optional: bool = True) -> None:
     tr = alg.tr
-    alg.addParameter(alg.enterprises_parameter(INPUT))
+    alg.addParameter(params.enterprises(INPUT))
     alg.addParameter(QgsProcessingParameterFeatureSource(
         HISTORY, tr("Stage history table (riwayat_tahap; empty = found by its fields)"),
         [SourceType.VECTOR], optional=history_optional))
     alg.addParameter(QgsProcessingParameterFeatureSource(
         PARTICIPATION, tr("Programme participation table (partisipasi_program; empty = found "
                           "by its fields)"), [SourceType.VECTOR], optional=participation_optional))
-    alg.addParameter(alg.regions_parameter(REGIONS))
+    alg.addParameter(params.regions(REGIONS))
     alg.addParameter(QgsProcessingParameterEnum(
         LEVEL, tr("Region level"), [tr("From the region layer"), tr("Kabupaten/kota"),
                                     tr("Kecamatan")], defaultValue=0))

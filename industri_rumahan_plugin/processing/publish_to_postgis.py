@@ -22,7 +22,7 @@ from industri_rumahan_plugin.adapters.postgis.connection import (
 )
 from industri_rumahan_plugin.compat import FeatureRequest
 from industri_rumahan_plugin.core import schema
-from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel, require
+from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 KEYS = {"enterprises": ("uid",), "services": ("uid",), "regencies": ("kode",),
         "districts": ("kode",), "villages": ("kode",),
@@ -69,7 +69,7 @@ class PublishToPostgis(IndustriRumahanAlgorithm):
                          feedback: QgsProcessingFeedback) -> dict:
         path = self.parameterAsFile(parameters, self.INPUT, context)
         status, message = check_database(path)
-        require(status == "ok", message)
+        self.require(status == "ok", self.INPUT, message)
         schema_name = self.parameterAsString(parameters, self.SCHEMA, context).strip() or "ir"
         try:
             conn = connection(self.parameterAsConnectionName(parameters, self.DATABASE, context))
@@ -83,7 +83,7 @@ class PublishToPostgis(IndustriRumahanAlgorithm):
             if source is None:
                 continue
             target = table_layer(conn, schema_name, table, geometry != "None")
-            require(target.isValid(), self.tr(
+            self.require(target.isValid(), self.DATABASE, self.tr(
                 "Table {schema}.{table} not found: run createshareddatabase first.").format(
                     schema=schema_name, table=table))
             n_new, n_old = self._copy(source, target, specs, KEYS[role])

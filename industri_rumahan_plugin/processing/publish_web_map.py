@@ -26,7 +26,7 @@ from qgis.core import (
 
 from industri_rumahan_plugin.compat import FileBehavior, ProcessingFlag, SourceType
 from industri_rumahan_plugin.core import schema
-from industri_rumahan_plugin.processing import gap_params
+from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 #: Level key -> the file the site loads (``data/<key>.js``) and its regions parameter.
@@ -85,7 +85,7 @@ class PublishWebMap(IndustriRumahanAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Enterprises"), [SourceType.POINT]))
-        self.addParameter(self.filter_parameter(self.FILTER, self.INPUT))
+        self.addParameter(params.filter_expression(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.REGIONS, self.tr("Regencies (kabupaten/kota)"), [SourceType.POLYGON]))
         self.addParameter(QgsProcessingParameterVectorLayer(
@@ -96,7 +96,7 @@ class PublishWebMap(IndustriRumahanAlgorithm):
             [SourceType.POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.SERVICES, self.tr("Services"), [SourceType.POINT], optional=True))
-        self.addParameter(gap_params.metres_parameter(
+        self.addParameter(params.metres_parameter(
             self.THRESHOLD, self.tr("Service gap threshold (metres)"), 10000.0))
         self.addParameter(QgsProcessingParameterString(
             self.TITLE_TEXT, self.tr("Title (empty = \"Peta Industri Rumahan\" / \"Home "
@@ -131,9 +131,9 @@ class PublishWebMap(IndustriRumahanAlgorithm):
         for name in (self.DISTRICTS, self.VILLAGES):
             layer = self.parameterAsVectorLayer(parameters, name, context)
             if layer is not None and schema.is_analysis_output(layer.fields().names()):
-                return False, self.tr(
-                    "{param}: {layer} is an analysis output, not a boundary layer.").format(
-                    param=name, layer=layer.name())
+                return False, str(self.input_error(name, self.tr(
+                    "{layer} is an analysis output, not a boundary layer.").format(
+                    layer=layer.name())))
         return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(

@@ -19,7 +19,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.compat import FieldType, SourceType, WkbType
-from industri_rumahan_plugin.processing import gap_params
+from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class ServiceGap(IndustriRumahanAlgorithm):
     CATEGORY_PARAMETERS = ("SECTOR_FIELD", "STAGE_FIELD")
 
     def initAlgorithm(self, config=None):
-        gap_params.add_services(self)
+        params.add_services(self)
         self.addParameter(QgsProcessingParameterFeatureSource(
             "REGIONS", self.tr("Regions (kabupaten or kecamatan)"),
             [SourceType.POLYGON]))
@@ -77,7 +77,7 @@ class ServiceGap(IndustriRumahanAlgorithm):
             "REGION_CODE_FIELD", self.tr("Region code field"), "kode", "REGIONS", optional=True))
         self.addParameter(QgsProcessingParameterField(
             "REGION_NAME_FIELD", self.tr("Region name field"), "nama", "REGIONS", optional=True))
-        self.addParameter(gap_params.metres_parameter(
+        self.addParameter(params.metres_parameter(
             "THRESHOLD", self.tr("Distance threshold (metres)"), 10000.0))
         for name, label, default in (
             ("WOMEN_FIELD", self.tr("Owner sex field (P = woman)"), "jenis_kelamin_pemilik"),

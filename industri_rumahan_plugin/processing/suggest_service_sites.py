@@ -17,7 +17,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.compat import FieldType, NumberType, SourceType
-from industri_rumahan_plugin.processing import gap_params
+from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 RESULT_FIELDS = (("urutan", FieldType.INT), ("tambah_usaha", FieldType.INT),
@@ -63,7 +63,7 @@ class SuggestServiceSites(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             "SERVICE_TYPE", self.tr("Service type of the new sites (empty = all services)"),
             "", optional=True))
-        self.addParameter(gap_params.metres_parameter(
+        self.addParameter(params.metres_parameter(
             "THRESHOLD", self.tr("Coverage threshold (metres)"), 10000.0))
         self.addParameter(QgsProcessingParameterNumber(
             "K", self.tr("Number of sites to suggest"), NumberType.INTEGER,
