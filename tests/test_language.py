@@ -66,7 +66,7 @@ def test_points_as_regions_refused_through_qgis_process(profiles, demo_gpkg, tmp
                                INPUT=f"{demo_gpkg}|layername=usaha",
                                SERVICES=f"{demo_gpkg}|layername=layanan",
                                REGIONS=f"{demo_gpkg}|layername=layanan", OUTPUT=str(out))
-    assert code != 0 and "REGIONS: " in said and "berisi geometri" in said
+    assert code != 0 and "[REGIONS]: " in said and "berisi geometri" in said
     assert not out.exists()
 
 

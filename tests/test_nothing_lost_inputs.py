@@ -110,7 +110,7 @@ def test_projected_coordinates_declared_wgs84_are_refused(provider, demo_gpkg, t
     params = {"INPUT": str(wrong), "REGIONS": f"{demo_gpkg}|layername=kabupaten",
               "SERVICES": f"{demo_gpkg}|layername=layanan",
               **{k: v.format(tmp=tmp_path) for k, v in extra.items()}}
-    _refused(alg, params, "INPUT:", "CRS", "is wrong", "EPSG:4326")
+    _refused(alg, params, "[INPUT]:", "CRS", "is wrong", "EPSG:4326")
     assert _digest(wrong) == before
     assert not (tmp_path / "panas.tif").exists()
 
@@ -119,7 +119,7 @@ def test_regions_with_a_wrong_crs_are_refused_too(provider, demo_gpkg, tmp_path)
     wrong = _metres_declared_degrees(demo_gpkg, tmp_path, "kecamatan", "gpkg")
     _refused("densitybyregion", {"INPUT": f"{demo_gpkg}|layername=usaha",
                                  "REGIONS": str(wrong), "OUTPUT": "memory:"},
-             "REGIONS:", "is wrong")
+             "[REGIONS]:", "is wrong")
     # the same regions with their true CRS are counted: every enterprise lands in one
     right = processing.run("native:assignprojection", {
         "INPUT": str(wrong), "CRS": "EPSG:32748", "OUTPUT": "memory:"})["OUTPUT"]
@@ -137,7 +137,7 @@ def test_an_unsaved_edit_with_metres_is_seen_before_saving(provider, demo_copy):
     first = next(layer.getFeatures())
     assert layer.changeGeometry(first.id(), QgsGeometry.fromWkt("POINT(560000 9650000)"))
     _refused("densitybyregion", {"INPUT": layer, "REGIONS": regions, "OUTPUT": "memory:"},
-             "INPUT:", "is wrong")
+             "[INPUT]:", "is wrong")
     layer.rollBack()
     out = processing.run("industrirumahan:densitybyregion", {
         "INPUT": layer, "REGIONS": regions, "OUTPUT": "memory:"})
@@ -167,7 +167,7 @@ def test_wrong_geometry_types_are_refused(provider, demo_gpkg, tmp_path, alg, pa
     full = {k: f"{demo_gpkg}|layername={v}" for k, v in params.items()}
     out = tmp_path / "hasil.gpkg"
     full["OUTPUT"] = str(out if alg != "heatmap" else tmp_path / "hasil.tif")
-    _refused(alg, full, f"{param}:", "geometries, but this input needs")
+    _refused(alg, full, f"[{param}]:", "geometries, but this input needs")
     assert _digest(demo_gpkg) == before
     assert not out.exists() and not (tmp_path / "hasil.tif").exists()
 
@@ -181,7 +181,7 @@ def test_multipoints_with_several_parts_are_refused(provider):
     multi = _memory("MultiPoint", "field=sektor:string", rows)
     message = _refused("densitybyregion", {"INPUT": multi, "REGIONS": _regions(),
                                            "OUTPUT": "memory:"},
-                       "INPUT:", "1 features", "several points", "Multipart to singleparts")
+                       "[INPUT]:", "1 features", "several points", "Multipart to singleparts")
     assert "2" in message  # the feature id
     _refused("nearestservice", {"INPUT": multi, "SERVICES": multi, "OUTPUT": "memory:"},
              "several points")
@@ -264,7 +264,7 @@ def test_layer_parameters_are_checked_too(provider, demo_gpkg, demo_copy, tmp_pa
     pdf = tmp_path / "laporan.pdf"
     _refused("exportreport", {"INPUT": f"{demo_gpkg}|layername=desa",
                               "REGIONS": f"{demo_gpkg}|layername=kabupaten",
-                              "OUTPUT": str(pdf)}, "INPUT:", "geometries, but this input")
+                              "OUTPUT": str(pdf)}, "[INPUT]:", "geometries, but this input")
     assert not pdf.exists()
     from tests import spreadsheet_samples
 
@@ -272,5 +272,5 @@ def test_layer_parameters_are_checked_too(provider, demo_gpkg, demo_copy, tmp_pa
     _corrupt(demo_copy)
     before = _digest(demo_copy)
     _refused("importspreadsheet", {"INPUT": str(sheet), "TARGET": f"{demo_copy}|layername=usaha"},
-             "TARGET:", "is damaged")
+             "[TARGET]:", "is damaged")
     assert _digest(demo_copy) == before

@@ -198,7 +198,7 @@ def test_import_into_a_foreign_or_newer_geopackage_is_refused(demo_gpkg, tmp_pat
     before, count = digest(database), rows(database)
     ok, message = dialog_check("importspreadsheet", INPUT=str(sheet),
                                TARGET=f"{database}|layername=usaha", DRY_RUN=dry_run)
-    assert not ok and message.startswith("TARGET") and match in message
+    assert not ok and "[TARGET]: " in message and match in message
     refused("importspreadsheet", match, INPUT=str(sheet), TARGET=f"{database}|layername=usaha",
             DRY_RUN=dry_run, REPORT=str(tmp_path / "laporan.csv"))
     assert digest(database) == before and rows(database) == count == 3000

@@ -36,7 +36,7 @@ def test_qgis_process_refuses_an_office_database_and_an_inputs_file(profiles, de
     before = digest(demo_copy)
     done = qgis_process(profiles, "createdatabase", OUTPUT=str(demo_copy), LOAD="false")
     said = done.stdout + done.stderr
-    assert done.returncode != 0 and "OUTPUT: " in said and "never replaced" in said
+    assert done.returncode != 0 and "[OUTPUT]: " in said and "never replaced" in said
     done = qgis_process(profiles, "densitybyregion", INPUT=f"{demo_copy}|layername=usaha",
                         REGIONS=f"{demo_copy}|layername=kabupaten", OUTPUT=str(demo_copy))
     said = done.stdout + done.stderr

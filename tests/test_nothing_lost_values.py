@@ -117,7 +117,7 @@ def test_bad_filters_are_refused_not_everything_or_nothing(provider, demo_gpkg, 
     for key, value in extra.items():
         params[key] = (f"{demo_gpkg}|layername={value}" if key == "REGIONS"
                        else value.format(tmp=tmp_path))
-    _refused(alg, params, "FILTER:", *words)
+    _refused(alg, params, "[FILTER]:", *words)
     assert not (tmp_path / "panas.tif").exists()
 
 
@@ -138,7 +138,7 @@ def test_a_good_filter_counts_what_it_says(provider, demo_gpkg):
 def test_identifying_fields_cannot_be_categories(provider, demo_gpkg, fields):
     message = _refused("densitybyregion", {
         "INPUT": f"{demo_gpkg}|layername=usaha", "REGIONS": f"{demo_gpkg}|layername=kabupaten",
-        "CATEGORY_FIELDS": fields, "OUTPUT": "memory:"}, "CATEGORY_FIELDS:",
+        "CATEGORY_FIELDS": fields, "OUTPUT": "memory:"}, "[CATEGORY_FIELDS]:",
         "cannot be category fields")
     assert "sektor" in message.split("Choose from:")[1]  # what may be chosen instead
 
@@ -147,7 +147,7 @@ def test_service_gap_sector_field_is_limited_too(provider, demo_gpkg):
     _refused("servicegap", {
         "INPUT": f"{demo_gpkg}|layername=usaha", "SERVICES": f"{demo_gpkg}|layername=layanan",
         "REGIONS": f"{demo_gpkg}|layername=kabupaten", "SECTOR_FIELD": "nama_pemilik",
-        "OUTPUT": "memory:"}, "SECTOR_FIELD:", "cannot be category fields")
+        "OUTPUT": "memory:"}, "[SECTOR_FIELD]:", "cannot be category fields")
 
 
 def test_catalogue_fields_are_still_fine(provider, demo_gpkg):

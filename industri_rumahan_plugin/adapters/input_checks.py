@@ -21,7 +21,6 @@ from qgis.core import (
     QgsExpressionContextUtils,
     QgsFeatureRequest,
     QgsFeatureSource,
-    QgsProcessingException,
     QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -33,6 +32,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters import errors
 from industri_rumahan_plugin.compat import GeometryType, SourceType
 from industri_rumahan_plugin.core import input_rules
 
@@ -54,16 +54,16 @@ def _declared_geometry(param):
     return None
 
 
-def check_geometry(name: str, source: QgsFeatureSource, wanted) -> None:
+def check_geometry(alg, name: str, source: QgsFeatureSource, wanted) -> None:
     """Polygons given as enterprises or points given as regions: refused, by name."""
     actual = QgsWkbTypes.geometryType(source.wkbType())
     if actual == wanted:
         return
     expected = tr("points") if wanted == GeometryType.POINT else tr("polygons")
-    raise QgsProcessingException(tr(
-        "{param}: {layer} holds {actual} geometries, but this input needs {expected}. "
+    raise errors.parameter_error(alg, name, tr(
+        "{layer} holds {actual} geometries, but this input needs {expected}. "
         "Choose the right layer.").format(
-        param=name, layer=source.sourceName(), expected=expected,
+        layer=source.sourceName(), expected=expected,
         actual=QgsWkbTypes.displayString(source.wkbType()) or tr("no")))
 
 
@@ -83,7 +83,7 @@ def _edited_extent(layer: QgsVectorLayer | None) -> QgsRectangle:
     return extent
 
 
-def check_crs(name: str, source: QgsFeatureSource,
+def check_crs(alg, name: str, source: QgsFeatureSource,
               layer: QgsVectorLayer | None = None) -> None:
     """A geographic CRS with coordinates beyond ±180/±90: the layer's CRS is wrong."""
     crs = source.sourceCrs()
@@ -101,17 +101,17 @@ def check_crs(name: str, source: QgsFeatureSource,
     if input_rules.coordinates_fit_geographic(extent.xMinimum(), extent.yMinimum(),
                                                extent.xMaximum(), extent.yMaximum()):
         return
-    raise QgsProcessingException(tr(
-        "{param}: the CRS of {layer} is wrong. It is declared as {crs} (degrees), but its "
+    raise errors.parameter_error(alg, name, tr(
+        "the CRS of {layer} is wrong. It is declared as {crs} (degrees), but its "
         "coordinates reach {x:.0f}, {y:.0f}, beyond ±180/±90: they are probably metres of a "
         "projected CRS (e.g. UTM). Set the layer's real CRS (Layer properties › Source) or "
         "reproject it, then run again.").format(
-        param=name, layer=source.sourceName(), crs=crs.authid() or crs.description(),
+        layer=source.sourceName(), crs=crs.authid() or crs.description(),
         x=max(abs(extent.xMinimum()), abs(extent.xMaximum())),
         y=max(abs(extent.yMinimum()), abs(extent.yMaximum()))))
 
 
-def check_single_points(name: str, source: QgsFeatureSource) -> None:
+def check_single_points(alg, name: str, source: QgsFeatureSource) -> None:
     """Multipoints with more than one part: their centre lies between the parts (at sea)."""
     if not QgsWkbTypes.isMultiType(source.wkbType()):
         return
@@ -123,11 +123,11 @@ def check_single_points(name: str, source: QgsFeatureSource) -> None:
             bad.append(feature.id())
     if bad:
         shown = ", ".join(str(f) for f in bad[:10]) + (", …" if len(bad) > 10 else "")
-        raise QgsProcessingException(tr(
-            "{param}: {n} features of {layer} have several points each (feature ids {ids}); "
+        raise errors.parameter_error(alg, name, tr(
+            "{n} features of {layer} have several points each (feature ids {ids}); "
             "an enterprise or service is one place. Split them with \"Multipart to "
             "singleparts\" or correct them, then run again.").format(
-            param=name, n=len(bad), layer=source.sourceName(), ids=shown))
+            n=len(bad), layer=source.sourceName(), ids=shown))
 
 
 def gpkg_path(layer: QgsVectorLayer | None) -> str:
@@ -165,38 +165,38 @@ def integrity_problem(path: str) -> str:
     return problem
 
 
-def check_integrity(name: str, layer: QgsVectorLayer | None) -> None:
+def check_integrity(alg, name: str, layer: QgsVectorLayer | None) -> None:
     path = gpkg_path(layer)
     if not path:
         return
     problem = integrity_problem(path)
     if problem:
-        raise QgsProcessingException(tr(
-            "{param}: the GeoPackage {path} is damaged, so part of its data cannot be read "
+        raise errors.parameter_error(alg, name, tr(
+            "the GeoPackage {path} is damaged, so part of its data cannot be read "
             "(nothing was analysed). Restore it from a backup, or repair a copy (e.g. "
             "\"sqlite3 file.gpkg .recover\"). Detail: {detail}").format(
-            param=name, path=path, detail=problem))
+            path=path, detail=problem))
 
 
-def check_expression(name: str, text: str, source: QgsFeatureSource | None, context) -> None:
+def check_expression(alg, name: str, text: str, source: QgsFeatureSource | None, context) -> None:
     """A filter must parse, name existing fields and evaluate: never all or nothing silently."""
     if not text or not text.strip():
         return
     expression = QgsExpression(text)
     if expression.hasParserError():
-        raise QgsProcessingException(tr(
-            "{param}: the filter expression has an error and was not used: {error}").format(
-            param=name, error=expression.parserErrorString()))
+        raise errors.parameter_error(alg, name, tr(
+            "the filter expression has an error and was not used: {error}").format(
+            error=expression.parserErrorString()))
     if source is None:
         return
     fields = source.fields()
     missing = sorted(c for c in expression.referencedColumns()
                      if c != QgsFeatureRequest.ALL_ATTRIBUTES and fields.indexOf(c) < 0)
     if missing:
-        raise QgsProcessingException(tr(
-            "{param}: the filter expression names fields the layer does not have: {fields}. "
+        raise errors.parameter_error(alg, name, tr(
+            "the filter expression names fields the layer does not have: {fields}. "
             "Available fields: {available}").format(
-            param=name, fields=", ".join(missing), available=", ".join(fields.names())))
+            fields=", ".join(missing), available=", ".join(fields.names())))
     expression_context = QgsExpressionContext(
         QgsExpressionContextUtils.globalProjectLayerScopes(None))
     if context is not None:
@@ -207,19 +207,19 @@ def check_expression(name: str, text: str, source: QgsFeatureSource | None, cont
         expression_context.setFeature(feature)
         expression.evaluate(expression_context)
         if expression.hasEvalError():
-            raise QgsProcessingException(tr(
-                "{param}: the filter expression cannot be evaluated: {error}").format(
-                param=name, error=expression.evalErrorString()))
+            raise errors.parameter_error(alg, name, tr(
+                "the filter expression cannot be evaluated: {error}").format(
+                error=expression.evalErrorString()))
 
 
-def check_categories(name: str, fields: list[str]) -> None:
+def check_categories(alg, name: str, fields: list[str]) -> None:
     """Only catalogue fields make columns: never uid, nik or owners' names."""
     refused = [f for f in fields if f and not input_rules.category_field_allowed(f)]
     if refused:
-        raise QgsProcessingException(tr(
-            "{param}: {fields} cannot be category fields: each value would become an output "
+        raise errors.parameter_error(alg, name, tr(
+            "{fields} cannot be category fields: each value would become an output "
             "column (names, identity numbers). Choose from: {allowed}").format(
-            param=name, fields=", ".join(refused),
+            fields=", ".join(refused),
             allowed=", ".join(input_rules.catalogue_fields())))
 
 
@@ -239,14 +239,14 @@ def check_parameters(alg, parameters: dict, context, category_parameters=()) -> 
         sources[name] = source
         if source is None:
             continue
-        check_integrity(name, layer)
+        check_integrity(alg, name, layer)
         wanted = _declared_geometry(param)
         if wanted is not None:
-            check_geometry(name, source, wanted)
+            check_geometry(alg, name, source, wanted)
         if wanted == GeometryType.POINT:
-            check_single_points(name, source)
+            check_single_points(alg, name, source)
         if QgsWkbTypes.geometryType(source.wkbType()) != GeometryType.NULL:
-            check_crs(name, source, layer)
+            check_crs(alg, name, source, layer)
     for param in alg.parameterDefinitions():
         name = param.name()
         if isinstance(param, QgsProcessingParameterExpression):
@@ -255,7 +255,7 @@ def check_parameters(alg, parameters: dict, context, category_parameters=()) -> 
             # algorithm would then count everything, so the typed text is checked
             text = raw if isinstance(raw, str) else alg.parameterAsExpression(
                 parameters, name, context)
-            check_expression(name, text, sources.get(param.parentLayerParameterName()),
+            check_expression(alg, name, text, sources.get(param.parentLayerParameterName()),
                              context)
         elif isinstance(param, QgsProcessingParameterField) and name in category_parameters:
-            check_categories(name, list(alg.parameterAsFields(parameters, name, context)))
+            check_categories(alg, name, list(alg.parameterAsFields(parameters, name, context)))

@@ -34,6 +34,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
+from industri_rumahan_plugin.adapters import errors
 from industri_rumahan_plugin.core import output_rules
 
 DESTINATIONS = ("sink", "fileDestination", "rasterDestination", "vectorDestination",
@@ -125,39 +126,39 @@ def check_outputs(alg, parameters: dict, context: QgsProcessingContext) -> None:
     inputs = input_files(alg, parameters, context) if destinations or alg_writes_into(alg) \
         else {}
     for name, path in destinations.items():
-        check_path(name, path, inputs)
+        check_path(alg, name, path, inputs)
     for name in alg_writes_into(alg):
-        check_database_target(name, alg.parameterAsVectorLayer(parameters, name, context))
+        check_database_target(alg, name, alg.parameterAsVectorLayer(parameters, name, context))
 
 
 def alg_writes_into(alg) -> tuple[str, ...]:
     return tuple(getattr(alg, "WRITES_INTO", ()))
 
 
-def check_path(name: str, path: str, inputs: dict[str, str]) -> None:
+def check_path(alg, name: str, path: str, inputs: dict[str, str]) -> None:
     """Raise the rule's refusal for output ``name`` at ``path`` (names parameter and file)."""
     if os.path.isdir(path):  # a folder output: only a new or empty folder
         if os.listdir(path):
-            raise QgsProcessingException(toolbelt.tr(
-                "{param}: the folder {path} is not empty; its files are never replaced. "
-                "Choose a new folder.").format(param=name, path=path))
+            raise errors.parameter_error(alg, name, toolbelt.tr(
+                "the folder {path} is not empty; its files are never replaced. "
+                "Choose a new folder.").format(path=path))
         return
     answer = output_rules.verdict(facts(path, inputs))
     if answer == output_rules.OK:
         return
     if answer == output_rules.INPUT:
         message = toolbelt.tr(
-            "{param}: {path} is the file of the input {input} of this run; writing the output "
+            "{path} is the file of the input {input} of this run; writing the output "
             "there would destroy it. Choose another file.")
     elif answer == output_rules.DATABASE:
         message = toolbelt.tr(
-            "{param}: {path} is an existing database (tables: {tables}) that this plugin did "
+            "{path} is an existing database (tables: {tables}) that this plugin did "
             "not write; it is never replaced. Choose a new file name.")
     else:
         message = toolbelt.tr(
-            "{param}: {path} already exists and is not an unchanged output of this plugin; "
+            "{path} already exists and is not an unchanged output of this plugin; "
             "it is not replaced. Choose a new file name, or delete the file first.")
-    message = message.format(param=name, path=path, input=inputs.get(norm(path), ""),
+    message = message.format(path=path, input=inputs.get(norm(path), ""),
                              tables=", ".join(sqlite_tables(path)[:10]))
     if answer == output_rules.DATABASE and path.lower().endswith(".gpkg"):
         from industri_rumahan_plugin.adapters.geopackage import check_database
@@ -165,7 +166,7 @@ def check_path(name: str, path: str, inputs: dict[str, str]) -> None:
         status, detail = check_database(path)
         if status != "ok":
             message += " " + detail
-    raise QgsProcessingException(message)
+    raise errors.parameter_error(alg, name, message)
 
 
 def facts(path: str, inputs: dict[str, str]) -> output_rules.PathFacts:
@@ -246,7 +247,7 @@ def mark_outputs(paths: list[str]) -> None:
 
 # --- databases written in place -----------------------------------------------------------
 
-def check_database_target(name: str, layer) -> None:
+def check_database_target(alg, name: str, layer) -> None:
     """A GeoPackage written in place (import) must be the plugin's, of this schema or older."""
     from industri_rumahan_plugin.adapters.geopackage import check_database
 
@@ -255,7 +256,7 @@ def check_database_target(name: str, layer) -> None:
         return
     status, message = check_database(path)
     if status in ("foreign", "newer"):
-        raise QgsProcessingException(f"{name}: {message}")
+        raise errors.parameter_error(alg, name, message)
 
 
 @contextmanager

@@ -31,7 +31,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters import output_guard
+from industri_rumahan_plugin.adapters import errors, output_guard
 from industri_rumahan_plugin.compat import field_kind
 from industri_rumahan_plugin.core import output_rules
 
@@ -45,8 +45,9 @@ class CheckedSink:
     file format silently truncates or drops (GDAL's warning: a Shapefile's 254 characters, a
     number wider than its column) counts as refused too."""
 
-    def __init__(self, inner, name: str, dest: str) -> None:
+    def __init__(self, inner, name: str, dest: str, alg=None) -> None:
         self._inner, self.name, self.dest, self.written = inner, name, dest, 0
+        self.alg = alg  # names the parameter in refusals (adapters/errors.py)
         self._lost: list[str] = []
 
     def addFeature(self, feature: QgsFeature, flags=QgsFeatureSink.Flag.FastInsert) -> bool:
@@ -96,19 +97,18 @@ class CheckedSink:
         with self._gdal_warnings():
             ok = inner.flushBuffer() and not inner.lastError()
         if not ok or self._lost:
-            raise QgsProcessingException(toolbelt.tr(
-                "{param}: the output could not be completed ({error}); nothing was "
-                "written.").format(param=self.name,
-                                   error=inner.lastError() or "; ".join(self._lost[:3])))
+            raise errors.parameter_error(self.alg, self.name, toolbelt.tr(
+                "the output could not be completed ({error}); nothing was written.").format(
+                error=inner.lastError() or "; ".join(self._lost[:3])))
         del inner
 
     def _refused(self, feature) -> None:
         label = feature_label(feature) if feature is not None else "?"
         reason = (self._inner.lastError() if self._inner is not None else "") or \
             "; ".join(self._lost[:2]) or toolbelt.tr("no reason given")
-        raise QgsProcessingException(toolbelt.tr(
-            "{param}: feature {n} ({label}) was refused by the output ({error}); nothing was "
-            "written.").format(param=self.name, n=self.written + 1, label=label, error=reason))
+        raise errors.parameter_error(self.alg, self.name, toolbelt.tr(
+            "feature {n} ({label}) was refused by the output ({error}); nothing was "
+            "written.").format(n=self.written + 1, label=label, error=reason))
 
 
 def feature_label(feature: QgsFeature) -> str:
@@ -174,9 +174,9 @@ class Writes:
             if path.lower().endswith(output_rules.SHORT_NAME_SUFFIXES):
                 fields, renamed = short_name_fields(fields)
                 for old, new in renamed:
-                    self.feedback.pushWarning(toolbelt.tr(
-                        "{param}: field names are limited to 10 characters in this format: "
-                        "{old} is written as {new}.").format(param=name, old=old, new=new))
+                    self.feedback.pushWarning(errors.parameter_label(self.alg, name) + ": " + \
+                        toolbelt.tr("field names are limited to 10 characters in this format: "
+                                    "{old} is written as {new}.").format(old=old, new=new))
             dest = output_guard.destination_value(value, context)
             staged = self.staged(path)
             if os.path.exists(path) and dest.startswith("ogr:"):
@@ -197,7 +197,7 @@ class Writes:
             context.addLayerToLoadOnCompletion(dest, QgsProcessingContext.LayerDetails(
                 load[0] or (definition.description() if definition else name), load[1],
                 name))
-        checked = CheckedSink(sink, name, dest)
+        checked = CheckedSink(sink, name, dest, self.alg)
         self.sinks.append(checked)
         return checked, dest
 
@@ -214,7 +214,7 @@ class Writes:
             for name in sorted(os.listdir(stage)):
                 staged, target = os.path.join(stage, name), os.path.join(folder, name)
                 verify(staged)
-                output_guard.check_path(self._param_of(target, results), target, inputs)
+                output_guard.check_path(self.alg, self._param_of(target, results), target, inputs)
                 moves.append((staged, target))
         for staged, target in moves:
             if os.path.isdir(target) and not os.listdir(target):

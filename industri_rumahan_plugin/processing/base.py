@@ -127,7 +127,8 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         """QGIS's sink, staged and checked (every feature) during a run."""
         if self.writes is None:
             sink, dest = self.plain_sink(parameters, name, context, *args, **kwargs)
-            return (None if sink is None else output_writer.CheckedSink(sink, name, dest)), dest
+            checked = None if sink is None else output_writer.CheckedSink(sink, name, dest, self)
+            return checked, dest
         return self.writes.sink(parameters, name, context, *args, **kwargs)
 
     def parameterAsFileOutput(self, parameters, name, context) -> str:

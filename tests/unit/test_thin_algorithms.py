@@ -74,5 +74,5 @@ def test_the_checker_sees_a_bad_raise_and_a_long_body():
     tree = ast.parse(source)
     func = tree.body[0]
     assert _body_lines(func) == 52
-    raised = [n for n in ast.walk(tree) if isinstance(n, ast.Raise)][0]
+    raised = next(n for n in ast.walk(tree) if isinstance(n, ast.Raise))
     assert _is_translated(raised.exc.args[0])
