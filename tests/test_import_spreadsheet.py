@@ -95,7 +95,7 @@ def test_failure_writes_nothing(target, office_file):
     with sqlite3.connect(path) as db:
         db.execute("CREATE TRIGGER refuse BEFORE INSERT ON usaha WHEN NEW.nama_usaha = "
                    "'Kopiah Resam Ibu Dewi' BEGIN SELECT RAISE(ABORT, 'ditolak'); END")
-    with pytest.raises(QgsProcessingException, match="Nothing was imported"):
+    with pytest.raises(QgsProcessingException, match="nothing was imported"):
         _run("importspreadsheet", INPUT=str(office_file), TARGET=target)
     assert _count(target) == 0
 

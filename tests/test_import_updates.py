@@ -170,7 +170,7 @@ def test_a_refused_history_row_writes_nothing(first_year, second_file):
     with sqlite3.connect(_gpkg(first_year)) as db:
         db.execute("CREATE TRIGGER refuse BEFORE INSERT ON riwayat_tahap WHEN NEW.tahap = "
                    "'maju' BEGIN SELECT RAISE(ABORT, 'ditolak'); END")
-    with pytest.raises(QgsProcessingException, match="Nothing was imported"):
+    with pytest.raises(QgsProcessingException, match="nothing was imported"):
         _run(INPUT=str(second_file), TARGET=first_year, SURVEY_DATE="2025-09-01")
     assert _by_name(first_year) == before
     assert history_rows(_gpkg(first_year)) == rows_before

@@ -915,9 +915,7 @@
     <message>
         <location filename="../adapters/survey_project.py" line="116"/>
         <location filename="../gui/report_dialog.py" line="100"/>
-        <location filename="../processing/export_report.py" line="83"/>
         <location filename="../processing/params.py" line="48"/>
-        <location filename="../processing/publish_web_map.py" line="98"/>
         <source>Services</source>
         <translation>Layanan</translation>
     </message>
@@ -1342,31 +1340,29 @@
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="64"/>
-        <location filename="../processing/import_spreadsheet.py" line="32"/>
+        <location filename="../processing/import_spreadsheet.py" line="31"/>
         <source>Import enterprises from a spreadsheet</source>
         <translation>Impor usaha dari lembar kerja</translation>
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="70"/>
-        <location filename="../processing/import_spreadsheet.py" line="86"/>
+        <location filename="../processing/import_spreadsheet.py" line="85"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt)</source>
         <translation>Lembar kerja (*.xlsx *.xlsm *.csv *.txt)</translation>
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="72"/>
-        <location filename="../processing/export_spreadsheet.py" line="49"/>
+        <location filename="../processing/export_spreadsheet.py" line="47"/>
         <source>Spreadsheet</source>
         <translation>Lembar kerja</translation>
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="77"/>
-        <location filename="../processing/export_spreadsheet.py" line="44"/>
         <source>Enterprise layer</source>
         <translation>Lapisan usaha</translation>
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="78"/>
-        <location filename="../processing/import_spreadsheet.py" line="101"/>
         <source>Dry run (check only, write nothing)</source>
         <translation>Uji coba (hanya periksa, tidak menulis apa pun)</translation>
     </message>
@@ -1377,14 +1373,14 @@
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="88"/>
-        <location filename="../processing/export_spreadsheet.py" line="49"/>
-        <location filename="../processing/import_spreadsheet.py" line="104"/>
+        <location filename="../processing/export_spreadsheet.py" line="47"/>
+        <location filename="../processing/import_spreadsheet.py" line="102"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="89"/>
-        <location filename="../processing/import_spreadsheet.py" line="103"/>
+        <location filename="../processing/import_spreadsheet.py" line="101"/>
         <source>Validation report</source>
         <translation>Laporan validasi</translation>
     </message>
@@ -1410,7 +1406,6 @@
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="148"/>
-        <location filename="../processing/import_spreadsheet.py" line="145"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
@@ -1477,40 +1472,34 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="92"/>
-        <location filename="../processing/export_catalogue.py" line="92"/>
-        <location filename="../processing/export_report.py" line="98"/>
-        <location filename="../processing/params.py" line="83"/>
+        <location filename="../processing/params.py" line="84"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="92"/>
-        <location filename="../processing/export_catalogue.py" line="92"/>
-        <location filename="../processing/export_report.py" line="98"/>
-        <location filename="../processing/params.py" line="83"/>
+        <location filename="../processing/params.py" line="84"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="93"/>
-        <location filename="../processing/export_report.py" line="100"/>
+        <location filename="../processing/export_report.py" line="88"/>
         <location filename="../processing/gender_disaggregated_tables.py" line="55"/>
         <source>Show counts of 1–2 as &quot;&lt;3&quot; (privacy)</source>
         <translation>Tampilkan jumlah 1–2 sebagai &quot;&lt;3&quot; (privasi)</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="97"/>
-        <location filename="../processing/export_catalogue.py" line="94"/>
-        <location filename="../processing/export_report.py" line="105"/>
+        <location filename="../processing/export_catalogue.py" line="87"/>
+        <location filename="../processing/export_report.py" line="93"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="98"/>
-        <location filename="../processing/export_report.py" line="78"/>
-        <location filename="../processing/export_spreadsheet.py" line="78"/>
+        <location filename="../processing/export_spreadsheet.py" line="76"/>
         <location filename="../processing/params.py" line="34"/>
-        <location filename="../processing/publish_web_map.py" line="87"/>
         <location filename="../processing/suggest_service_sites.py" line="53"/>
         <source>Enterprises</source>
         <translation>Usaha</translation>
@@ -1532,19 +1521,17 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="103"/>
-        <location filename="../processing/publish_web_map.py" line="105"/>
         <source>Office</source>
         <translation>Dinas</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="104"/>
-        <location filename="../processing/export_report.py" line="97"/>
         <source>Report language</source>
         <translation>Bahasa laporan</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="106"/>
-        <location filename="../processing/export_report.py" line="105"/>
+        <location filename="../processing/export_report.py" line="93"/>
         <source>Report PDF</source>
         <translation>PDF laporan</translation>
     </message>
@@ -1997,8 +1984,8 @@
     </message>
     <message>
         <location filename="../processing/apply_style.py" line="99"/>
-        <source>The layer to style could not be opened.</source>
-        <translation>Lapisan yang akan diberi gaya tidak dapat dibuka.</translation>
+        <source>the layer could not be opened.</source>
+        <translation>lapisan tidak dapat dibuka.</translation>
     </message>
     <message>
         <location filename="../processing/apply_style.py" line="113"/>
@@ -2014,6 +2001,11 @@
         <location filename="../processing/base.py" line="117"/>
         <source>{layer} is an analysis output, not a boundary layer (it already holds the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the database.</source>
         <translation>{layer} adalah keluaran analisis, bukan layer batas wilayah (sudah berisi angka hasil analisis). Pilih layer kabupaten/kota atau kecamatan dari basis data.</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="204"/>
+        <source>the layer has no field {fields}.</source>
+        <translation>lapisan tidak memiliki field {fields}.</translation>
     </message>
     <message>
         <location filename="../processing/create_database.py" line="35"/>
@@ -2078,17 +2070,17 @@
         <translation>Versi skema</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="77"/>
-        <source>Invalid input: {error}</source>
-        <translation>Masukan tidak valid: {error}</translation>
+        <location filename="../processing/create_shared_database.py" line="75"/>
+        <source>not a valid schema name: {name}</source>
+        <translation>bukan nama skema yang sah: {name}</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="88"/>
+        <location filename="../processing/create_shared_database.py" line="91"/>
         <source>Created schema {schema} (version {v}).</source>
         <translation>Skema {schema} dibuat (versi {v}).</translation>
     </message>
     <message>
-        <location filename="../processing/create_shared_database.py" line="91"/>
+        <location filename="../processing/create_shared_database.py" line="94"/>
         <source>Schema {schema} upgraded from version {old} to {v}; existing rows kept.</source>
         <translation>Skema {schema} ditingkatkan dari versi {old} ke {v}; baris yang ada tetap disimpan.</translation>
     </message>
@@ -2238,208 +2230,152 @@
         <translation>Tetangga terdekat (jumlah tetap)</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="28"/>
+        <location filename="../processing/export_catalogue.py" line="26"/>
         <source>Export product catalogue (PDF)</source>
         <translation>Ekspor katalog produk (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="72"/>
-        <source>Office (shown on the cover and every page)</source>
-        <translation>Kantor (tampil di sampul dan setiap halaman)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_catalogue.py" line="74"/>
+        <location filename="../processing/export_catalogue.py" line="71"/>
         <source>Title (empty = &quot;Katalog Produk Industri Rumahan&quot;)</source>
         <translation>Judul (kosong = &quot;Katalog Produk Industri Rumahan&quot;)</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="77"/>
-        <source>Logo (SVG, PNG or JPEG)</source>
-        <translation>Logo (SVG, PNG atau JPEG)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_catalogue.py" line="78"/>
-        <source>Pictures (*.svg *.png *.jpg *.jpeg)</source>
-        <translation>Gambar (*.svg *.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_catalogue.py" line="80"/>
+        <location filename="../processing/export_catalogue.py" line="75"/>
         <source>Date on the cover (empty = today)</source>
         <translation>Tanggal di sampul (kosong = hari ini)</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="82"/>
+        <location filename="../processing/export_catalogue.py" line="77"/>
         <source>Data source (empty = the office&apos;s home industry database)</source>
         <translation>Sumber data (kosong = basis data industri rumahan kantor)</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="85"/>
+        <location filename="../processing/export_catalogue.py" line="80"/>
         <source>Group by</source>
         <translation>Kelompokkan menurut</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="86"/>
+        <location filename="../processing/export_catalogue.py" line="81"/>
         <source>Regency/city, then sector</source>
         <translation>Kabupaten/kota, lalu sektor</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="86"/>
+        <location filename="../processing/export_catalogue.py" line="81"/>
         <source>Sector, then regency/city</source>
         <translation>Sektor, lalu kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="89"/>
+        <location filename="../processing/export_catalogue.py" line="84"/>
         <source>Start each group on a new page</source>
         <translation>Setiap kelompok dimulai di halaman baru</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="91"/>
-        <source>Catalogue language</source>
-        <translation>Bahasa katalog</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_catalogue.py" line="94"/>
+        <location filename="../processing/export_catalogue.py" line="87"/>
         <source>Catalogue PDF</source>
         <translation>PDF katalog</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="95"/>
-        <location filename="../processing/publish_web_map.py" line="124"/>
+        <location filename="../processing/export_catalogue.py" line="88"/>
+        <location filename="../processing/publish_web_map.py" line="116"/>
         <source>Enterprises in the catalogue</source>
         <translation>Usaha dalam katalog</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="97"/>
-        <location filename="../processing/export_report.py" line="107"/>
+        <location filename="../processing/export_catalogue.py" line="90"/>
+        <location filename="../processing/export_report.py" line="95"/>
         <source>Pages</source>
         <translation>Halaman</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="115"/>
-        <source>The enterprise layer has no field izin_publikasi (the owner&apos;s consent to publication): upgrade the database with industrirumahan:upgradedatabase.</source>
-        <translation>Lapisan usaha tidak memiliki kolom izin_publikasi (persetujuan pemilik untuk dipublikasikan): perbarui basis data dengan industrirumahan:upgradedatabase.</translation>
+        <location filename="../processing/export_catalogue.py" line="105"/>
+        <source>Upgrade the database with industrirumahan:upgradedatabase.</source>
+        <translation>Perbarui basis data dengan industrirumahan:upgradedatabase.</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="119"/>
-        <location filename="../processing/export_spreadsheet.py" line="63"/>
-        <source>The layer has no nama_usaha field: it is not an enterprise layer of the plugin.</source>
-        <translation>Lapisan tidak memiliki kolom nama_usaha: ini bukan lapisan usaha dari plugin.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_catalogue.py" line="128"/>
+        <location filename="../processing/export_catalogue.py" line="111"/>
         <source>Reading the enterprises…</source>
         <translation>Membaca data usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="137"/>
+        <location filename="../processing/export_catalogue.py" line="120"/>
         <source>{n} of {total} enterprises agreed to publication.</source>
         <translation>{n} dari {total} usaha setuju dipublikasikan.</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="146"/>
+        <location filename="../processing/export_catalogue.py" line="123"/>
         <source>Laying out the catalogue pages…</source>
         <translation>Menyusun halaman katalog…</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="151"/>
-        <source>Cannot write the catalogue: {error}</source>
-        <translation>Katalog tidak dapat ditulis: {error}</translation>
+        <location filename="../processing/export_catalogue.py" line="128"/>
+        <location filename="../processing/export_report.py" line="152"/>
+        <source>cannot be written: {error}</source>
+        <translation>tidak dapat ditulis: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="154"/>
+        <location filename="../processing/export_catalogue.py" line="131"/>
         <source>{n} photo(s) not found or not readable: their cards show no photo.</source>
         <translation>{n} foto tidak ditemukan atau tidak terbaca: kartunya tampil tanpa foto.</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="157"/>
+        <location filename="../processing/export_catalogue.py" line="134"/>
         <source>{pages} pages, {n} enterprises written to {path}.</source>
         <translation>{pages} halaman, {n} usaha ditulis ke {path}.</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="36"/>
+        <location filename="../processing/export_report.py" line="34"/>
         <source>Export region report (PDF)</source>
         <translation>Ekspor laporan wilayah (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="80"/>
-        <location filename="../processing/params.py" line="41"/>
-        <source>Regions (kabupaten/kota or kecamatan)</source>
-        <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_report.py" line="86"/>
+        <location filename="../processing/export_report.py" line="79"/>
         <source>Period: enterprises recorded up to the end of year (0 = all)</source>
         <translation>Periode: usaha yang tercatat hingga akhir tahun (0 = semua)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="89"/>
+        <location filename="../processing/export_report.py" line="82"/>
         <source>Only regions whose code starts with (e.g. a regency code for its kecamatan)</source>
         <translation>Hanya wilayah yang kodenya diawali dengan (mis. kode kabupaten/kota untuk kecamatannya)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="92"/>
-        <source>Office (shown in the title)</source>
-        <translation>Dinas (ditampilkan di judul)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_report.py" line="94"/>
-        <location filename="../processing/params.py" line="68"/>
-        <location filename="../processing/publish_web_map.py" line="100"/>
-        <source>Service gap threshold (metres)</source>
-        <translation>Ambang kesenjangan layanan (meter)</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_report.py" line="102"/>
+        <location filename="../processing/export_report.py" line="90"/>
         <source>Layout template (.qpt; empty = the plugin&apos;s)</source>
         <translation>Templat tata letak (.qpt; kosong = milik plugin)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="106"/>
+        <location filename="../processing/export_report.py" line="94"/>
         <source>Tables (XLSX)</source>
         <translation>Tabel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../processing/export_report.py" line="148"/>
-        <location filename="../processing/progression_inputs.py" line="121"/>
-        <location filename="../processing/publish_web_map.py" line="149"/>
-        <source>The enterprise layer has no field {field}.</source>
-        <translation>Lapisan usaha tidak memiliki kolom {field}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_report.py" line="151"/>
-        <location filename="../processing/publish_web_map.py" line="156"/>
-        <source>The region layer has no field nama.</source>
-        <translation>Lapisan wilayah tidak memiliki kolom nama.</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_report.py" line="170"/>
-        <source>Cannot write the report: {error}</source>
-        <translation>Tidak dapat menulis laporan: {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/export_report.py" line="172"/>
+        <location filename="../processing/export_report.py" line="154"/>
         <source>{pages} pages written to {path}; tables in {xlsx}.</source>
         <translation>{pages} halaman ditulis ke {path}; tabel di {xlsx}.</translation>
     </message>
     <message>
-        <location filename="../processing/export_spreadsheet.py" line="24"/>
+        <location filename="../processing/export_spreadsheet.py" line="23"/>
         <source>Export enterprises to a spreadsheet</source>
         <translation>Ekspor usaha ke lembar kerja</translation>
     </message>
     <message>
-        <location filename="../processing/export_spreadsheet.py" line="46"/>
+        <location filename="../processing/export_spreadsheet.py" line="44"/>
         <source>Mask NIK (show only its region code and last digits)</source>
         <translation>Samarkan NIK (tampilkan hanya kode wilayah dan digit terakhirnya)</translation>
     </message>
     <message>
-        <location filename="../processing/export_spreadsheet.py" line="50"/>
+        <location filename="../processing/export_spreadsheet.py" line="48"/>
         <source>Enterprises written</source>
         <translation>Usaha yang ditulis</translation>
     </message>
     <message>
-        <location filename="../processing/export_spreadsheet.py" line="61"/>
+        <location filename="../processing/export_spreadsheet.py" line="59"/>
         <source>The enterprise layer is invalid.</source>
         <translation>Lapisan usaha tidak valid.</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_spreadsheet.py" line="61"/>
+        <source>The layer has no nama_usaha field: it is not an enterprise layer of the plugin.</source>
+        <translation>Lapisan tidak memiliki kolom nama_usaha: ini bukan lapisan usaha dari plugin.</translation>
     </message>
     <message>
         <location filename="../processing/export_xlsform.py" line="25"/>
@@ -2561,7 +2497,7 @@
     <message>
         <location filename="../processing/generate_demo.py" line="76"/>
         <location filename="../processing/hotspots.py" line="81"/>
-        <location filename="../processing/params.py" line="93"/>
+        <location filename="../processing/params.py" line="94"/>
         <source>Random seed</source>
         <translation>Benih acak</translation>
     </message>
@@ -2716,271 +2652,266 @@
         <translation>Titik panas pada 95 % atau lebih: {hot}; titik dingin: {cold}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="85"/>
+        <location filename="../processing/import_spreadsheet.py" line="84"/>
         <source>Spreadsheet (XLSX or CSV)</source>
         <translation>Lembar kerja (XLSX atau CSV)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="88"/>
+        <location filename="../processing/import_spreadsheet.py" line="87"/>
         <source>Sheet name (XLSX; empty: the first sheet)</source>
         <translation>Nama sheet (XLSX; kosong: sheet pertama)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="90"/>
+        <location filename="../processing/import_spreadsheet.py" line="89"/>
         <source>Enterprise layer to add to</source>
         <translation>Lapisan usaha tujuan penambahan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="92"/>
+        <location filename="../processing/import_spreadsheet.py" line="91"/>
         <source>Column mapping (JSON: header -&gt; field; &quot;&quot; ignores a column)</source>
         <translation>Pemetaan kolom (JSON: judul -&gt; kolom; &quot;&quot; mengabaikan kolom)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="95"/>
+        <location filename="../processing/import_spreadsheet.py" line="94"/>
         <source>Village boundaries (for villages without coordinates)</source>
         <translation>Batas desa (untuk desa tanpa koordinat)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="98"/>
+        <location filename="../processing/import_spreadsheet.py" line="97"/>
         <source>Survey date (YYYY-MM-DD or DD/MM/YYYY; empty: today; a survey-date column of the sheet wins)</source>
         <translation>Tanggal survei (TTTT-BB-HH atau HH/BB/TTTT; kosong: hari ini; kolom tanggal survei di lembar kerja diutamakan)</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="108"/>
+        <location filename="../processing/import_spreadsheet.py" line="106"/>
         <location filename="../processing/publish_to_postgis.py" line="66"/>
         <source>Rows already present</source>
         <translation>Baris yang sudah ada</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="108"/>
+        <location filename="../processing/import_spreadsheet.py" line="106"/>
         <source>Rows at a village centroid</source>
         <translation>Baris di titik tengah desa</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="108"/>
+        <location filename="../processing/import_spreadsheet.py" line="106"/>
         <source>Rows imported</source>
         <translation>Baris yang diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="108"/>
+        <location filename="../processing/import_spreadsheet.py" line="106"/>
         <source>Rows not imported</source>
         <translation>Baris yang tidak diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="109"/>
-        <location filename="../processing/merge_field_survey.py" line="77"/>
+        <location filename="../processing/import_spreadsheet.py" line="107"/>
+        <location filename="../processing/merge_field_survey.py" line="75"/>
         <source>Enterprises updated</source>
         <translation>Usaha diperbarui</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="111"/>
+        <location filename="../processing/import_spreadsheet.py" line="109"/>
         <source>Stage-history rows recorded</source>
         <translation>Baris riwayat tahap dicatat</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="113"/>
+        <location filename="../processing/import_spreadsheet.py" line="111"/>
         <source>Field changes and stage-history rows listed in the report</source>
         <translation>Perubahan field dan baris riwayat tahap yang tercantum di laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="115"/>
+        <location filename="../processing/import_spreadsheet.py" line="113"/>
         <source>Rows to import</source>
         <translation>Baris yang akan diimpor</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="117"/>
+        <location filename="../processing/import_spreadsheet.py" line="115"/>
         <source>Enterprises to update</source>
         <translation>Usaha yang akan diperbarui</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="127"/>
+        <location filename="../processing/import_spreadsheet.py" line="125"/>
         <source>The target layer is invalid.</source>
         <translation>Lapisan tujuan tidak valid.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="130"/>
+        <location filename="../processing/import_spreadsheet.py" line="128"/>
         <source>{layer} is not an enterprise layer of the plugin (fields uid, nama_usaha, sektor, tahap... are missing).</source>
         <translation>{layer} bukan lapisan usaha dari plugin (kolom uid, nama_usaha, sektor, tahap... tidak ada).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="133"/>
+        <location filename="../processing/import_spreadsheet.py" line="131"/>
         <source>{layer} is being edited: save or discard its edits first.</source>
         <translation>{layer} sedang disunting: simpan atau buang suntingannya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="148"/>
+        <location filename="../processing/import_spreadsheet.py" line="142"/>
+        <source>cannot be read: {error}</source>
+        <translation>tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/import_spreadsheet.py" line="144"/>
         <source>{n} rows read from {file}</source>
         <translation>{n} baris dibaca dari {file}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="174"/>
+        <location filename="../processing/import_spreadsheet.py" line="170"/>
         <source>The database has no stage-history table (schema version 1): stage changes are not recorded.</source>
         <translation>Basis data tidak memiliki tabel riwayat tahap (skema versi 1): perubahan tahap tidak dicatat.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="199"/>
+        <location filename="../processing/import_spreadsheet.py" line="195"/>
         <source>Dry run: {ok} rows would be imported, {upd} enterprises updated ({n} field changes, {st} stage-history rows), {skip} are already present unchanged, {bad} have errors. Nothing was written.</source>
         <translation>Uji coba: {ok} baris akan diimpor, {upd} usaha diperbarui ({n} perubahan field, {st} baris riwayat tahap), {skip} sudah ada tanpa perubahan, {bad} bermasalah. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="211"/>
-        <source>Nothing was imported: the database refused the rows ({error}).</source>
-        <translation>Tidak ada yang diimpor: basis data menolak baris-baris tersebut ({error}).</translation>
+        <location filename="../processing/import_spreadsheet.py" line="207"/>
+        <source>nothing was imported: the database refused the rows ({error}).</source>
+        <translation>tidak ada yang diimpor: basis data menolak baris-barisnya ({error}).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="215"/>
+        <location filename="../processing/import_spreadsheet.py" line="211"/>
         <source>{ok} rows imported, {upd} enterprises updated, {skip} already present unchanged, {bad} not imported (see the report).</source>
         <translation>{ok} baris diimpor, {upd} usaha diperbarui, {skip} sudah ada tanpa perubahan, {bad} tidak diimpor (lihat laporan).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="231"/>
+        <location filename="../processing/import_spreadsheet.py" line="227"/>
         <source>{server} export recognised: columns matched by the plugin&apos;s XLSForm names.</source>
         <translation>Ekspor {server} dikenali: kolom dicocokkan menurut nama XLSForm plugin.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="238"/>
+        <location filename="../processing/import_spreadsheet.py" line="234"/>
         <source>Photos: put the downloaded attachments into the folder {folder} beside the database.</source>
         <translation>Foto: letakkan lampiran yang diunduh ke folder {folder} di samping basis data.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="260"/>
+        <location filename="../processing/import_spreadsheet.py" line="256"/>
         <source>  row {row}: {field}: {detail}</source>
         <translation>  baris {row}: {field}: {detail}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="274"/>
+        <location filename="../processing/import_spreadsheet.py" line="270"/>
         <source>The survey date is not a date: {text} (use YYYY-MM-DD or DD/MM/YYYY).</source>
         <translation>Tanggal survei bukan tanggal: {text} (gunakan TTTT-BB-HH atau HH/BB/TTTT).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="286"/>
+        <location filename="../processing/import_spreadsheet.py" line="282"/>
         <source>The column mapping is not valid JSON: {error}</source>
         <translation>Pemetaan kolom bukan JSON yang valid: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="288"/>
+        <location filename="../processing/import_spreadsheet.py" line="284"/>
         <source>The column mapping must be a JSON object: {&quot;header&quot;: &quot;field&quot;}.</source>
         <translation>Pemetaan kolom harus berupa objek JSON: {&quot;header&quot;: &quot;field&quot;}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="292"/>
+        <location filename="../processing/import_spreadsheet.py" line="288"/>
         <source>Unknown field(s) in the column mapping: {fields}</source>
         <translation>Kolom tidak dikenal dalam pemetaan kolom: {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="305"/>
-        <location filename="../processing/upgrade_database.py" line="62"/>
+        <location filename="../processing/import_spreadsheet.py" line="301"/>
+        <location filename="../processing/upgrade_database.py" line="61"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="306"/>
+        <location filename="../processing/import_spreadsheet.py" line="302"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="27"/>
+        <location filename="../processing/merge_field_survey.py" line="26"/>
         <source>Merge a field survey package (QField)</source>
         <translation>Gabungkan paket survei lapangan (QField)</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="63"/>
+        <location filename="../processing/merge_field_survey.py" line="62"/>
         <source>Field survey package (zip, or the .gpkg in its folder)</source>
         <translation>Paket survei lapangan (zip, atau .gpkg di foldernya)</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="66"/>
+        <location filename="../processing/merge_field_survey.py" line="65"/>
         <source>Office enterprise layer (GeoPackage)</source>
         <translation>Lapisan usaha kantor (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="68"/>
+        <location filename="../processing/merge_field_survey.py" line="67"/>
         <source>When the office and the field both changed a record</source>
         <translation>Bila kantor dan lapangan sama-sama mengubah satu usaha</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="69"/>
+        <location filename="../processing/merge_field_survey.py" line="68"/>
         <source>Field wins</source>
         <translation>Lapangan menang</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="69"/>
+        <location filename="../processing/merge_field_survey.py" line="68"/>
         <source>Keep both for review</source>
         <translation>Simpan keduanya untuk ditinjau</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="69"/>
+        <location filename="../processing/merge_field_survey.py" line="68"/>
         <source>Office wins</source>
         <translation>Kantor menang</translation>
     </message>
     <message>
         <location filename="../processing/merge_field_survey.py" line="72"/>
-        <source>Dry run (list the changes, write nothing)</source>
-        <translation>Uji coba (daftar perubahan, tidak menulis apa pun)</translation>
-    </message>
-    <message>
-        <location filename="../processing/merge_field_survey.py" line="74"/>
         <source>Change list</source>
         <translation>Daftar perubahan</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="76"/>
+        <location filename="../processing/merge_field_survey.py" line="74"/>
         <source>Enterprises added</source>
         <translation>Usaha ditambahkan</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="78"/>
+        <location filename="../processing/merge_field_survey.py" line="76"/>
         <source>Conflicts</source>
         <translation>Konflik</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="79"/>
+        <location filename="../processing/merge_field_survey.py" line="77"/>
         <source>Deletions to review</source>
         <translation>Penghapusan untuk ditinjau</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="80"/>
+        <location filename="../processing/merge_field_survey.py" line="78"/>
         <source>Photos copied</source>
         <translation>Foto disalin</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="82"/>
+        <location filename="../processing/merge_field_survey.py" line="80"/>
         <source>Changes</source>
         <translation>Perubahan</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="83"/>
+        <location filename="../processing/merge_field_survey.py" line="81"/>
         <source>Warnings</source>
         <translation>Peringatan</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="92"/>
-        <location filename="../processing/merge_field_survey.py" line="96"/>
+        <location filename="../processing/merge_field_survey.py" line="128"/>
+        <location filename="../processing/merge_field_survey.py" line="132"/>
         <source>Choose the enterprise layer of an office GeoPackage.</source>
         <translation>Pilih lapisan usaha dari GeoPackage kantor.</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="97"/>
+        <location filename="../processing/merge_field_survey.py" line="133"/>
         <source>the layer has unsaved edits: save or discard them first (the merge writes the file).</source>
         <translation>lapisan memiliki suntingan yang belum disimpan: simpan atau buang dulu (penggabungan menulis berkasnya).</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="120"/>
-        <source>Cancelled: nothing was written.</source>
-        <translation>Dibatalkan: tidak ada yang ditulis.</translation>
-    </message>
-    <message>
-        <location filename="../processing/merge_field_survey.py" line="123"/>
+        <location filename="../processing/merge_field_survey.py" line="141"/>
         <source>The package was made from {source}, not {target}.</source>
         <translation>Paket dibuat dari {source}, bukan {target}.</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="130"/>
+        <location filename="../processing/merge_field_survey.py" line="148"/>
         <source>{n} conflicts or deletions of this package were kept for review by an earlier merge (table {table}).</source>
         <translation>{n} konflik atau penghapusan dari paket ini sudah disimpan untuk ditinjau oleh penggabungan sebelumnya (tabel {table}).</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="134"/>
+        <location filename="../processing/merge_field_survey.py" line="152"/>
         <source>Nothing to merge: the database already holds the package&apos;s data.</source>
         <translation>Tidak ada yang digabungkan: basis data sudah memuat data paket.</translation>
     </message>
@@ -3136,9 +3067,19 @@
         <translation>{n} usaha tidak dapat mencapai layanan mana pun melalui jaringan jalan (jalan tidak tersambung): kolomnya dibiarkan kosong.</translation>
     </message>
     <message>
+        <location filename="../processing/params.py" line="41"/>
+        <source>Regions (kabupaten/kota or kecamatan)</source>
+        <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
+    </message>
+    <message>
         <location filename="../processing/params.py" line="54"/>
         <source>Filter enterprises (expression)</source>
         <translation>Saring usaha (ekspresi)</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="68"/>
+        <source>Service gap threshold (metres)</source>
+        <translation>Ambang kesenjangan layanan (meter)</translation>
     </message>
     <message>
         <location filename="../processing/params.py" line="72"/>
@@ -3147,88 +3088,92 @@
     </message>
     <message>
         <location filename="../processing/params.py" line="76"/>
-        <location filename="../processing/publish_web_map.py" line="111"/>
         <source>Office logo (PNG, JPEG or SVG)</source>
         <translation>Logo instansi (PNG, JPEG atau SVG)</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="82"/>
+        <location filename="../processing/params.py" line="78"/>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="83"/>
         <source>Language of the output</source>
         <translation>Bahasa keluaran</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="87"/>
+        <location filename="../processing/params.py" line="88"/>
         <source>Dry run (check and list only, write nothing)</source>
         <translation>Uji coba (hanya periksa dan daftar, tidak menulis apa pun)</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="101"/>
+        <location filename="../processing/params.py" line="102"/>
         <location filename="../processing/suggest_service_sites.py" line="61"/>
         <source>Service type field</source>
         <translation>Kolom jenis layanan</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="103"/>
+        <location filename="../processing/params.py" line="104"/>
         <source>Service types (comma-separated codes; empty = every type)</source>
         <translation>Jenis layanan (kode dipisahkan koma; kosong = semua jenis)</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="106"/>
+        <location filename="../processing/params.py" line="107"/>
         <source>Service name field</source>
         <translation>Kolom nama layanan</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="108"/>
+        <location filename="../processing/params.py" line="109"/>
         <source>Service id field</source>
         <translation>Kolom id layanan</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="111"/>
+        <location filename="../processing/params.py" line="112"/>
         <source>Service capacity field</source>
         <translation>Kolom kapasitas layanan</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="118"/>
+        <location filename="../processing/params.py" line="119"/>
         <source>Costs</source>
         <translation>Biaya</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="119"/>
+        <location filename="../processing/params.py" line="120"/>
         <source>Geodesic distance on WGS84 (metres)</source>
         <translation>Jarak geodesik pada WGS84 (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="119"/>
+        <location filename="../processing/params.py" line="120"/>
         <source>Origin-destination table</source>
         <translation>Tabel asal-tujuan</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="120"/>
+        <location filename="../processing/params.py" line="121"/>
         <source>Road network (NETWORK layer)</source>
         <translation>Jaringan jalan (lapisan NETWORK)</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="123"/>
+        <location filename="../processing/params.py" line="124"/>
         <source>Enterprise id field (for the origin-destination table)</source>
         <translation>Kolom id usaha (untuk tabel asal-tujuan)</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="126"/>
+        <location filename="../processing/params.py" line="127"/>
         <source>Origin-destination table (CSV or table layer)</source>
         <translation>Tabel asal-tujuan (CSV atau lapisan tabel)</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="128"/>
+        <location filename="../processing/params.py" line="129"/>
         <source>Origin id field</source>
         <translation>Kolom id asal</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="129"/>
+        <location filename="../processing/params.py" line="130"/>
         <source>Destination id field</source>
         <translation>Kolom id tujuan</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="130"/>
+        <location filename="../processing/params.py" line="131"/>
         <source>Cost field</source>
         <translation>Kolom biaya</translation>
     </message>
@@ -3353,6 +3298,11 @@
         <translation>Lapisan wilayah tidak memiliki kolom kode.</translation>
     </message>
     <message>
+        <location filename="../processing/progression_inputs.py" line="121"/>
+        <source>The enterprise layer has no field {field}.</source>
+        <translation>Lapisan usaha tidak memiliki kolom {field}.</translation>
+    </message>
+    <message>
         <location filename="../processing/progression_inputs.py" line="154"/>
         <source>The period ends before it starts.</source>
         <translation>Periode berakhir sebelum dimulai.</translation>
@@ -3390,81 +3340,76 @@
     </message>
     <message>
         <location filename="../processing/publish_to_postgis.py" line="122"/>
-        <source>The database refused the rows of {table}; nothing of it was copied: {error}</source>
-        <translation>Basis data menolak baris-baris {table}; tidak ada yang disalin: {error}</translation>
+        <source>the database refused the rows of {table}; nothing of it was copied: {error}</source>
+        <translation>basis data menolak baris-baris {table}; tidak ada yang disalin: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="43"/>
+        <location filename="../processing/publish_web_map.py" line="41"/>
         <source>Publish web map and catalogue</source>
         <translation>Terbitkan peta web dan katalog</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="90"/>
+        <location filename="../processing/publish_web_map.py" line="87"/>
         <source>Regencies (kabupaten/kota)</source>
         <translation>Kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="92"/>
+        <location filename="../processing/publish_web_map.py" line="89"/>
         <source>Districts (kecamatan)</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="95"/>
+        <location filename="../processing/publish_web_map.py" line="92"/>
         <source>Villages (desa/kelurahan): catalogue locations</source>
         <translation>Desa/kelurahan: lokasi katalog</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="102"/>
+        <location filename="../processing/publish_web_map.py" line="97"/>
         <source>Title (empty = &quot;Peta Industri Rumahan&quot; / &quot;Home industries map&quot;)</source>
         <translation>Judul (kosong = &quot;Peta Industri Rumahan&quot; / &quot;Home industries map&quot;)</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="107"/>
+        <location filename="../processing/publish_web_map.py" line="101"/>
         <source>Source of the data</source>
         <translation>Sumber data</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="109"/>
+        <location filename="../processing/publish_web_map.py" line="103"/>
         <source>Date of the data (empty = today)</source>
         <translation>Tanggal data (kosong = hari ini)</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="112"/>
-        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
-        <translation>Gambar (*.png *.jpg *.jpeg *.svg)</translation>
-    </message>
-    <message>
-        <location filename="../processing/publish_web_map.py" line="114"/>
+        <location filename="../processing/publish_web_map.py" line="106"/>
         <source>Folder the photo paths are relative to (empty = the enterprise layer&apos;s folder)</source>
         <translation>Folder acuan jalur foto (kosong = folder lapisan usaha)</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="118"/>
+        <location filename="../processing/publish_web_map.py" line="110"/>
         <source>Also write the site as a zip</source>
         <translation>Tulis juga situs sebagai zip</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="120"/>
+        <location filename="../processing/publish_web_map.py" line="112"/>
         <source>Website folder</source>
         <translation>Folder situs web</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="121"/>
+        <location filename="../processing/publish_web_map.py" line="113"/>
         <source>Start page</source>
         <translation>Halaman awal</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="122"/>
+        <location filename="../processing/publish_web_map.py" line="114"/>
         <source>Website zip</source>
         <translation>Zip situs web</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="134"/>
+        <location filename="../processing/publish_web_map.py" line="126"/>
         <source>{layer} is an analysis output, not a boundary layer.</source>
         <translation>{layer} adalah keluaran analisis, bukan lapisan batas wilayah.</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="173"/>
+        <location filename="../processing/publish_web_map.py" line="160"/>
         <source>{folder} is not empty and holds no site published by this plugin: choose an empty or new folder.</source>
         <translation>{folder} tidak kosong dan tidak berisi situs yang diterbitkan plugin ini: pilih folder yang kosong atau baru.</translation>
     </message>
@@ -3671,31 +3616,26 @@
     </message>
     <message>
         <location filename="../processing/upgrade_database.py" line="54"/>
-        <source>Dry run (report only, change nothing)</source>
-        <translation>Uji coba (hanya laporan, tidak mengubah apa pun)</translation>
-    </message>
-    <message>
-        <location filename="../processing/upgrade_database.py" line="55"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="56"/>
+        <location filename="../processing/upgrade_database.py" line="55"/>
         <source>Backup copy</source>
         <translation>Salinan cadangan</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="57"/>
+        <location filename="../processing/upgrade_database.py" line="56"/>
         <source>Stage history rows</source>
         <translation>Baris riwayat tahap</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="59"/>
+        <location filename="../processing/upgrade_database.py" line="58"/>
         <source>Programme participation rows</source>
         <translation>Baris partisipasi program</translation>
     </message>
     <message>
-        <location filename="../processing/upgrade_database.py" line="61"/>
+        <location filename="../processing/upgrade_database.py" line="60"/>
         <source>Records compared</source>
         <translation>Rekaman yang dibandingkan</translation>
     </message>
@@ -3830,8 +3770,32 @@
         <translation type="vanished">CODES: {codes} bukan kode kecamatan atau desa (mis. 19.01.02 atau 19.01.02.2007).</translation>
     </message>
     <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation type="vanished">Dibatalkan: tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Cannot write the catalogue: {error}</source>
+        <translation type="vanished">Katalog tidak dapat ditulis: {error}</translation>
+    </message>
+    <message>
+        <source>Cannot write the report: {error}</source>
+        <translation type="vanished">Tidak dapat menulis laporan: {error}</translation>
+    </message>
+    <message>
+        <source>Catalogue language</source>
+        <translation type="vanished">Bahasa katalog</translation>
+    </message>
+    <message>
         <source>Catchment (metres, or the OD table&apos;s cost unit)</source>
         <translation type="vanished">Jangkauan (meter, atau satuan biaya tabel asal-tujuan)</translation>
+    </message>
+    <message>
+        <source>Dry run (list the changes, write nothing)</source>
+        <translation type="vanished">Uji coba (daftar perubahan, tidak menulis apa pun)</translation>
+    </message>
+    <message>
+        <source>Dry run (report only, change nothing)</source>
+        <translation type="vanished">Uji coba (hanya laporan, tidak mengubah apa pun)</translation>
     </message>
     <message>
         <source>Dry run: {ok} rows would be imported, {skip} are already present, {bad} have errors. Nothing was written.</source>
@@ -3840,6 +3804,30 @@
     <message>
         <source>INPUT is not an enterprise layer of the plugin&apos;s schema (fields uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</source>
         <translation type="vanished">INPUT bukan lapisan usaha skema plugin (field uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</translation>
+    </message>
+    <message>
+        <source>Invalid input: {error}</source>
+        <translation type="vanished">Masukan tidak valid: {error}</translation>
+    </message>
+    <message>
+        <source>Logo (SVG, PNG or JPEG)</source>
+        <translation type="vanished">Logo (SVG, PNG atau JPEG)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the database refused the rows ({error}).</source>
+        <translation type="vanished">Tidak ada yang diimpor: basis data menolak baris-baris tersebut ({error}).</translation>
+    </message>
+    <message>
+        <source>Office (shown in the title)</source>
+        <translation type="vanished">Dinas (ditampilkan di judul)</translation>
+    </message>
+    <message>
+        <source>Office (shown on the cover and every page)</source>
+        <translation type="vanished">Kantor (tampil di sampul dan setiap halaman)</translation>
+    </message>
+    <message>
+        <source>Pictures (*.svg *.png *.jpg *.jpeg)</source>
+        <translation type="vanished">Gambar (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>REGIONS holds no region (is anything selected?).</source>
@@ -3860,6 +3848,22 @@
     <message>
         <source>TARGET must be the enterprise layer of an office GeoPackage.</source>
         <translation type="vanished">TARGET harus lapisan usaha dari GeoPackage kantor.</translation>
+    </message>
+    <message>
+        <source>The database refused the rows of {table}; nothing of it was copied: {error}</source>
+        <translation type="vanished">Basis data menolak baris-baris {table}; tidak ada yang disalin: {error}</translation>
+    </message>
+    <message>
+        <source>The enterprise layer has no field izin_publikasi (the owner&apos;s consent to publication): upgrade the database with industrirumahan:upgradedatabase.</source>
+        <translation type="vanished">Lapisan usaha tidak memiliki kolom izin_publikasi (persetujuan pemilik untuk dipublikasikan): perbarui basis data dengan industrirumahan:upgradedatabase.</translation>
+    </message>
+    <message>
+        <source>The layer to style could not be opened.</source>
+        <translation type="vanished">Lapisan yang akan diberi gaya tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>The region layer has no field nama.</source>
+        <translation type="vanished">Lapisan wilayah tidak memiliki kolom nama.</translation>
     </message>
     <message>
         <source>Undo</source>

@@ -96,7 +96,7 @@ class ApplyStyle(IndustriRumahanAlgorithm):
                          feedback: QgsProcessingFeedback) -> dict:
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if layer is None:
-            raise QgsProcessingException(self.tr("The layer to style could not be opened."))
+            raise self.input_error(self.INPUT, self.tr("the layer could not be opened."))
         style = STYLES[self.parameterAsEnum(parameters, self.STYLE, context)]
         field = self.parameterAsString(parameters, self.FIELD, context) or None
         language = self.parameterAsEnum(parameters, self.LANGUAGE, context)

@@ -136,6 +136,11 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         path = super().parameterAsFileOutput(parameters, name, context)
         return self.writes.staged(path) if path and self.writes is not None else path
 
+    def pdf_output(self, parameters, name: str, context) -> str:
+        """The (staged) file of a PDF output, with the extension a bare name lacks."""
+        path = self.parameterAsFileOutput(parameters, name, context)
+        return path if path.lower().endswith(".pdf") else path + ".pdf"
+
     def parameterAsOutputLayer(self, parameters, name, context) -> str:
         path = super().parameterAsOutputLayer(parameters, name, context)
         if not path or self.writes is None or output_guard.file_of_destination(path) != path:
@@ -192,6 +197,12 @@ class IndustriRumahanAlgorithm(QgsProcessingAlgorithm):
         """Refuse parameter ``name`` with ``message`` unless ``condition`` holds."""
         if not condition:
             raise self.input_error(name, message)
+
+    def require_fields(self, name: str, fields, wanted, hint: str = "") -> None:
+        """Refuse parameter ``name`` when its layer lacks a field the algorithm reads."""
+        missing = [f for f in wanted if fields.indexOf(f) < 0]
+        self.require(not missing, name, self.tr("the layer has no field {fields}.").format(
+            fields=", ".join(missing)) + (" " + hint if hint else ""))
 
     def required_source(self, parameters: dict, name: str, context) -> QgsFeatureSource:
         """The feature source of parameter ``name``, or QGIS's own "invalid source" error."""

@@ -71,11 +71,14 @@ class CreateSharedDatabase(IndustriRumahanAlgorithm):
                  .split(",") if c.strip()]
         try:
             sql = ddl.schema_sql(schema_name)
-            if self.parameterAsBoolean(parameters, self.SECURITY, context):
-                sql += "\n" + ddl.security_sql(schema_name, codes)
         except ValueError as error:
-            raise QgsProcessingException(self.tr("Invalid input: {error}").format(
-                error=error)) from error
+            raise self.input_error(self.SCHEMA, self.tr("not a valid schema name: {name}").format(
+                name=schema_name)) from error
+        if self.parameterAsBoolean(parameters, self.SECURITY, context):
+            try:
+                sql += "\n" + ddl.security_sql(schema_name, codes)
+            except ValueError as error:
+                raise self.input_error(self.REGENCIES, str(error)) from error
         check_cancel(feedback)
         try:
             conn = connection(name)

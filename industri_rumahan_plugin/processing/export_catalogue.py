@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
@@ -68,14 +66,11 @@ class ExportCatalogue(IndustriRumahanAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(params.enterprises(self.INPUT))
-        self.addParameter(QgsProcessingParameterString(
-            self.OFFICE, self.tr("Office (shown on the cover and every page)"), "DP3A"))
+        self.addParameter(params.office(self.OFFICE))
         self.addParameter(QgsProcessingParameterString(
             self.TITLE_TEXT, self.tr("Title (empty = \"Katalog Produk Industri Rumahan\")"),
             "", optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.LOGO, self.tr("Logo (SVG, PNG or JPEG)"), optional=True,
-            fileFilter=self.tr("Pictures (*.svg *.png *.jpg *.jpeg)")))
+        self.addParameter(params.logo(self.LOGO))
         self.addParameter(QgsProcessingParameterString(
             self.DATE, self.tr("Date on the cover (empty = today)"), "", optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -87,9 +82,7 @@ class ExportCatalogue(IndustriRumahanAlgorithm):
             defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.SECTION_NEW_PAGE, self.tr("Start each group on a new page"), True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.LANGUAGE, self.tr("Catalogue language"),
-            [self.tr("Indonesian"), self.tr("English")], defaultValue=0))
+        self.addParameter(params.language(self.LANGUAGE))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Catalogue PDF"), self.tr("PDF files (*.pdf)")))
         self.addOutput(QgsProcessingOutputNumber("COUNT", self.tr("Enterprises in the "
@@ -104,24 +97,14 @@ class ExportCatalogue(IndustriRumahanAlgorithm):
         from industri_rumahan_plugin.adapters.point_arrays import read_points
         from industri_rumahan_plugin.core import product_catalogue as pc
         from industri_rumahan_plugin.core import publication
-        from industri_rumahan_plugin.report.catalogue_export import (
-            CatalogueOptions,
-            export_catalogue,
-        )
+        from industri_rumahan_plugin.report.catalogue_export import export_catalogue
 
         source = self.required_source(parameters, self.INPUT, context)
         names = source.fields().names()
-        if "izin_publikasi" not in names:
-            raise QgsProcessingException(self.tr(
-                "The enterprise layer has no field izin_publikasi (the owner's consent to "
-                "publication): upgrade the database with industrirumahan:upgradedatabase."))
-        if "nama_usaha" not in names:
-            raise QgsProcessingException(self.tr(
-                "The layer has no nama_usaha field: it is not an enterprise layer of the plugin."))
-        logo = self.parameterAsFile(parameters, self.LOGO, context)
-        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not output.lower().endswith(".pdf"):
-            output += ".pdf"
+        self.require_fields(self.INPUT, source.fields(), ["nama_usaha"])
+        self.require_fields(self.INPUT, source.fields(), [publication.CONSENT], self.tr(
+            "Upgrade the database with industrirumahan:upgradedatabase."))
+        output = self.pdf_output(parameters, self.OUTPUT, context)
         lang = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         order = ORDERS[self.parameterAsEnum(parameters, self.ORDER, context)]
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
@@ -136,19 +119,13 @@ class ExportCatalogue(IndustriRumahanAlgorithm):
         table = pc.cards(points.attributes, sources.region_names(layer, project), lang, order)
         feedback.pushInfo(self.tr("{n} of {total} enterprises agreed to publication.").format(
             n=len(table), total=len(points.attributes)))
-        options = CatalogueOptions(
-            office=self.parameterAsString(parameters, self.OFFICE, context) or "DP3A",
-            title=self.parameterAsString(parameters, self.TITLE_TEXT, context).strip(),
-            logo=logo, date=self.parameterAsString(parameters, self.DATE, context).strip(),
-            source=self.parameterAsString(parameters, self.SOURCE, context).strip(),
-            lang=lang, order=order,
-            section_new_page=self.parameterAsBool(parameters, self.SECTION_NEW_PAGE, context))
+        options = self._options(parameters, context, lang, order)
         feedback.setProgressText(self.tr("Laying out the catalogue pages…"))
         try:
             result = export_catalogue(table, output, sources.photo_roots(layer, project),
                                       options, feedback)
         except OSError as error:
-            raise QgsProcessingException(self.tr("Cannot write the catalogue: {error}").format(
+            raise self.input_error(self.OUTPUT, self.tr("cannot be written: {error}").format(
                 error=error)) from error
         if result["missing_photos"]:
             feedback.pushWarning(self.tr(
@@ -157,3 +134,15 @@ class ExportCatalogue(IndustriRumahanAlgorithm):
         feedback.pushInfo(self.tr("{pages} pages, {n} enterprises written to {path}.").format(
             pages=result["pages"], n=result["count"], path=output))
         return {self.OUTPUT: output, "COUNT": result["count"], "PAGES": result["pages"]}
+
+    def _options(self, parameters, context, lang: str, order: str):
+        from industri_rumahan_plugin.report.catalogue_export import CatalogueOptions
+
+        return CatalogueOptions(
+            office=self.parameterAsString(parameters, self.OFFICE, context) or "DP3A",
+            title=self.parameterAsString(parameters, self.TITLE_TEXT, context).strip(),
+            logo=self.parameterAsFile(parameters, self.LOGO, context),
+            date=self.parameterAsString(parameters, self.DATE, context).strip(),
+            source=self.parameterAsString(parameters, self.SOURCE, context).strip(),
+            lang=lang, order=order,
+            section_new_page=self.parameterAsBool(parameters, self.SECTION_NEW_PAGE, context))

@@ -13,18 +13,16 @@ from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
     QgsVectorLayer,
 )
 
-from industri_rumahan_plugin.compat import NumberType, ProcessingFlag, SourceType
+from industri_rumahan_plugin.compat import NumberType, ProcessingFlag
+from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm
 
 LANGUAGES = ("id", "en")
@@ -74,28 +72,18 @@ class ExportReport(IndustriRumahanAlgorithm):
         return super().flags() | ProcessingFlag.NO_THREADING
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterFeatureSource(  # offers "selected only"
-            self.INPUT, self.tr("Enterprises"), [SourceType.POINT]))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.REGIONS, self.tr("Regions (kabupaten/kota or kecamatan)"),
-            [SourceType.POLYGON]))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.SERVICES, self.tr("Services"), [SourceType.POINT],
-            optional=True))
+        self.addParameter(params.enterprises(self.INPUT))  # offers "selected only"
+        self.addParameter(params.regions(self.REGIONS, layer=True))
+        self.addParameter(params.services(self.SERVICES, optional=True, layer=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.YEAR, self.tr("Period: enterprises recorded up to the end of year (0 = all)"),
             NumberType.INTEGER, dt.date.today().year, False, 0, 2100))
         self.addParameter(QgsProcessingParameterString(
             self.REGENCY_CODE, self.tr("Only regions whose code starts with (e.g. a regency "
                                        "code for its kecamatan)"), "", optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.OFFICE, self.tr("Office (shown in the title)"), "DP3A"))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.THRESHOLD, self.tr("Service gap threshold (metres)"),
-            NumberType.DOUBLE, 10_000.0, False, 1.0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.LANGUAGE, self.tr("Report language"),
-            [self.tr("Indonesian"), self.tr("English")], defaultValue=0))
+        self.addParameter(params.office(self.OFFICE))
+        self.addParameter(params.threshold(self.THRESHOLD))
+        self.addParameter(params.language(self.LANGUAGE))
         self.addParameter(QgsProcessingParameterBoolean(
             self.SUPPRESS, self.tr("Show counts of 1–2 as \"<3\" (privacy)"), True))
         self.addParameter(QgsProcessingParameterFile(
@@ -143,15 +131,9 @@ class ExportReport(IndustriRumahanAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         if regions is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.REGIONS))
-        for field in ("sektor", "tahap"):
-            if enterprises.fields().indexOf(field) < 0:
-                raise QgsProcessingException(self.tr(
-                    "The enterprise layer has no field {field}.").format(field=field))
-        if regions.fields().indexOf("nama") < 0:
-            raise QgsProcessingException(self.tr("The region layer has no field nama."))
-        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not output.lower().endswith(".pdf"):
-            output += ".pdf"
+        self.require_fields(self.INPUT, enterprises.fields(), ["sektor", "tahap"])
+        self.require_fields(self.REGIONS, regions.fields(), ["nama"])
+        output = self.pdf_output(parameters, self.OUTPUT, context)
         options = ReportOptions(
             year=self.parameterAsInt(parameters, self.YEAR, context),
             regency_code=self.parameterAsString(parameters, self.REGENCY_CODE, context).strip(),
@@ -167,7 +149,7 @@ class ExportReport(IndustriRumahanAlgorithm):
         except TemplateError as error:
             raise QgsProcessingException(str(error)) from error
         except OSError as error:
-            raise QgsProcessingException(self.tr("Cannot write the report: {error}").format(
+            raise self.input_error(self.OUTPUT, self.tr("cannot be written: {error}").format(
                 error=error)) from error
         feedback.pushInfo(self.tr("{pages} pages written to {path}; tables in {xlsx}.").format(
             pages=result["pages"], path=output, xlsx=result["xlsx"]))

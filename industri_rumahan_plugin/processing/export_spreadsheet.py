@@ -9,12 +9,11 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFileDestination,
 )
 
-from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import schema
+from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 
@@ -40,8 +39,7 @@ class ExportSpreadsheet(IndustriRumahanAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Enterprise layer"), [SourceType.POINT]))
+        self.addParameter(params.enterprises(self.INPUT))
         self.addParameter(QgsProcessingParameterBoolean(
             self.MASK_NIK, self.tr("Mask NIK (show only its region code and last digits)"),
             defaultValue=True))

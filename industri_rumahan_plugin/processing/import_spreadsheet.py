@@ -7,10 +7,8 @@ from pathlib import Path
 
 from qgis.core import (
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
@@ -22,6 +20,7 @@ from industri_rumahan_plugin.adapters import output_guard
 from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.core.importing import headers
+from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 from industri_rumahan_plugin.toolbelt import language
 
@@ -97,8 +96,7 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.SURVEY_DATE, self.tr("Survey date (YYYY-MM-DD or DD/MM/YYYY; empty: today; a "
                                       "survey-date column of the sheet wins)"), optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.DRY_RUN, self.tr("Dry run (check only, write nothing)"), defaultValue=False))
+        self.addParameter(params.dry_run(self.DRY_RUN))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Validation report"),
             self.tr("Excel (*.xlsx);;CSV (*.csv)"), optional=True, createByDefault=True))
@@ -141,10 +139,8 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         except tables.TableError as error:
             from industri_rumahan_plugin.adapters import spreadsheet_errors
 
-            raise QgsProcessingException(
-                self.tr("Cannot read the spreadsheet: {error}").format(
-                    error=spreadsheet_errors.message(error, path.name, path.suffix))
-            ) from error
+            raise self.input_error(self.INPUT, self.tr("cannot be read: {error}").format(
+                error=spreadsheet_errors.message(error, path.name, path.suffix))) from error
         feedback.pushInfo(self.tr("{n} rows read from {file}").format(n=len(frame),
                                                                      file=path.name))
         feedback.setProgress(10)
@@ -208,8 +204,8 @@ class ImportSpreadsheet(IndustriRumahanAlgorithm):
         check_cancel(feedback)
         error = import_updates.write_import(target, features, plan, history_table, user)
         if error:
-            raise QgsProcessingException(self.tr(
-                "Nothing was imported: the database refused the rows ({error}).").format(
+            raise self.input_error(self.TARGET, self.tr(
+                "nothing was imported: the database refused the rows ({error}).").format(
                     error=error))
         feedback.setProgress(100)
         feedback.pushInfo(self.tr("{ok} rows imported, {upd} enterprises updated, {skip} already "

@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -18,7 +16,8 @@ from qgis.core import (
 from industri_rumahan_plugin.adapters import output_guard
 from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.core import field_survey
-from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm
+from industri_rumahan_plugin.processing import params
+from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 
 class MergeFieldSurvey(IndustriRumahanAlgorithm):
@@ -68,8 +67,7 @@ class MergeFieldSurvey(IndustriRumahanAlgorithm):
             "RULE", self.tr("When the office and the field both changed a record"),
             [self.tr("Office wins"), self.tr("Field wins"), self.tr("Keep both for review")],
             defaultValue=2))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "DRY_RUN", self.tr("Dry run (list the changes, write nothing)"), False))
+        self.addParameter(params.dry_run("DRY_RUN"))
         self.addParameter(QgsProcessingParameterFileDestination(
             "REPORT", self.tr("Change list"), "Text (*.txt)", optional=True,
             createByDefault=False))
@@ -84,19 +82,10 @@ class MergeFieldSurvey(IndustriRumahanAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback) -> dict:
         from industri_rumahan_plugin.adapters import survey_merge
-        from industri_rumahan_plugin.adapters.gateway import has_pending_edits
         from industri_rumahan_plugin.adapters.history_recorder import current_user
         from industri_rumahan_plugin.adapters.survey_open import PackageError, open_package
 
-        layer = self.parameterAsVectorLayer(parameters, "TARGET", context)
-        self.require(layer is not None and layer.providerType() == "ogr", "TARGET", self.tr(
-            "Choose the enterprise layer of an office GeoPackage."))
-        database = Path(layer.source().split("|")[0])
-        self.require(database.suffix.lower() == ".gpkg" and database.is_file(), "TARGET",
-                     self.tr("Choose the enterprise layer of an office GeoPackage."))
-        self.require(not has_pending_edits(layer), "TARGET", self.tr(
-            "the layer has unsaved edits: save or discard them first (the merge writes the "
-            "file)."))
+        layer, database = self._target(parameters, context)
         rule = field_survey.RULES[self.parameterAsEnum(parameters, "RULE", context)]
         dry_run = self.parameterAsBoolean(parameters, "DRY_RUN", context)
         user = current_user()
@@ -115,10 +104,39 @@ class MergeFieldSurvey(IndustriRumahanAlgorithm):
                 finally:
                     package.close()
         except PackageError as error:
-            raise QgsProcessingException(str(error)) from error
-        if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled: nothing was written."))
-        source = package.manifest.get("sumber_basis_data", "")
+            raise self.input_error("PACKAGE", str(error)) from error
+        check_cancel(feedback)
+        self._tell(report, package.manifest.get("sumber_basis_data", ""), database, feedback)
+        if report.written:
+            layer.reload()
+            layer.triggerRepaint()
+        text = "\n".join(report.lines)
+        results = {**self._counts(report), "CHANGES": text,
+                   "WARNINGS": "\n".join(report.warnings)}
+        destination = self.parameterAsFileOutput(parameters, "REPORT", context)
+        if destination:
+            Path(destination).write_text(text + "\n", encoding="utf-8")
+            results["REPORT"] = destination
+        feedback.setProgress(100)
+        return results
+
+    def _target(self, parameters, context) -> tuple:
+        """The office layer and its GeoPackage, refused unless the merge can write it."""
+        from industri_rumahan_plugin.adapters.gateway import has_pending_edits
+
+        layer = self.parameterAsVectorLayer(parameters, "TARGET", context)
+        self.require(layer is not None and layer.providerType() == "ogr", "TARGET", self.tr(
+            "Choose the enterprise layer of an office GeoPackage."))
+        database = Path(layer.source().split("|")[0])
+        self.require(database.suffix.lower() == ".gpkg" and database.is_file(), "TARGET",
+                     self.tr("Choose the enterprise layer of an office GeoPackage."))
+        self.require(not has_pending_edits(layer), "TARGET", self.tr(
+            "the layer has unsaved edits: save or discard them first (the merge writes the "
+            "file)."))
+        return layer, database
+
+    def _tell(self, report, source: str, database: Path, feedback) -> None:
+        """The merge's changes and warnings in the log, as the dialog shows them."""
         if source and Path(source).name != database.name:
             feedback.pushWarning(self.tr("The package was made from {source}, not {target}.")
                                  .format(source=source, target=database))
@@ -133,19 +151,6 @@ class MergeFieldSurvey(IndustriRumahanAlgorithm):
         if not report.lines:
             feedback.pushInfo(self.tr("Nothing to merge: the database already holds the "
                                       "package's data."))
-        if report.written:
-            layer.reload()
-            layer.triggerRepaint()
-        text = "\n".join(report.lines)
-        results = self._counts(report)
-        results["CHANGES"] = text
-        results["WARNINGS"] = "\n".join(report.warnings)
-        destination = self.parameterAsFileOutput(parameters, "REPORT", context)
-        if destination:
-            Path(destination).write_text(text + "\n", encoding="utf-8")
-            results["REPORT"] = destination
-        feedback.setProgress(100)
-        return results
 
     @staticmethod
     def _counts(report) -> dict:

@@ -74,7 +74,8 @@ def office(name: str = "OFFICE") -> QgsProcessingParameterString:
 
 def logo(name: str = "LOGO") -> QgsProcessingParameterFile:
     return QgsProcessingParameterFile(name, tr("Office logo (PNG, JPEG or SVG)"),
-                                      optional=True)
+                                      optional=True,
+                                      fileFilter=tr("Images (*.png *.jpg *.jpeg *.svg)"))
 
 
 def language(name: str = "LANGUAGE") -> QgsProcessingParameterEnum:

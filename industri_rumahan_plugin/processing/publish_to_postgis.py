@@ -119,8 +119,8 @@ class PublishToPostgis(IndustriRumahanAlgorithm):
             provider.clearErrors()
             ok, _ = provider.addFeatures(features)
             if not ok:
-                raise QgsProcessingException(self.tr(
-                    "The database refused the rows of {table}; nothing of it was copied: "
+                raise self.input_error(self.DATABASE, self.tr(
+                    "the database refused the rows of {table}; nothing of it was copied: "
                     "{error}").format(table=target.name(), error="; ".join(provider.errors())))
         return len(features), old
 

@@ -12,12 +12,10 @@ from pathlib import Path
 
 from qgis.core import (
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
@@ -83,8 +81,7 @@ class PublishWebMap(IndustriRumahanAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Enterprises"), [SourceType.POINT]))
+        self.addParameter(params.enterprises(self.INPUT))
         self.addParameter(params.filter_expression(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.REGIONS, self.tr("Regencies (kabupaten/kota)"), [SourceType.POLYGON]))
@@ -94,22 +91,17 @@ class PublishWebMap(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.VILLAGES, self.tr("Villages (desa/kelurahan): catalogue locations"),
             [SourceType.POLYGON], optional=True))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.SERVICES, self.tr("Services"), [SourceType.POINT], optional=True))
-        self.addParameter(params.metres_parameter(
-            self.THRESHOLD, self.tr("Service gap threshold (metres)"), 10000.0))
+        self.addParameter(params.services(self.SERVICES, optional=True, layer=True))
+        self.addParameter(params.threshold(self.THRESHOLD))
         self.addParameter(QgsProcessingParameterString(
             self.TITLE_TEXT, self.tr("Title (empty = \"Peta Industri Rumahan\" / \"Home "
                                      "industries map\")"), "", optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.OFFICE, self.tr("Office"), "DP3A", optional=True))
+        self.addParameter(params.office(self.OFFICE))
         self.addParameter(QgsProcessingParameterString(
             self.SOURCE, self.tr("Source of the data"), "", optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.DATA_DATE, self.tr("Date of the data (empty = today)"), "", optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.LOGO, self.tr("Office logo (PNG, JPEG or SVG)"), optional=True,
-            fileFilter=self.tr("Images (*.png *.jpg *.jpeg *.svg)")))
+        self.addParameter(params.logo(self.LOGO))
         self.addParameter(QgsProcessingParameterFile(
             self.PHOTO_FOLDER, self.tr("Folder the photo paths are relative to (empty = the "
                                        "enterprise layer's folder)"),
@@ -144,17 +136,12 @@ class PublishWebMap(IndustriRumahanAlgorithm):
 
         source = self.required_source(parameters, self.INPUT, context)
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        for field in ("sektor", "tahap"):
-            if source.fields().indexOf(field) < 0:
-                raise QgsProcessingException(self.tr(
-                    "The enterprise layer has no field {field}.").format(field=field))
+        self.require_fields(self.INPUT, source.fields(), ["sektor", "tahap"])
         levels = {}
         for key, name in LEVELS:
             regions = self.parameterAsVectorLayer(parameters, name, context)
             if regions is not None:
-                if regions.fields().indexOf("nama") < 0:
-                    raise QgsProcessingException(self.tr(
-                        "The region layer has no field nama."))
+                self.require_fields(name, regions.fields(), ["nama"])
                 levels[key] = regions
         site = Path(self.parameterAsString(parameters, self.OUTPUT, context))
         photo_folder = self.parameterAsFile(parameters, self.PHOTO_FOLDER, context)
@@ -170,7 +157,7 @@ class PublishWebMap(IndustriRumahanAlgorithm):
             threshold_m=self.parameterAsDouble(parameters, self.THRESHOLD, context),
             photo_folder=photo_folder, levels=levels)
         if not clear_site(site):
-            raise QgsProcessingException(self.tr(
+            raise self.input_error(self.OUTPUT, self.tr(
                 "{folder} is not empty and holds no site published by this plugin: choose an "
                 "empty or new folder.").format(folder=str(site)))
         check_cancel(feedback)

@@ -8,10 +8,10 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterFile,
 )
 
+from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm
 
 
@@ -50,8 +50,7 @@ class UpgradeDatabase(IndustriRumahanAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, self.tr("Plugin GeoPackage"), fileFilter="GeoPackage (*.gpkg)"))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.DRY_RUN, self.tr("Dry run (report only, change nothing)"), defaultValue=False))
+        self.addParameter(params.dry_run(self.DRY_RUN))
         self.addOutput(QgsProcessingOutputString("STATUS", self.tr("Status")))
         self.addOutput(QgsProcessingOutputString("BACKUP", self.tr("Backup copy")))
         self.addOutput(QgsProcessingOutputNumber("HISTORY_ROWS", self.tr("Stage history rows")))
