@@ -180,3 +180,44 @@ def test_an_earlier_site_is_replaced_and_a_foreign_folder_refused(published, tmp
     for name in ("kabupaten", "kecamatan", "katalog"):
         assert script_data(again / f"data/{name}.js") == script_data(
             published.site / f"data/{name}.js")
+
+
+def test_a_failed_republish_leaves_the_published_site_as_it_was(published, tmp_path):
+    """Cancelled half-way (photos written, data not), the old site is untouched, byte for
+    byte, and no half-built folder is left beside it."""
+    import hashlib
+    import shutil
+
+    from qgis import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    from tests.web_fixtures import OFFICE
+
+    site = tmp_path / "situs"
+    shutil.copytree(published.site, site)
+    (site / "index.html").write_text((site / "index.html").read_text(encoding="utf-8")
+                                     + "<!-- the published version -->", encoding="utf-8")
+
+    def digest() -> dict:
+        return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(site.rglob("*")) if p.is_file()}
+
+    before = digest()
+
+    class CancelHalfway(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.progressChanged.connect(self._maybe_cancel)
+
+        def _maybe_cancel(self, value):
+            if value >= 40:
+                self.cancel()
+
+    gpkg = published.gpkg
+    with pytest.raises(QgsProcessingException):
+        processing.run("industrirumahan:publishwebmap", {
+            "INPUT": f"{gpkg}|layername=usaha", "REGIONS": f"{gpkg}|layername=kabupaten",
+            "DISTRICTS": f"{gpkg}|layername=kecamatan", "VILLAGES": f"{gpkg}|layername=desa",
+            "OFFICE": OFFICE, "OUTPUT": str(site)}, feedback=CancelHalfway())
+    assert digest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["situs"]

@@ -7,7 +7,6 @@ enterprises whose owners agreed to publication. The heavy work lives in ``report
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from qgis.core import (
@@ -22,6 +21,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from industri_rumahan_plugin.adapters import output_guard, site_folder
 from industri_rumahan_plugin.compat import FileBehavior, ProcessingFlag, SourceType
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.processing import params
@@ -156,41 +156,27 @@ class PublishWebMap(IndustriRumahanAlgorithm):
             logo=self.parameterAsFile(parameters, self.LOGO, context),
             threshold_m=self.parameterAsDouble(parameters, self.THRESHOLD, context),
             photo_folder=photo_folder, levels=levels)
-        if not clear_site(site):
-            raise self.input_error(self.OUTPUT, self.tr(
-                "{folder} is not empty and holds no site published by this plugin: choose an "
-                "empty or new folder.").format(folder=str(site)))
+        self.require(site_folder.is_ours(site, GENERATOR), self.OUTPUT, self.tr(
+            "{folder} is not empty and holds no site published by this plugin: choose an "
+            "empty or new folder.").format(folder=str(site)))
+        zip_target = site.with_name(site.name + ".zip")
+        if self.parameterAsBool(parameters, self.ZIP, context):  # refused before building
+            output_guard.check_path(self, self.ZIP, str(zip_target), {})
         check_cancel(feedback)
-        count = build_site(
-            site, parameters[self.INPUT], source,
+        found = {}
+        site_folder.replace_site(site, OWN, lambda folder: found.update(count=build_site(
+            folder, parameters[self.INPUT], source,
             self.parameterAsExpression(parameters, self.FILTER, context),
             self.parameterAsVectorLayer(parameters, self.VILLAGES, context),
             self.parameterAsVectorLayer(parameters, self.SERVICES, context),
-            options, context, feedback)
+            options, context, feedback)))
         results = {self.OUTPUT: str(site), "INDEX": str(site / "index.html"),
-                   "CATALOGUE_COUNT": count, "ZIP_FILE": None}
+                   "CATALOGUE_COUNT": found["count"], "ZIP_FILE": None}
         if self.parameterAsBool(parameters, self.ZIP, context):
             from industri_rumahan_plugin.adapters.web_files import zip_site
 
-            results["ZIP_FILE"] = str(zip_site(site, site.with_name(site.name + ".zip")))
+            staged = self.writes.staged(str(zip_target)) if self.writes else zip_target
+            results["ZIP_FILE"] = str(zip_site(site, Path(staged)))  # moved on success
         feedback.setProgress(100)
         return results
 
-
-def clear_site(site: Path) -> bool:
-    """Remove what an earlier run wrote (stale photos or data must not stay published).
-
-    False, touching nothing, for a folder with other content: it is not ours to clear.
-    """
-    index = site / "index.html"
-    if site.is_dir() and any(site.iterdir()) and not (
-            index.is_file() and GENERATOR in index.read_text(encoding="utf-8", errors="ignore")):
-        return False
-    site.mkdir(parents=True, exist_ok=True)
-    for path in site.iterdir():
-        if path.name in OWN or path.stem == "logo":
-            if path.is_dir():
-                shutil.rmtree(path)
-            else:
-                path.unlink()
-    return True
