@@ -127,6 +127,11 @@ def check_outputs(alg, parameters: dict, context: QgsProcessingContext) -> None:
         else {}
     for name, path in destinations.items():
         check_path(alg, name, path, inputs)
+    from industri_rumahan_plugin.adapters import output_tables
+
+    for definition in alg.destinationParameterDefinitions():
+        output_tables.check_table(alg, definition.name(), destination_value(
+            parameters.get(definition.name()), context))
     for name in alg_writes_into(alg):
         check_database_target(alg, name, alg.parameterAsVectorLayer(parameters, name, context))
 

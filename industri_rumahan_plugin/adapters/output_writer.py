@@ -31,7 +31,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters import errors, output_guard
+from industri_rumahan_plugin.adapters import errors, output_guard, output_tables
 from industri_rumahan_plugin.compat import field_kind
 from industri_rumahan_plugin.core import output_rules
 
@@ -146,6 +146,7 @@ class Writes:
         self.alg, self.parameters, self.context, self.feedback = alg, parameters, context, feedback
         self.stages: dict[str, str] = {}  # target folder -> staging folder
         self.sinks: list[CheckedSink] = []
+        self.tables: list[str] = []  # database tables written (recorded on success)
 
     def staged(self, path: str) -> str:
         """Where to write ``path`` now (the same name inside the staging folder)."""
@@ -168,6 +169,8 @@ class Writes:
         """Like ``parameterAsSink``: a checked sink writing to a staged file."""
         value = parameters.get(name)
         path = output_guard.file_of_destination(output_guard.destination_value(value, context))
+        if output_tables.table_of(output_guard.destination_value(value, context)):
+            self.tables.append(output_guard.destination_value(value, context))
         staged_parameters = dict(parameters)
         load = None
         if path:
@@ -223,6 +226,8 @@ class Writes:
                 _drop_stale_parts(target, {os.path.basename(t) for _, t in moves})
             os.replace(staged, target)
         output_guard.mark_outputs([t for _, t in moves if not os.path.isdir(t)])
+        for table in self.tables:
+            output_tables.mark(table)
         layers = self.context.layersToLoadOnCompletion()
         if any(self.final(k) != k for k in layers):
             self.context.setLayersToLoadOnCompletion(

@@ -18,7 +18,7 @@
     <message>
         <location filename="../adapters/feedback.py" line="13"/>
         <location filename="../adapters/network_costs.py" line="115"/>
-        <location filename="../adapters/output_writer.py" line="298"/>
+        <location filename="../adapters/output_writer.py" line="303"/>
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Dibatalkan oleh pengguna; tidak ada yang ditulis.</translation>
     </message>
@@ -317,34 +317,39 @@
         <translation>{field}: {n} nilai tidak ada di katalog dan dihitung dengan namanya sendiri: {values}</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="142"/>
+        <location filename="../adapters/output_guard.py" line="147"/>
         <source>the folder {path} is not empty; its files are never replaced. Choose a new folder.</source>
         <translation>folder {path} tidak kosong; berkas di dalamnya tidak pernah ditimpa. Pilih folder baru.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="150"/>
+        <location filename="../adapters/output_guard.py" line="155"/>
         <source>{path} is the file of the input {input} of this run; writing the output there would destroy it. Choose another file.</source>
         <translation>{path} adalah berkas masukan {input} dari proses ini; menulis keluaran ke sana akan merusaknya. Pilih berkas lain.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="154"/>
+        <location filename="../adapters/output_guard.py" line="159"/>
         <source>{path} is an existing database (tables: {tables}) that this plugin did not write; it is never replaced. Choose a new file name.</source>
         <translation>{path} adalah basis data yang sudah ada (tabel: {tables}) yang tidak ditulis oleh plugin ini; berkas itu tidak pernah ditimpa. Pilih nama berkas baru.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="158"/>
+        <location filename="../adapters/output_guard.py" line="163"/>
         <source>{path} already exists and is not an unchanged output of this plugin; it is not replaced. Choose a new file name, or delete the file first.</source>
         <translation>{path} sudah ada dan bukan keluaran plugin ini yang belum diubah; berkas itu tidak ditimpa. Pilih nama berkas baru, atau hapus berkas itu terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="279"/>
+        <location filename="../adapters/output_guard.py" line="284"/>
         <source>Another import into {path} is running; waiting for it to finish…</source>
         <translation>Impor lain ke {path} sedang berjalan; menunggu hingga selesai…</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="283"/>
+        <location filename="../adapters/output_guard.py" line="288"/>
         <source>{path} is locked by another import; nothing was written.</source>
         <translation>{path} dikunci oleh impor lain; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/output_tables.py" line="63"/>
+        <source>the table {table} already exists in the database and was not written by this plugin; QGIS would drop it with all its rows. Choose a new table name.</source>
+        <translation>tabel {table} sudah ada di basis data dan tidak ditulis oleh plugin ini; QGIS akan menghapusnya beserta semua barisnya. Pilih nama tabel baru.</translation>
     </message>
     <message>
         <location filename="../adapters/output_writer.py" line="100"/>
@@ -362,17 +367,17 @@
         <translation>fitur ke-{n} ({label}) ditolak oleh keluaran ({error}); tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_writer.py" line="178"/>
+        <location filename="../adapters/output_writer.py" line="181"/>
         <source>field names are limited to 10 characters in this format: {old} is written as {new}.</source>
         <translation>nama kolom dalam format ini paling panjang 10 karakter: {old} ditulis sebagai {new}.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_writer.py" line="274"/>
+        <location filename="../adapters/output_writer.py" line="279"/>
         <source>{path} could not be written completely (is the disk full?); nothing was written.</source>
         <translation>{path} tidak dapat ditulis seluruhnya (apakah disk penuh?); tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_writer.py" line="301"/>
+        <location filename="../adapters/output_writer.py" line="306"/>
         <source>A file could not be written or read ({error}); nothing was written. Is the disk full?</source>
         <translation>Sebuah berkas tidak dapat ditulis atau dibaca ({error}); tidak ada yang ditulis. Apakah disk penuh?</translation>
     </message>
@@ -3409,7 +3414,7 @@
         <translation>{layer} adalah keluaran analisis, bukan lapisan batas wilayah.</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="160"/>
+        <location filename="../processing/publish_web_map.py" line="159"/>
         <source>{folder} is not empty and holds no site published by this plugin: choose an empty or new folder.</source>
         <translation>{folder} tidak kosong dan tidak berisi situs yang diterbitkan plugin ini: pilih folder yang kosong atau baru.</translation>
     </message>
