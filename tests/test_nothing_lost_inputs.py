@@ -274,3 +274,26 @@ def test_layer_parameters_are_checked_too(provider, demo_gpkg, demo_copy, tmp_pa
     _refused("importspreadsheet", {"INPUT": str(sheet), "TARGET": f"{demo_copy}|layername=usaha"},
              "[TARGET]:", "is damaged")
     assert _digest(demo_copy) == before
+
+
+def test_an_intact_verdict_is_remembered_across_processes_until_the_file_changes(
+        provider, demo_copy):
+    """qgis_process starts a new process per run: the 0.8 s check of a large file is paid once
+    per version of the file, not once per run; a changed file is checked again."""
+    import os
+
+    from industri_rumahan_plugin.adapters import input_checks, integrity_cache
+
+    assert input_checks.integrity_problem(str(demo_copy)) == ""
+    stat = os.stat(demo_copy)
+    key = (os.path.abspath(demo_copy), stat.st_mtime_ns, stat.st_size)
+    input_checks._INTEGRITY.clear()  # as in a new process
+    assert integrity_cache.known_intact(key)
+    _corrupt(demo_copy)
+    stat = os.stat(demo_copy)
+    changed = (os.path.abspath(demo_copy), stat.st_mtime_ns, stat.st_size)
+    assert not integrity_cache.known_intact(changed)
+    assert "malformed" in input_checks.integrity_problem(str(demo_copy))
+    input_checks._INTEGRITY.clear()
+    assert not integrity_cache.known_intact(changed)  # a damaged file is never remembered
+    assert "malformed" in input_checks.integrity_problem(str(demo_copy))

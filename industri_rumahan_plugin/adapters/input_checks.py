@@ -32,7 +32,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters import errors
+from industri_rumahan_plugin.adapters import errors, integrity_cache
 from industri_rumahan_plugin.compat import GeometryType, SourceType
 from industri_rumahan_plugin.core import input_rules
 
@@ -150,6 +150,10 @@ def integrity_problem(path: str) -> str:
     with _LOCK:
         if key in _INTEGRITY:
             return _INTEGRITY[key]
+    if integrity_cache.known_intact(key):  # checked by an earlier process (qgis_process)
+        with _LOCK:
+            _INTEGRITY[key] = ""
+        return ""
     uri = "file:" + urllib.parse.quote(key[0]) + "?mode=ro"
     try:
         con = sqlite3.connect(uri, uri=True)
@@ -162,6 +166,8 @@ def integrity_problem(path: str) -> str:
         problem = str(error)
     with _LOCK:
         _INTEGRITY[key] = problem
+    if not problem:
+        integrity_cache.remember_intact(key)
     return problem
 
 
