@@ -203,6 +203,15 @@ def _report(g, out):
             "XLSX": str(out / "laporan.xlsx")}
 
 
+def _gender(g, out):
+    return {"REGIONS": f"{g}|layername=kabupaten", "OUTPUT": str(out / "terpilah.xlsx")}
+
+
+def _survey(g, out):
+    """The package's enterprises (its GeoPackage's first table) are what the user sees."""
+    return {"OUTPUT": str(out / "paket")}
+
+
 CASES = {
     "densitybyregion": _density,
     "nearestservice": _nearest,
@@ -215,6 +224,8 @@ CASES = {
     "suggestservicesites": _suggest,
     "stageprogression": _progression,
     "exportreport": _report,
+    "genderdisaggregatedtables": _gender,
+    "preparefieldsurvey": _survey,
 }
 
 
