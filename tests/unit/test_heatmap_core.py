@@ -39,3 +39,10 @@ def test_weights_follow_the_points_and_missing_counts_zero():
 def test_nothing_chosen_gives_empty_arrays():
     xy, w = chosen_points(XY, ATTRS, sector="tenun", weight="bobot")
     assert xy.shape == (0, 2) and w.shape == (0,)
+
+
+def test_the_algorithm_spells_every_sector_as_the_core_does():
+    """processing/heatmap.py repeats ALL so that listing it imports no numpy."""
+    from industri_rumahan_plugin.processing import heatmap
+
+    assert heatmap.ALL == ALL
