@@ -14,10 +14,22 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import shapely
-from qgis.core import QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsFeatureSource,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsVectorLayer,
+)
 
+from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
+from industri_rumahan_plugin.adapters.feedback import check_cancel
 from industri_rumahan_plugin.adapters.fields import qgs_fields
-from industri_rumahan_plugin.adapters.geopackage import create_database, write_table
+from industri_rumahan_plugin.adapters.geopackage import create_database, to_variant, write_table
 from industri_rumahan_plugin.adapters.gpkg_history import insert_rows
 from industri_rumahan_plugin.core import demo, schema
 
@@ -39,6 +51,41 @@ def frame_rows(frame: pd.DataFrame) -> Iterable[list]:
 
 def point_geometries(xy: np.ndarray) -> Iterable[QgsGeometry]:
     return (QgsGeometry.fromPointXY(QgsPointXY(float(x), float(y))) for x, y in xy)
+
+
+def read_villages(source: QgsFeatureSource | None, code_field: str,
+                  context: QgsProcessingContext, feedback: QgsProcessingFeedback | None
+                  ) -> tuple[np.ndarray, list] | None:
+    """Located village points (lon/lat on WGS84) and their codes (None without
+    ``code_field``), the cluster centres of ``generatedemo``; None without a layer."""
+    if source is None:
+        return None
+    arr = read_source(source, [code_field] if code_field else [], context=context,
+                      target_crs=WGS84, feedback=feedback, progress_span=(10, 20))
+    xy = arr.point_xy()
+    ok = ~np.isnan(xy[:, 0])
+    codes = (arr.attributes[code_field].astype(str).tolist() if code_field
+             else [None] * len(arr))
+    return xy[ok], [c for c, keep in zip(codes, ok) if keep]
+
+
+def write_points(sink: QgsFeatureSink, fields: QgsFields, frame: pd.DataFrame,
+                 xy: np.ndarray, feedback: QgsProcessingFeedback | None,
+                 span: tuple[float, float] = (0.0, 100.0)) -> bool:
+    """Generated rows as point features (lon/lat) into a Processing sink; False when the
+    sink refused a feature (the caller reports it with QGIS's write error)."""
+    total = max(len(frame), 1)
+    for i, (row, geom) in enumerate(zip(frame_rows(frame), point_geometries(xy))):
+        if i % 5000 == 0:
+            check_cancel(feedback)
+            if feedback is not None:
+                feedback.setProgress(span[0] + (span[1] - span[0]) * i / total)
+        feature = QgsFeature(fields)
+        feature.setAttributes([to_variant(v) for v in row])
+        feature.setGeometry(geom)
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+            return False
+    return True
 
 
 def _read_geojson(path: Path) -> tuple[list[dict], list[QgsGeometry]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+import pandas as pd
 import shapely
 from scipy import sparse, stats
 from scipy.spatial import cKDTree
@@ -135,3 +136,47 @@ def permutation_p(
     fold = (permutations - larger) < larger
     larger[fold] = permutations - larger[fold]
     return (larger + 1.0) / (permutations + 1.0)
+
+
+def usable_values(values, geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The values as floats (NaN where not a number) and which features have both a value
+    and a geometry: only those take part in Gi*."""
+    y = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(float)
+    ok = np.isfinite(y) & ~shapely.is_missing(np.asarray(geometries, dtype=object))
+    return y, ok
+
+
+def centres(geoms: np.ndarray) -> np.ndarray:
+    """(n, 2) points on the surface of each geometry (a point's own coordinates): where
+    distance bands and nearest neighbours are measured from."""
+    return shapely.get_coordinates(shapely.point_on_surface(np.asarray(geoms, dtype=object)))
+
+
+def isolated(w: sparse.csr_matrix) -> int:
+    """How many observations have no neighbour at all (their Gi* is their own value)."""
+    return int((np.diff(sparse.csr_matrix(w).indptr) == 0).sum())
+
+
+def gi_star_table(
+    y: np.ndarray,
+    ok: np.ndarray,
+    w: sparse.csr_matrix,
+    permutations: int = 0,
+    seed: int = 12345,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """One row per feature (``w`` links the ``ok`` ones): gi_z, gi_p, gi_bin (0 and NaN
+    where left out), gi_p_sim when ``permutations``; and the bins of the ``ok`` features."""
+    n = len(y)
+    y_ok = np.asarray(y, dtype=float)[ok]
+    result = gi_star(y_ok, w)
+    stats = pd.DataFrame({"gi_z": np.full(n, np.nan), "gi_p": np.full(n, np.nan),
+                          "gi_bin": np.zeros(n, dtype=np.int64)})
+    stats.loc[ok, "gi_z"] = result["z"]
+    stats.loc[ok, "gi_p"] = result["p"]
+    stats.loc[ok, "gi_bin"] = result["bin"]
+    if permutations:
+        p_sim = permutation_p(y_ok, w, permutations, seed, cancelled)
+        stats["gi_p_sim"] = np.nan
+        stats.loc[ok, "gi_p_sim"] = p_sim
+    return stats, result["bin"]

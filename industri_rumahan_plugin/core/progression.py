@@ -294,6 +294,28 @@ class Progression:
         return pd.DataFrame(rows)
 
 
+#: Groups written as columns of the region layer: (kelompok, nilai_kelompok, column suffix).
+GROUP_COLUMNS = (("jenis_kelamin_pemilik", "P", "p"), ("jenis_kelamin_pemilik", "L", "l"),
+                 ("krtp", "ya", "krtp"))
+GROUP_MEASURES = ("naik", "basis", "pct_naik")
+
+
+def region_group_table(result: Progression) -> pd.DataFrame:
+    """``region_table()`` with naik / basis / pct_naik by owner's sex and KRTP (``naik_p``,
+    ``basis_krtp``...): 0 (NaN for shares) where the group is absent."""
+    table = result.region_table()
+    measures = list(MEASURES)
+    for kind, value, suffix in GROUP_COLUMNS:
+        labels, values = result.tallies.get(kind, ([], None))
+        for measure in GROUP_MEASURES:
+            column = f"{measure}_{suffix}"
+            if values is None or value not in labels:
+                table[column] = np.nan if measure.startswith("pct_") else 0
+                continue
+            data = values[:-1, labels.index(value), measures.index(measure)]
+            table[column] = data if measure.startswith("pct_") else data.astype(np.int64)
+    return table
+
 def _as_counts(frame: pd.DataFrame) -> pd.DataFrame:
     for col in frame.columns:
         if col in MEASURES and not col.startswith("pct_"):

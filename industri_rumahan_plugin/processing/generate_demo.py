@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -15,8 +13,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.adapters.fields import qgs_fields
-from industri_rumahan_plugin.adapters.geopackage import to_variant
-from industri_rumahan_plugin.compat import FieldDataType, NumberType, SourceType, WkbType
+from industri_rumahan_plugin.compat import NumberType, SourceType, WkbType
 from industri_rumahan_plugin.core import schema
 from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
@@ -60,9 +57,7 @@ class GenerateDemo(IndustriRumahanAlgorithm):
             self.CODE_FIELD, self.tr("Region code field"), "kode", self.REGIONS))
         self.addParameter(QgsProcessingParameterField(
             self.NAME_FIELD, self.tr("Region name field"), "nama", self.REGIONS, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Population field (weights the counts)"),
-            "penduduk_total", self.REGIONS, FieldDataType.NUMERIC, optional=True))
+        self.addParameter(params.population_field(self.POPULATION_FIELD, self.REGIONS))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.VILLAGES, self.tr("Village points (cluster centres)"),
             [SourceType.POINT], optional=True))
@@ -72,9 +67,9 @@ class GenerateDemo(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.COUNT, self.tr("Number of enterprises"), NumberType.INTEGER,
             5000, minValue=0, maxValue=10_000_000))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SEED, self.tr("Random seed"), NumberType.INTEGER, 20241231,
-            minValue=0))
+        seed = params.seed(self.SEED, 20241231)
+        seed.setMinimum(0)
+        self.addParameter(seed)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Demo enterprises"), SourceType.POINT))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -84,11 +79,10 @@ class GenerateDemo(IndustriRumahanAlgorithm):
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
-        import numpy as np
-        import shapely
-
+        from industri_rumahan_plugin.adapters import demo_data
         from industri_rumahan_plugin.adapters.arrays import read_source
         from industri_rumahan_plugin.core import demo
+        from industri_rumahan_plugin.core.demo_regions import demo_regions
 
         source = self.required_source(parameters, self.REGIONS, context)
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context)
@@ -104,28 +98,13 @@ class GenerateDemo(IndustriRumahanAlgorithm):
         wanted = [f for f in (code_field, name_field, pop_field) if f]
         regions_arr = read_source(source, wanted, context=context, feedback=feedback,
                                   progress_span=(0, 10))
-        if len(regions_arr) == 0:
-            raise QgsProcessingException(self.tr("The region layer has no features."))
-        villages = self._villages(parameters, context, feedback)
-        regions = []
-        frame = regions_arr.attributes
-        for i, geom in enumerate(regions_arr.geometries):
-            if geom is None:
-                continue
-            if not shapely.is_valid(geom):
-                geom = shapely.make_valid(geom)
-            code = str(frame[code_field].iloc[i])
-            centres = codes = None
-            if villages is not None:
-                vxy, vcodes = villages
-                mask = shapely.contains_xy(geom, vxy[:, 0], vxy[:, 1])
-                if mask.any():
-                    centres, codes = vxy[mask], [vcodes[j] for j in np.flatnonzero(mask)]
-            pop = frame[pop_field].iloc[i] if pop_field else 1.0
-            regions.append(demo.Region(
-                code=code, name=str(frame[name_field].iloc[i]) if name_field else code,
-                geometry=geom, weight=float(pop) if pop is not None else 0.0,
-                centres=centres, centre_codes=codes))
+        self.require(len(regions_arr), self.REGIONS, self.tr("The region layer has no features."))
+        villages = demo_data.read_villages(
+            self.parameterAsSource(parameters, self.VILLAGES, context),
+            self.parameterAsString(parameters, self.VILLAGE_CODE_FIELD, context),
+            context, feedback)
+        regions = demo_regions(regions_arr.geometries, regions_arr.attributes, code_field,
+                               name_field, pop_field, villages)
         check_cancel(feedback)
         count = self.parameterAsInt(parameters, self.COUNT, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)
@@ -144,41 +123,14 @@ class GenerateDemo(IndustriRumahanAlgorithm):
                 (90, 100))
         return results
 
-    def _villages(self, parameters, context, feedback):
-        import numpy as np
-
-        from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
-
-        source = self.parameterAsSource(parameters, self.VILLAGES, context)
-        if source is None:
-            return None
-        code_field = self.parameterAsString(parameters, self.VILLAGE_CODE_FIELD, context)
-        arr = read_source(source, [code_field] if code_field else [], context=context,
-                          target_crs=WGS84, feedback=feedback, progress_span=(10, 20))
-        xy = arr.point_xy()
-        ok = ~np.isnan(xy[:, 0])
-        codes = (arr.attributes[code_field].astype(str).tolist() if code_field
-                 else [None] * len(arr))
-        return xy[ok], [c for c, keep in zip(codes, ok) if keep]
-
     def _write(self, parameters, key, role, frame, xy, context, feedback, span):
+        """Thin glue: the schema's fields, the sink, the rows handed to the writer."""
         from industri_rumahan_plugin.adapters.arrays import WGS84
-        from industri_rumahan_plugin.adapters.demo_data import frame_rows, point_geometries
+        from industri_rumahan_plugin.adapters.demo_data import write_points
 
-        _table, _geometry, specs = schema.LAYERS[role]
-        fields = qgs_fields(specs)
-        sink, dest_id = self.parameterAsSink(parameters, key, context, fields,
-                                             WkbType.POINT, WGS84)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, key))
-        total = max(len(frame), 1)
-        for i, (row, geom) in enumerate(zip(frame_rows(frame), point_geometries(xy))):
-            if i % 5000 == 0:
-                check_cancel(feedback)
-                feedback.setProgress(span[0] + (span[1] - span[0]) * i / total)
-            feature = QgsFeature(fields)
-            feature.setAttributes([to_variant(v) for v in row])
-            feature.setGeometry(geom)
-            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, key))
+        fields = qgs_fields(schema.LAYERS[role][2])
+        sink, dest_id = self.required_sink(parameters, key, context, fields, WkbType.POINT,
+                                           WGS84)
+        if not write_points(sink, fields, frame, xy, feedback, span):
+            raise QgsProcessingException(self.writeFeatureError(sink, parameters, key))
         return dest_id

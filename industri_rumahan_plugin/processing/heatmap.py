@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
 )
 
-from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.compat import FieldDataType, Misc, NumberType, Unit
+from industri_rumahan_plugin.compat import FieldDataType, NumberType
 from industri_rumahan_plugin.core import catalogue
 from industri_rumahan_plugin.processing import enum_params, params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 # scipy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
 # every qgis_process start loads the provider, and most runs never call this algorithm.
-if TYPE_CHECKING:
-    from industri_rumahan_plugin.core.kde import Grid
 
-ALL = "semua"
+ALL = "semua"  # core.heatmap.ALL, repeated so that listing the algorithm imports no numpy
 #: Kernel names (core.kde.KERNELS, repeated so that listing the algorithm imports no scipy).
 KERNELS = ("quartic", "epanechnikov", "gaussian")
 
@@ -93,9 +86,8 @@ class Heatmap(IndustriRumahanAlgorithm):
     ) -> dict:
         import numpy as np
 
-        from industri_rumahan_plugin.adapters.arrays import WGS84
-        from industri_rumahan_plugin.adapters.point_arrays import read_points, to_metric
-        from industri_rumahan_plugin.core import kde
+        from industri_rumahan_plugin.adapters import heatmap_io
+        from industri_rumahan_plugin.core import heatmap, kde
 
         source = self.required_source(parameters, self.INPUT, context)
         sector = self.parameterAsEnumString(parameters, self.SECTOR, context) or ALL
@@ -106,35 +98,18 @@ class Heatmap(IndustriRumahanAlgorithm):
         kernel = self.parameterAsEnumString(parameters, self.KERNEL, context) or "quartic"
         expression = self.parameterAsExpression(parameters, self.FILTER, context)
         fields = [f for f, v in (("sektor", sector), ("tahap", stage)) if v != ALL]
-        for f in fields:
-            if source.fields().indexOf(f) < 0:
-                raise QgsProcessingException(
-                    self.tr("Field {field} not found in the enterprises.").format(field=f))
-        crs = source.sourceCrs()
-        metric_layer = (not crs.isGeographic()
-                        and crs.mapUnits() == Unit.METERS)
+        for name, field, value in ((self.SECTOR, "sektor", sector), (self.STAGE, "tahap", stage)):
+            self.require(value == ALL or source.fields().indexOf(field) >= 0, name, self.tr(
+                "Field {field} not found in the enterprises.").format(field=field))
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        read_crs = crs if metric_layer else WGS84
-        points = read_points(layer, parameters.get(self.INPUT), source,
-                             [*fields, weight], read_crs, context, feedback, expression, (0, 40))
+        points, crs = heatmap_io.read_enterprises(layer, parameters.get(self.INPUT), source,
+                                                  [*fields, weight], context, feedback,
+                                                  expression)
         check_cancel(feedback)
-        keep = np.isfinite(points.xy).all(axis=1)
-        attrs = points.attributes
-        if sector != ALL:
-            keep &= (attrs["sektor"] == sector).to_numpy()
-        if stage != ALL:
-            keep &= (attrs["tahap"] == stage).to_numpy()
-        w = None
-        if weight:
-            w = np.asarray(attrs[weight].astype(float).fillna(0.0))[keep]
-        xy = points.xy[keep]
-        if len(xy) == 0:
-            raise QgsProcessingException(self.tr("No enterprise matches the choice: nothing to "
-                                                 "estimate a density from."))
-        if metric_layer:
-            target = crs
-        else:
-            xy, target = to_metric(xy)
+        xy, w = heatmap.chosen_points(points.xy, points.attributes, sector, stage, weight)
+        self.require(len(xy), self.INPUT, self.tr(
+            "No enterprise matches the choice: nothing to estimate a density from."))
+        xy, target = heatmap_io.in_metres(xy, crs)
         feedback.pushInfo(self.tr("{n} enterprises, metric CRS {crs}.").format(
             n=len(xy), crs=target.authid() or target.toProj()))
         feedback.setProgressText(self.tr("Estimating the density…"))
@@ -146,35 +121,13 @@ class Heatmap(IndustriRumahanAlgorithm):
         try:
             grid = kde.density_grid(xy, radius, pixel, kernel, w, progress=progress)
         except ValueError as err:
-            raise QgsProcessingException(self.tr(
+            raise self.input_error(self.PIXEL_SIZE, self.tr(
                 "The density cannot be estimated from these inputs. Detail: {detail}").format(
                 detail=err)) from err
         check_cancel(feedback)
         feedback.setProgress(85)
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        write_geotiff(out, grid, target)
+        heatmap_io.write_geotiff(out, grid, target, self, self.OUTPUT)
         feedback.setProgress(100)
         total = grid.values.sum(dtype=np.float64) * (pixel / 1000.0) ** 2
         return {self.OUTPUT: out, "TOTAL": float(total)}
-
-
-def write_geotiff(path: str, grid: Grid, crs: QgsCoordinateReferenceSystem) -> None:
-    """Float32 GeoTIFF (deflate) in ``crs``, written with GDAL in one block."""
-    import numpy as np
-    from osgeo import gdal
-
-    rows, cols = grid.shape
-    driver = gdal.GetDriverByName("GTiff")
-    ds = driver.Create(str(path), cols, rows, 1, gdal.GDT_Float32,
-                       ["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"])
-    if ds is None:
-        raise QgsProcessingException(toolbelt.tr(
-            "GDAL could not create {path}. Detail: {detail}").format(
-            path=path, detail=gdal.GetLastErrorMsg() or "-"))
-    ds.SetGeoTransform(grid.geotransform())
-    ds.SetProjection(crs.toWkt(Misc.WKT2_2019))
-    band = ds.GetRasterBand(1)
-    band.WriteArray(np.asarray(grid.values, dtype=np.float32))  # no copy: already float32
-    band.SetDescription("usaha_per_km2")
-    band.FlushCache()
-    ds = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -14,7 +13,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin.compat import FieldDataType, GeometryType, NumberType, SourceType
-from industri_rumahan_plugin.processing import enum_params
+from industri_rumahan_plugin.processing import enum_params, params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
 # scipy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
@@ -77,82 +76,54 @@ class Hotspots(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.PERMUTATIONS, self.tr("Permutations (0 = none)"),
             NumberType.INTEGER, 0, minValue=0, maxValue=99999))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SEED, self.tr("Random seed"), NumberType.INTEGER, 12345,
-            minValue=0))
+        seed = params.seed(self.SEED, 12345)
+        seed.setMinimum(0)
+        self.addParameter(seed)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Hot spots"), SourceType.VECTOR_ANY))
 
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
-        import numpy as np
-        import pandas as pd
-        import shapely
-
-        from industri_rumahan_plugin.adapters import region_stats
+        from industri_rumahan_plugin.adapters import hotspot_io, region_stats
         from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
-        from industri_rumahan_plugin.adapters.point_arrays import to_metric
         from industri_rumahan_plugin.core import hotspots
 
         source = self.required_source(parameters, self.INPUT, context)
         field = self.parameterAsString(parameters, self.VALUE_FIELD, context)
-        if source.fields().indexOf(field) < 0:
-            raise QgsProcessingException(self.tr("Field {field} not found.").format(field=field))
+        self.require(source.fields().indexOf(field) >= 0, self.VALUE_FIELD,
+                     self.tr("Field {field} not found.").format(field=field))
         scheme = self.parameterAsEnumString(parameters, self.WEIGHTS, context) or "queen"
         polygons = QgsWkbTypes.geometryType(source.wkbType()) == GeometryType.POLYGON
-        if scheme == "queen" and not polygons:
-            raise QgsProcessingException(self.tr("Queen contiguity needs polygons; choose a "
-                                                 "distance band or k nearest for points."))
+        self.require(scheme != "queen" or polygons, self.WEIGHTS, self.tr(
+            "Queen contiguity needs polygons; choose a distance band or k nearest for points."))
         features = list(source.getFeatures())
         arrays = read_source(source, [field], context=context, target_crs=WGS84,
                              feedback=feedback, progress_span=(0, 30))
-        y = pd.to_numeric(arrays.attributes[field], errors="coerce").to_numpy(float)
-        ok = np.isfinite(y) & ~shapely.is_missing(arrays.geometries)
-        if ok.sum() < 3:
-            raise QgsProcessingException(self.tr("Gi* needs at least 3 features with a value "
-                                                 "and a geometry."))
+        y, ok = hotspots.usable_values(arrays.attributes[field], arrays.geometries)
+        self.require(ok.sum() >= 3, self.VALUE_FIELD, self.tr(
+            "Gi* needs at least 3 features with a value and a geometry."))
         if (~ok).any():
             feedback.pushWarning(self.tr("{n} features without a value or geometry are left "
                                          "out.").format(n=int((~ok).sum())))
-        geoms = arrays.geometries[ok]
-        if scheme == "queen":
-            w = hotspots.queen_weights(geoms)
-        else:
-            centres = shapely.get_coordinates(shapely.point_on_surface(geoms))
-            xy, _crs = to_metric(centres)
-            if scheme == "knn":
-                w = hotspots.knn_weights(xy, self.parameterAsInt(parameters, self.NEIGHBOURS,
-                                                                 context))
-            else:
-                w = hotspots.distance_band_weights(
-                    xy, self.parameterAsDouble(parameters, self.DISTANCE, context))
-        isolated = int((np.diff(w.indptr) == 0).sum())
+        w = hotspot_io.neighbours(
+            scheme, arrays.geometries[ok],
+            self.parameterAsInt(parameters, self.NEIGHBOURS, context),
+            self.parameterAsDouble(parameters, self.DISTANCE, context))
+        isolated = hotspots.isolated(w)
         if isolated:
             feedback.pushWarning(self.tr("{n} features have no neighbour: their Gi* only "
                                          "reflects their own value.").format(n=isolated))
         check_cancel(feedback)
-        result = hotspots.gi_star(y[ok], w)
+        stats, bins = hotspots.gi_star_table(
+            y, ok, w, self.parameterAsInt(parameters, self.PERMUTATIONS, context),
+            self.parameterAsInt(parameters, self.SEED, context), feedback.isCanceled)
+        check_cancel(feedback)
         feedback.setProgress(50)
-        stats = pd.DataFrame({"gi_z": np.full(len(y), np.nan), "gi_p": np.full(len(y), np.nan),
-                              "gi_bin": np.zeros(len(y), dtype=np.int64)})
-        stats.loc[ok, "gi_z"] = result["z"]
-        stats.loc[ok, "gi_p"] = result["p"]
-        stats.loc[ok, "gi_bin"] = result["bin"]
-        perms = self.parameterAsInt(parameters, self.PERMUTATIONS, context)
-        if perms:
-            seed = self.parameterAsInt(parameters, self.SEED, context)
-            p_sim = hotspots.permutation_p(y[ok], w, perms, seed, feedback.isCanceled)
-            check_cancel(feedback)
-            stats["gi_p_sim"] = np.nan
-            stats.loc[ok, "gi_p_sim"] = p_sim
         fields, _renamed = region_stats.output_fields(source.fields(), stats)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                          source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest = self.required_sink(parameters, self.OUTPUT, context, fields,
+                                        source.wkbType(), source.sourceCrs())
         region_stats.write_features(sink, fields, features, stats, feedback)
         feedback.pushInfo(self.tr("Hot spots at 95 % or more: {hot}; cold spots: {cold}.")
-                          .format(hot=int((result["bin"] >= 2).sum()),
-                                  cold=int((result["bin"] <= -2).sum())))
+                          .format(hot=int((bins >= 2).sum()), cold=int((bins <= -2).sum())))
         return {self.OUTPUT: dest}

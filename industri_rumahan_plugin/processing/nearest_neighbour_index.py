@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
 )
@@ -77,8 +76,7 @@ class NearestNeighbourIndex(IndustriRumahanAlgorithm):
         lonlat = (points.xy if regions.crs == WGS84
                   else transform_xy(points.xy, regions.crs, WGS84))
         inside = assignment.region >= 0
-        if not inside.any():
-            raise QgsProcessingException(self.tr("No enterprise lies in any region."))
+        self.require(inside.any(), self.INPUT, self.tr("No enterprise lies in any region."))
         xy = np.full_like(lonlat, np.nan)
         xy[inside], crs = to_metric(lonlat[inside])
         feedback.pushInfo(self.tr("Distances measured in {crs}.").format(
@@ -87,9 +85,7 @@ class NearestNeighbourIndex(IndustriRumahanAlgorithm):
                                           feedback.isCanceled)
         check_cancel(feedback)
         fields, _renamed = region_stats.output_fields(regions.fields, stats)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                          region_source.wkbType(), regions.crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest = self.required_sink(parameters, self.OUTPUT, context, fields,
+                                        region_source.wkbType(), regions.crs)
         region_stats.write_features(sink, fields, regions.features, stats, feedback)
         return {self.OUTPUT: dest}

@@ -11,7 +11,6 @@ from typing import Any
 
 from qgis.core import (
     QgsFeature,
-    QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
@@ -104,22 +103,21 @@ def load(alg: IndustriRumahanAlgorithm, parameters: dict, context, feedback) -> 
     """Read every input once (selection, filter and unsaved edits of the layers count)."""
     from industri_rumahan_plugin.adapters import history_io
     from industri_rumahan_plugin.adapters.arrays import read_source
+    from industri_rumahan_plugin.adapters.region_list import region_list
 
     tr = alg.tr
     source = alg.required_source(parameters, INPUT, context)
     layer = input_layer(alg, parameters, INPUT, context)
     region_source = alg.required_source(parameters, REGIONS, context)
     rfields = region_source.fields().names()
-    if "kode" not in rfields:
-        raise QgsProcessingException(tr("The region layer has no field kode."))
+    alg.require("kode" in rfields, REGIONS, tr("The region layer has no field kode."))
     level = LEVELS[alg.parameterAsEnum(parameters, LEVEL, context)] or (
         "kecamatan" if "kab_kode" in rfields else "kabupaten")
     region_field = "kode_kecamatan" if level == "kecamatan" else "kode_kabupaten"
     present = source.fields().names()
     for needed in ("uid", region_field):
-        if needed not in present:
-            raise QgsProcessingException(tr("The enterprise layer has no field {field}.")
-                                         .format(field=needed))
+        alg.require(needed in present, INPUT, tr("The enterprise layer has no field {field}.")
+                    .format(field=needed))
     fields = [f for f in history_io.ENTERPRISE_FIELDS if f in present]
     feedback.setProgressText(tr("Reading enterprises…"))
     arrays = read_source(source, fields, context=context, target_crs=None, feedback=feedback,
@@ -127,16 +125,7 @@ def load(alg: IndustriRumahanAlgorithm, parameters: dict, context, feedback) -> 
     check_cancel(feedback)
     enterprises = arrays.attributes
     enterprises["uid"] = enterprises["uid"].astype(str)
-    codes, names, features = [], {}, []
-    for feature in region_source.getFeatures():
-        code = feature["kode"]
-        if code is None or (hasattr(code, "isNull") and code.isNull()):
-            continue
-        codes.append(str(code))
-        name = feature["nama"] if "nama" in rfields else None
-        names[str(code)] = str(name) if name not in (None, "") and not (
-            hasattr(name, "isNull") and name.isNull()) else str(code)
-        features.append(QgsFeature(feature))
+    codes, names, features = region_list(region_source)
     history_source = _table(alg, parameters, HISTORY, history_io.HISTORY, context, layer)
     history = history_io.read_history(history_source) if history_source is not None else None
     programme_source = _table(alg, parameters, PARTICIPATION, history_io.PARTICIPATION,
@@ -150,8 +139,8 @@ def load(alg: IndustriRumahanAlgorithm, parameters: dict, context, feedback) -> 
         if default is not None:
             start = start if start is not None else default.start
             end = end if end is not None else default.end
-    if start is not None and end is not None and end < start:
-        raise QgsProcessingException(tr("The period ends before it starts."))
+    alg.require(start is None or end is None or end >= start, END,
+                tr("The period ends before it starts."))
     return Inputs(enterprises, history, participation, level, codes, names, features,
                   region_source, start, end)
 

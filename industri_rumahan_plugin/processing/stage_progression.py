@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -14,11 +13,6 @@ from qgis.core import (
 from industri_rumahan_plugin.compat import SourceType
 from industri_rumahan_plugin.processing import progression_inputs as pi
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
-
-#: Groups written as columns of the region layer: (kelompok, nilai_kelompok, column suffix).
-GROUP_COLUMNS = (("jenis_kelamin_pemilik", "P", "p"), ("jenis_kelamin_pemilik", "L", "l"),
-                 ("krtp", "ya", "krtp"))
-GROUP_MEASURES = ("naik", "basis", "pct_naik")
 
 
 class StageProgression(IndustriRumahanAlgorithm):
@@ -79,10 +73,9 @@ class StageProgression(IndustriRumahanAlgorithm):
         from industri_rumahan_plugin.core import progression as pg
 
         inputs = pi.load(self, parameters, context, feedback)
-        if inputs.history is None:
-            raise QgsProcessingException(pi.no_history_message())
-        if inputs.start is None or inputs.end is None:
-            raise QgsProcessingException(self.tr("The stage history has no dated rows."))
+        self.require(inputs.history is not None, pi.HISTORY, pi.no_history_message())
+        self.require(inputs.start is not None and inputs.end is not None, pi.HISTORY,
+                     self.tr("The stage history has no dated rows."))
         feedback.setProgressText(self.tr("Classifying enterprises…"))
         frame = inputs.enterprises
         history = pg.prepare_history(inputs.history, frame["uid"].to_numpy(object))
@@ -118,19 +111,18 @@ class StageProgression(IndustriRumahanAlgorithm):
 
     def _write_regions(self, parameters, context, inputs, result, feedback) -> str:
         from industri_rumahan_plugin.adapters import region_stats
+        from industri_rumahan_plugin.core import progression as pg
 
-        table = region_table(result).set_index("wilayah")
+        table = pg.region_group_table(result).set_index("wilayah")
         stats = table.reindex(inputs.codes).reset_index(drop=True)
         fields, renamed = region_stats.output_fields(inputs.region_source.fields(), stats)
         for name in renamed:
             feedback.pushInfo(self.tr("Region field {field} renamed {new}: the statistic of "
                                       "that name is computed here.").format(
                 field=name, new=name + region_stats.RENAMED_SUFFIX))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                          inputs.region_source.wkbType(),
-                                          inputs.region_source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest = self.required_sink(parameters, self.OUTPUT, context, fields,
+                                        inputs.region_source.wkbType(),
+                                        inputs.region_source.sourceCrs())
         region_stats.write_features(sink, fields, inputs.features, stats, feedback)
         return dest
 
@@ -142,22 +134,3 @@ class StageProgression(IndustriRumahanAlgorithm):
         return region_stats.write_table_output(self, parameters, self.OUTPUT_TABLE, context,
                                                long)
 
-
-def region_table(result):
-    """``Progression.region_table()`` with naik / basis / pct_naik by owner's sex and KRTP."""
-    import numpy as np
-
-    from industri_rumahan_plugin.core import progression as pg
-
-    table = result.region_table()
-    measures = list(pg.MEASURES)
-    for kind, value, suffix in GROUP_COLUMNS:
-        labels, values = result.tallies.get(kind, ([], None))
-        for measure in GROUP_MEASURES:
-            column = f"{measure}_{suffix}"
-            if values is None or value not in labels:
-                table[column] = np.nan if measure.startswith("pct_") else 0
-                continue
-            data = values[:-1, labels.index(value), measures.index(measure)]
-            table[column] = data if measure.startswith("pct_") else data.astype(np.int64)
-    return table

@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureRequest,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -16,12 +10,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from industri_rumahan_plugin.compat import FieldType, NumberType, SourceType
+from industri_rumahan_plugin.compat import NumberType, SourceType
 from industri_rumahan_plugin.processing import params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
-
-RESULT_FIELDS = (("urutan", FieldType.INT), ("tambah_usaha", FieldType.INT),
-                 ("tambah_bobot", FieldType.DOUBLE), ("kumulatif_usaha", FieldType.INT))
 
 
 class SuggestServiceSites(IndustriRumahanAlgorithm):
@@ -49,22 +40,18 @@ class SuggestServiceSites(IndustriRumahanAlgorithm):
     }
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "INPUT", self.tr("Enterprises"), [SourceType.POINT]))
+        self.addParameter(params.enterprises("INPUT"))
         self.addParameter(QgsProcessingParameterFeatureSource(
             "CANDIDATES", self.tr("Candidate sites (points; polygons use their centroid)"),
             [SourceType.VECTOR_ANY]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "SERVICES", self.tr("Existing services (optional)"),
-            [SourceType.POINT], optional=True))
+        self.addParameter(params.services("SERVICES", optional=True))
         self.addParameter(QgsProcessingParameterField(
             "SERVICE_TYPE_FIELD", self.tr("Service type field"), "jenis", "SERVICES",
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             "SERVICE_TYPE", self.tr("Service type of the new sites (empty = all services)"),
             "", optional=True))
-        self.addParameter(params.metres_parameter(
-            "THRESHOLD", self.tr("Coverage threshold (metres)"), 10000.0))
+        self.addParameter(params.threshold("THRESHOLD", 10000.0))
         self.addParameter(QgsProcessingParameterNumber(
             "K", self.tr("Number of sites to suggest"), NumberType.INTEGER,
             5, minValue=1))
@@ -80,69 +67,40 @@ class SuggestServiceSites(IndustriRumahanAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
 
-        from industri_rumahan_plugin.adapters import gap_io
+        from industri_rumahan_plugin.adapters import gap_io, site_io
+        from industri_rumahan_plugin.core import suggest
         from industri_rumahan_plugin.core.coverage import greedy_coverage
-        from industri_rumahan_plugin.core.nearest import nearest_geodesic, pairs_within
+        from industri_rumahan_plugin.core.nearest import pairs_within
 
-        source = self.parameterAsSource(parameters, "INPUT", context)
-        candidates_src = self.parameterAsSource(parameters, "CANDIDATES", context)
-        if source is None or candidates_src is None:
-            raise QgsProcessingException(self.tr("Choose the enterprise and candidate layers."))
+        source = self.required_source(parameters, "INPUT", context)
+        candidates = self.required_source(parameters, "CANDIDATES", context)
         threshold = self.parameterAsDouble(parameters, "THRESHOLD", context)
         k = self.parameterAsInt(parameters, "K", context)
         w_women = self.parameterAsDouble(parameters, "WOMEN_WEIGHT", context)
         w_krtp = self.parameterAsDouble(parameters, "KRTP_WEIGHT", context)
-        names = source.fields().names()
-        fields = [f for f, w in (("jenis_kelamin_pemilik", w_women), ("krtp", w_krtp))
-                  if w > 0 and f in names]
+        fields = suggest.weight_fields(source.fields().names(), w_women, w_krtp)
         _, lonlat, frame = gap_io.read_lonlat(source, context, feedback, fields, (0.0, 30.0))
-        weight = np.ones(len(lonlat))
-        if "jenis_kelamin_pemilik" in fields:
-            weight += w_women * (frame["jenis_kelamin_pemilik"] == "P").to_numpy(float)
-        if "krtp" in fields:
-            weight += w_krtp * frame["krtp"].map(lambda v: v is True or v == 1).to_numpy(float)
+        weight = suggest.enterprise_weights(frame, len(lonlat), w_women, w_krtp)
         covered = np.zeros(len(lonlat), bool)
-        services_src = self.parameterAsSource(parameters, "SERVICES", context)
-        if services_src is not None:
-            type_field = self.parameterAsString(parameters, "SERVICE_TYPE_FIELD", context)
-            jenis = self.parameterAsString(parameters, "SERVICE_TYPE", context).strip()
-            services = gap_io.read_services(services_src, context, feedback, type_field)
-            members = services.of_type(jenis) if jenis else np.arange(len(services.jenis))
-            found = nearest_geodesic(lonlat, services.lonlat[members], threshold)
-            covered = np.isfinite(found.distance)
+        services = self.parameterAsSource(parameters, "SERVICES", context)
+        if services is not None:
+            covered = site_io.covered_by_services(
+                services, self.parameterAsString(parameters, "SERVICE_TYPE_FIELD", context),
+                self.parameterAsString(parameters, "SERVICE_TYPE", context).strip(),
+                lonlat, threshold, context, feedback)
             feedback.pushInfo(self.tr("{n} enterprises are already within reach.")
                               .format(n=int(covered.sum())))
         check_cancel(feedback)
-        cfids, cand_ll, _ = gap_io.read_lonlat(candidates_src, context, None)
+        cfids, cand_ll, _ = gap_io.read_lonlat(candidates, context, None)
         pairs = pairs_within(lonlat, cand_ll, threshold)
         chosen = greedy_coverage(
             pairs, weight, k, covered,
             progress=lambda f: feedback.setProgress(50 + 40 * f) or feedback.isCanceled())
         check_cancel(feedback)
-        out_fields = QgsFields(candidates_src.fields())
-        for name, kind in RESULT_FIELDS:
-            if out_fields.indexOf(name) < 0:
-                out_fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, out_fields,
-                                          candidates_src.wkbType(), candidates_src.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        wanted = [int(cfids[c]) for c in chosen["candidate"]]
-        features = {f.id(): f for f in candidates_src.getFeatures(
-            QgsFeatureRequest().setFilterFids(wanted))}
-        n_base = len(candidates_src.fields())
-        for row, fid in zip(chosen.itertuples(index=False), wanted):
-            feature = QgsFeature(out_fields)
-            attrs = features[fid].attributes()[:n_base]
-            values = {"urutan": int(row.urutan), "tambah_usaha": int(row.tambah_usaha),
-                      "tambah_bobot": float(row.tambah_bobot),
-                      "kumulatif_usaha": int(row.kumulatif_usaha)}
-            attrs += [None] * (len(out_fields) - n_base)
-            for name, value in values.items():
-                attrs[out_fields.indexOf(name)] = value
-            feature.setAttributes(attrs)
-            feature.setGeometry(features[fid].geometry())
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        out_fields = site_io.site_fields(candidates.fields())
+        sink, dest = self.required_sink(parameters, "OUTPUT", context, out_fields,
+                                        candidates.wkbType(), candidates.sourceCrs())
+        site_io.write_sites(sink, out_fields, candidates, cfids, chosen)
         feedback.pushInfo(self.tr("{k} sites cover {n} more enterprises.").format(
             k=len(chosen), n=int(chosen["kumulatif_usaha"].max()) if len(chosen) else 0))
         return {"OUTPUT": dest}
