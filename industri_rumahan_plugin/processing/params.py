@@ -91,7 +91,8 @@ def dry_run(name: str = "DRY_RUN") -> QgsProcessingParameterBoolean:
 
 def seed(name: str = "SEED", default: int = 12345) -> QgsProcessingParameterNumber:
     """A random seed, so a run can be repeated exactly."""
-    return QgsProcessingParameterNumber(name, tr("Random seed"), NumberType.INTEGER, default)
+    return QgsProcessingParameterNumber(name, tr("Random seed"), NumberType.INTEGER, default,
+                                        minValue=0)  # numpy's generators refuse negatives
 
 
 def add_services(alg: QgsProcessingAlgorithm, capacity: bool = False) -> None:
