@@ -67,9 +67,7 @@ class GenerateDemo(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.COUNT, self.tr("Number of enterprises"), NumberType.INTEGER,
             5000, minValue=0, maxValue=10_000_000))
-        seed = params.seed(self.SEED, 20241231)
-        seed.setMinimum(0)
-        self.addParameter(seed)
+        self.addParameter(params.seed(self.SEED, 20241231))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Demo enterprises"), SourceType.POINT))
         self.addParameter(QgsProcessingParameterFeatureSink(

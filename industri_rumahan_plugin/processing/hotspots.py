@@ -76,9 +76,7 @@ class Hotspots(IndustriRumahanAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.PERMUTATIONS, self.tr("Permutations (0 = none)"),
             NumberType.INTEGER, 0, minValue=0, maxValue=99999))
-        seed = params.seed(self.SEED, 12345)
-        seed.setMinimum(0)
-        self.addParameter(seed)
+        self.addParameter(params.seed(self.SEED, 12345))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Hot spots"), SourceType.VECTOR_ANY))
 
