@@ -29,9 +29,9 @@ from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters import gateway
 from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
 from industri_rumahan_plugin.adapters.point_arrays import read_points
-from industri_rumahan_plugin.compat import FeatureRequest, FieldTypeValue
+from industri_rumahan_plugin.compat import FeatureRequest, FieldType, FieldTypeValue
 from industri_rumahan_plugin.core.density import slug
-from industri_rumahan_plugin.core.nearest import OdTableError, od_pairs
+from industri_rumahan_plugin.core.nearest import Nearest, OdTableError, labels_at, od_pairs
 
 
 @dataclass
@@ -83,6 +83,11 @@ def read_lonlat_fast(
     return read_lonlat(source, context, feedback, fields, span)
 
 
+def any_located(lonlat: np.ndarray) -> bool:
+    """Whether any point of ``read_lonlat``'s (n, 2) lon/lat has a location."""
+    return not np.isnan(lonlat[:, 0]).all()
+
+
 def read_services(
     source: QgsFeatureSource,
     context: QgsProcessingContext,
@@ -103,6 +108,25 @@ def read_services(
         capacity = np.ones(len(fids))
     return Services(lonlat, jenis.astype(str).to_numpy(object), name.to_numpy(object),
                     ident.to_numpy(object), capacity)
+
+
+def read_supply(
+    source: QgsFeatureSource,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    type_field: str,
+    id_field: str,
+    capacity_field: str,
+) -> Services:
+    """The services with their capacity; an invalid capacity counts as 0, said once."""
+    services = read_services(source, context, feedback, type_field, "", id_field,
+                             capacity_field)
+    bad = ~np.isfinite(services.capacity) | (services.capacity < 0)
+    if bad.any():
+        feedback.pushWarning(toolbelt.tr("{n} services without a valid capacity count as 0.")
+                             .format(n=int(bad.sum())))
+        services.capacity[bad] = 0.0
+    return services
 
 
 def chosen_types(services: Services, text: str) -> list[str]:
@@ -225,6 +249,34 @@ def demand_weights(frame: pd.DataFrame, field: str, n: int) -> np.ndarray:
         return np.ones(n)
     values = pd.to_numeric(frame[field], errors="coerce").to_numpy(float)
     return np.nan_to_num(values, nan=0.0).clip(min=0.0)
+
+
+def access_columns(results: Sequence, feedback: QgsProcessingFeedback
+                   ) -> tuple[list[tuple[str, FieldTypeValue]], list[np.ndarray]]:
+    """The output columns of ``core.access.per_type``'s results (akses_<type>,
+    kurang_<type>), each type's figures said in the log."""
+    extra, columns = [], []
+    for r in results:
+        suffix = type_suffix(r.jenis)
+        extra += [(f"akses_{suffix}", FieldType.DOUBLE), (f"kurang_{suffix}", FieldType.BOOL)]
+        columns += [r.index, r.flags]
+        feedback.pushInfo(toolbelt.tr(
+            "{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; "
+            "{under} enterprises underserved (below {threshold:.6g}).").format(
+            jenis=r.jenis, pairs=r.pairs, mean=float(r.index.mean()) if len(r.index)
+            else 0.0, under=int(r.flags.sum()), threshold=r.threshold))
+    return extra, columns
+
+
+def nearest_columns(services: Services, jenis: str, found: Nearest, prefix: str
+                    ) -> tuple[list[tuple[str, FieldTypeValue]], list[np.ndarray]]:
+    """The output columns of one type's nearest services (``core.nearest.nearest_among``):
+    id_layanan_<type>, layanan_<type> and <prefix>_<type> (distance or cost)."""
+    suffix = type_suffix(jenis)
+    return ([(f"id_layanan_{suffix}", FieldType.STRING), (f"layanan_{suffix}", FieldType.STRING),
+             (f"{prefix}_{suffix}", FieldType.DOUBLE)],
+            [labels_at(found.index, services.ident), labels_at(found.index, services.name),
+             found.distance])
 
 
 def region_labels(regions: QgsFeatureSource, code_field: str, lonlat: np.ndarray,

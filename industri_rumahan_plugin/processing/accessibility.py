@@ -4,7 +4,6 @@ defined as in PySAL ``access`` (see core.access)."""
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -13,7 +12,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from industri_rumahan_plugin.compat import FieldDataType, FieldType, NumberType, SourceType
+from industri_rumahan_plugin.compat import FieldDataType, NumberType, SourceType
 from industri_rumahan_plugin.processing import network_params, params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -106,45 +105,35 @@ class Accessibility(IndustriRumahanAlgorithm):
         from industri_rumahan_plugin.adapters import gap_io, region_stats
         from industri_rumahan_plugin.core import access
 
-        source = self.parameterAsSource(parameters, "INPUT", context)
-        services_src = self.parameterAsSource(parameters, "SERVICES", context)
-        if source is None or services_src is None:
-            raise QgsProcessingException(self.tr("Choose the enterprise and service layers."))
+        source = self.required_source(parameters, "INPUT", context)
+        services_src = self.required_source(parameters, "SERVICES", context)
         s = {k: self.parameterAsString(parameters, k, context) for k in (
             "SERVICE_TYPE_FIELD", "SERVICE_ID_FIELD", "CAPACITY_FIELD", "DEMAND_FIELD",
             "INPUT_ID_FIELD", "SERVICE_TYPES", "REGION_CODE_FIELD")}
-        if not s["SERVICE_TYPE_FIELD"] or not s["CAPACITY_FIELD"]:
-            raise QgsProcessingException(self.tr("Choose the service type and capacity fields."))
+        self.require(s["SERVICE_TYPE_FIELD"], "SERVICE_TYPE_FIELD", self.tr("Choose a field."))
+        self.require(s["CAPACITY_FIELD"], "CAPACITY_FIELD", self.tr("Choose a field."))
         kind, decay = self.index_and_decay(parameters, context)
         cost_kind = network_params.cost_source(self, parameters, context, feedback)
-        services = self.read_services(services_src, s, context, feedback)
+        services = gap_io.read_supply(services_src, context, feedback, s["SERVICE_TYPE_FIELD"],
+                                      s["SERVICE_ID_FIELD"], s["CAPACITY_FIELD"])
         wanted = [f for f in (s["DEMAND_FIELD"], s["INPUT_ID_FIELD"]
                               if cost_kind == params.COST_OD else "") if f]
-        fids, lonlat, frame = gap_io.read_lonlat(source, context, feedback, wanted)
-        demand = gap_io.demand_weights(frame, s["DEMAND_FIELD"], len(fids))
+        enterprises = gap_io.read_lonlat(source, context, feedback, wanted)
+        fids, lonlat, frame = enterprises
         types = gap_io.chosen_types(services, s["SERVICE_TYPES"])
-        pairs = self.type_pairs(parameters, context, feedback, cost_kind, s, services, types,
-                                fids, lonlat, frame, decay.catchment)
+        all_pairs = network_params.cost_pairs(self, parameters, context, feedback, cost_kind,
+                                              enterprises, services, decay.catchment)
         results = access.per_type(
-            pairs, demand, kind, decay,
+            access.pairs_by_type(lonlat, services.lonlat, services.jenis, services.capacity,
+                                 types, decay.catchment, all_pairs),
+            gap_io.demand_weights(frame, s["DEMAND_FIELD"], len(fids)), kind, decay,
             self.parameterAsDouble(parameters, "UNDERSERVED_SHARE", context),
             step=lambda t: (check_cancel(feedback),
                             feedback.setProgress(30 + 40 * (t + 1) / max(len(types), 1))))
-        extra, columns = [], []
-        for r in results:
-            suffix = gap_io.type_suffix(r.jenis)
-            extra += [(f"akses_{suffix}", FieldType.DOUBLE), (f"kurang_{suffix}", FieldType.BOOL)]
-            columns += [r.index, r.flags]
-            feedback.pushInfo(self.tr(
-                "{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; "
-                "{under} enterprises underserved (below {threshold:.6g}).").format(
-                jenis=r.jenis, pairs=r.pairs, mean=float(r.index.mean()) if len(r.index)
-                else 0.0, under=int(r.flags.sum()), threshold=r.threshold))
+        extra, columns = gap_io.access_columns(results, feedback)
         fields = gap_io.new_fields(source.fields(), extra)
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
-                                          source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        sink, dest = self.required_sink(parameters, "OUTPUT", context, fields,
+                                        source.wkbType(), source.sourceCrs())
         gap_io.write_with_columns(source, sink, fids, columns, feedback)
         out = {"OUTPUT": dest}
         regions = self.parameterAsSource(parameters, "REGIONS", context)
@@ -167,64 +156,15 @@ class Accessibility(IndustriRumahanAlgorithm):
         if chosen > 0:
             decay = access.DECAYS[chosen - 1]
         catchment = self.parameterAsDouble(parameters, "CATCHMENT", context)
-        if catchment <= 0:
-            raise QgsProcessingException(self.tr("The catchment must be greater than 0."))
-        text = self.parameterAsString(parameters, "STEP_WEIGHTS", context)
+        self.require(catchment > 0, "CATCHMENT", self.tr("Give a catchment greater than 0."))
         try:
-            steps = tuple(float(v) for v in text.replace(";", ",").split(",") if v.strip())
-            access.step_weights([0.0], access.catchment_steps(catchment, steps), steps)
+            steps = access.parse_steps(
+                self.parameterAsString(parameters, "STEP_WEIGHTS", context), catchment)
         except ValueError as error:
-            raise QgsProcessingException(self.tr(
+            raise self.input_error("STEP_WEIGHTS", self.tr(
                 "Step weights must be non-negative numbers separated by commas.")) from error
         return kind, access.DecaySpec(
             decay, catchment, steps,
             sigma=self.parameterAsDouble(parameters, "SIGMA", context) or None,
             alpha=self.parameterAsDouble(parameters, "GRAVITY_ALPHA", context),
             min_cost=self.parameterAsDouble(parameters, "GRAVITY_MIN_COST", context))
-
-    def read_services(self, services_src, s: dict, context, feedback):
-        """The services with their capacity; an invalid capacity counts as 0, said once."""
-        import numpy as np
-
-        from industri_rumahan_plugin.adapters import gap_io
-
-        services = gap_io.read_services(services_src, context, feedback, s["SERVICE_TYPE_FIELD"],
-                                        "", s["SERVICE_ID_FIELD"], s["CAPACITY_FIELD"])
-        bad = ~np.isfinite(services.capacity) | (services.capacity < 0)
-        if bad.any():
-            feedback.pushWarning(self.tr("{n} services without a valid capacity count as 0.")
-                                 .format(n=int(bad.sum())))
-            services.capacity[bad] = 0.0
-        return services
-
-    def type_pairs(self, parameters, context, feedback, cost_kind, s, services, types, fids,
-                   lonlat, frame, catchment):
-        """(type, origin-target pairs within the catchment, supply) for each service type,
-        from the geodesic distance, the OD table or the road network."""
-        import numpy as np
-
-        from industri_rumahan_plugin.adapters import gap_io
-        from industri_rumahan_plugin.core.nearest import pairs_within
-
-        all_pairs = None
-        if cost_kind == params.COST_OD:
-            table = self.parameterAsSource(parameters, "OD_TABLE", context)
-            if table is None:
-                raise QgsProcessingException(self.tr("Choose the origin-destination table."))
-            all_pairs = gap_io.read_od_table(
-                table, self.parameterAsString(parameters, "OD_ORIGIN_FIELD", context),
-                self.parameterAsString(parameters, "OD_DEST_FIELD", context),
-                self.parameterAsString(parameters, "OD_COST_FIELD", context),
-                frame[s["INPUT_ID_FIELD"]].to_numpy(object) if s["INPUT_ID_FIELD"] else fids,
-                services.ident, feedback)
-        elif cost_kind == params.COST_NETWORK:
-            all_pairs = network_params.pairs(self, parameters, context, feedback, lonlat,
-                                             services, catchment)
-        for jenis in types:
-            members = services.of_type(jenis)
-            if all_pairs is None:
-                pairs = pairs_within(lonlat, services.lonlat[members], catchment)
-            else:
-                pairs = all_pairs[np.isin(all_pairs["target"], members)].copy()
-                pairs["target"] = np.searchsorted(members, pairs["target"].to_numpy())
-            yield jenis, pairs, services.capacity[members]
