@@ -55,8 +55,10 @@ def read_lonlat(
     fields: Sequence[str] = (),
     span: tuple[float, float] = (0.0, 30.0),
 ) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
-    """(fids, (n, 2) lon/lat on WGS84 with NaN for missing geometry, attribute frame)."""
-    arrays = read_source(source, list(fields), context=context, feedback=feedback,
+    """(fids, (n, 2) lon/lat on WGS84 with NaN for missing geometry, attribute frame);
+    ``fields`` may name a field twice or hold "" (a field not chosen)."""
+    fields = [f for f in dict.fromkeys(fields) if f]
+    arrays = read_source(source, fields, context=context, feedback=feedback,
                          progress_span=span, normalise=True)
     return arrays.fids, arrays.point_xy(), arrays.attributes
 
@@ -127,6 +129,14 @@ def read_supply(
                              .format(n=int(bad.sum())))
         services.capacity[bad] = 0.0
     return services
+
+
+def report_missing_types(services: Services, types: Sequence[str],
+                         feedback: QgsProcessingFeedback, message: str) -> None:
+    """Say ``message`` (translated, with ``{jenis}``) for each type without any service."""
+    for jenis in types:
+        if len(services.of_type(jenis)) == 0:
+            feedback.reportError(message.format(jenis=jenis))
 
 
 def chosen_types(services: Services, text: str) -> list[str]:
@@ -279,14 +289,61 @@ def nearest_columns(services: Services, jenis: str, found: Nearest, prefix: str
              found.distance])
 
 
-def region_labels(regions: QgsFeatureSource, code_field: str, lonlat: np.ndarray,
-                  context: QgsProcessingContext) -> np.ndarray:
-    """The code of the region each point lies in (``core.density.assign_points``'s rule),
-    None outside every region or without a location."""
+@dataclass
+class RegionIndex:
+    """The regions (geometries on WGS84, code and name per region) and, per point, the
+    region it lies in (``core.density.OUTSIDE`` outside every region or without location)."""
+
+    geometries: np.ndarray
+    codes: np.ndarray
+    labels: np.ndarray
+    region: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    @property
+    def outside(self) -> int:
+        """How many points lie in no region (or have no location)."""
+        from industri_rumahan_plugin.core.density import OUTSIDE
+
+        return int((self.region == OUTSIDE).sum())
+
+
+def locate_in_regions(regions: QgsFeatureSource, code_field: str, name_field: str,
+                      lonlat: np.ndarray, context: QgsProcessingContext) -> RegionIndex:
+    """The region of each point (``core.density.assign_points``'s rule); the names are the
+    codes when no name field is given."""
     from industri_rumahan_plugin.core.density import OUTSIDE, assign_points
 
-    table = read_source(regions, [code_field], context=context)
+    table = read_source(regions, [code_field] + ([name_field] if name_field else []),
+                        context=context)
     region = assign_points(lonlat[:, 0], lonlat[:, 1], list(table.geometries)).region
     region[np.isnan(lonlat[:, 0])] = OUTSIDE
-    codes = table.attributes[code_field].astype(object).to_numpy()
-    return np.array([codes[r] if r != OUTSIDE else None for r in region], dtype=object)
+    codes = table.attributes[code_field].to_numpy(object)
+    labels = table.attributes[name_field].to_numpy(object) if name_field else codes
+    return RegionIndex(table.geometries, codes, labels, region)
+
+
+def region_labels(regions: QgsFeatureSource, code_field: str, lonlat: np.ndarray,
+                  context: QgsProcessingContext) -> np.ndarray:
+    """The code of the region each point lies in, None outside every region or without a
+    location."""
+    from industri_rumahan_plugin.core.density import OUTSIDE
+
+    located = locate_in_regions(regions, code_field, "", lonlat, context)
+    return np.array([located.codes[r] if r != OUTSIDE else None for r in located.region],
+                    dtype=object)
+
+
+def present_fields(names: Sequence[str], fields: QgsFields,
+                   feedback: QgsProcessingFeedback) -> list[str]:
+    """``names`` with "" for a field the layer lacks (said once each: it is not used)."""
+    out = []
+    for name in names:
+        if name and fields.indexOf(name) < 0:
+            feedback.pushWarning(toolbelt.tr("Field {name} not found: not used.")
+                                 .format(name=name))
+            name = ""
+        out.append(name)
+    return out
