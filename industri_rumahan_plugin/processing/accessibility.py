@@ -6,7 +6,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -90,9 +89,7 @@ class Accessibility(IndustriRumahanAlgorithm):
             NumberType.DOUBLE, 0.5, minValue=0.0))
         params.add_od(self)
         network_params.add_network(self)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "REGIONS", self.tr("Regions for a summary (optional)"),
-            [SourceType.POLYGON], optional=True))
+        self.addParameter(params.regions(optional=True))
         self.addParameter(QgsProcessingParameterField(
             "REGION_CODE_FIELD", self.tr("Region code field"), "kode", "REGIONS", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
