@@ -16,6 +16,41 @@
         <translation>Ekspresi filter tidak valid: {error}</translation>
     </message>
     <message>
+        <location filename="../adapters/density_io.py" line="37"/>
+        <source>Category field {field} not found in the enterprises; left out.</source>
+        <translation>Kolom kategori {field} tidak ditemukan pada usaha; tidak disertakan.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/density_io.py" line="59"/>
+        <source>{n} enterprises read{fast}.</source>
+        <translation>{n} usaha dibaca{fast}.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/density_io.py" line="60"/>
+        <source> (fast path)</source>
+        <translation> (jalur cepat)</translation>
+    </message>
+    <message>
+        <location filename="../adapters/density_io.py" line="61"/>
+        <source>Assigning enterprises to regions…</source>
+        <translation>Menempatkan usaha ke wilayah…</translation>
+    </message>
+    <message>
+        <location filename="../adapters/density_io.py" line="80"/>
+        <source>{n} enterprises have no location and are not counted.</source>
+        <translation>{n} usaha tidak memiliki lokasi dan tidak dihitung.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/density_io.py" line="83"/>
+        <source>{n} enterprises lie outside every region and are not counted.</source>
+        <translation>{n} usaha berada di luar semua wilayah dan tidak dihitung.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/density_io.py" line="86"/>
+        <source>{n} enterprises lie in more than one region (overlap or shared boundary; {b} exactly on a boundary): each was counted once.</source>
+        <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
+    </message>
+    <message>
         <location filename="../adapters/feedback.py" line="13"/>
         <location filename="../adapters/network_costs.py" line="115"/>
         <location filename="../adapters/output_writer.py" line="298"/>
@@ -28,39 +63,54 @@
         <translation>Gambar (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="136"/>
+        <location filename="../adapters/gap_io.py" line="128"/>
+        <source>{n} services without a valid capacity count as 0.</source>
+        <translation>{n} layanan tanpa kapasitas yang valid dihitung 0.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gap_io.py" line="170"/>
         <source>Choose the {what} field of the origin-destination table.</source>
         <translation>Pilih kolom {what} pada tabel asal-tujuan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="137"/>
+        <location filename="../adapters/gap_io.py" line="171"/>
         <source>cost</source>
         <translation>biaya</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="137"/>
+        <location filename="../adapters/gap_io.py" line="171"/>
         <source>destination</source>
         <translation>tujuan</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="137"/>
+        <location filename="../adapters/gap_io.py" line="171"/>
         <source>origin</source>
         <translation>asal</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="148"/>
+        <location filename="../adapters/gap_io.py" line="182"/>
         <source>The origin-destination table cannot be used ({reason}): its origin ids must be the enterprises&apos; id field and its destination ids the services&apos; id field.</source>
         <translation>Tabel asal-tujuan tidak dapat dipakai ({reason}): id asalnya harus kolom id usaha dan id tujuannya kolom id layanan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="154"/>
+        <location filename="../adapters/gap_io.py" line="188"/>
         <source>Origin-destination table: {rows} rows, {pairs} usable pairs; skipped {uo} rows with unknown origin ids, {ud} with unknown destination ids, {bc} without a valid cost; {none} enterprises have no pair.</source>
         <translation>Tabel asal-tujuan: {rows} baris, {pairs} pasangan terpakai; dilewati {uo} baris dengan id asal tak dikenal, {ud} dengan id tujuan tak dikenal, {bc} tanpa biaya yang valid; {none} usaha tidak memiliki pasangan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="169"/>
+        <location filename="../adapters/gap_io.py" line="203"/>
         <source>The input already has a field named {name}; rename it first.</source>
         <translation>Masukan sudah memiliki kolom bernama {name}; ganti namanya terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gap_io.py" line="273"/>
+        <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
+        <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gap_io.py" line="345"/>
+        <source>Field {name} not found: not used.</source>
+        <translation>Kolom {name} tidak ditemukan: tidak dipakai.</translation>
     </message>
     <message>
         <location filename="../adapters/gateway.py" line="55"/>
@@ -469,8 +519,14 @@
         <translation>Geometri wilayah {name} yang tidak valid dilewati: wilayah ini tidak menghitung apa pun.</translation>
     </message>
     <message>
-        <location filename="../adapters/region_stats.py" line="194"/>
-        <location filename="../adapters/region_stats.py" line="210"/>
+        <location filename="../adapters/region_stats.py" line="168"/>
+        <location filename="../processing/stage_progression.py" line="126"/>
+        <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
+        <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/region_stats.py" line="205"/>
+        <location filename="../adapters/region_stats.py" line="221"/>
         <source>Could not write a feature to the output.</source>
         <translation>Tidak dapat menulis fitur ke keluaran.</translation>
     </message>
@@ -916,7 +972,7 @@
         <location filename="../adapters/survey_project.py" line="116"/>
         <location filename="../gui/report_dialog.py" line="100"/>
         <location filename="../processing/export_report.py" line="83"/>
-        <location filename="../processing/gap_params.py" line="31"/>
+        <location filename="../processing/params.py" line="48"/>
         <location filename="../processing/publish_web_map.py" line="98"/>
         <source>Services</source>
         <translation>Layanan</translation>
@@ -1410,7 +1466,7 @@
     </message>
     <message>
         <location filename="../gui/import_dialog.py" line="148"/>
-        <location filename="../processing/import_spreadsheet.py" line="144"/>
+        <location filename="../processing/import_spreadsheet.py" line="145"/>
         <source>Cannot read the spreadsheet: {error}</source>
         <translation>Tidak dapat membaca lembar kerja: {error}</translation>
     </message>
@@ -1477,15 +1533,17 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="92"/>
-        <location filename="../processing/export_catalogue.py" line="91"/>
+        <location filename="../processing/export_catalogue.py" line="92"/>
         <location filename="../processing/export_report.py" line="98"/>
+        <location filename="../processing/params.py" line="83"/>
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="92"/>
-        <location filename="../processing/export_catalogue.py" line="91"/>
+        <location filename="../processing/export_catalogue.py" line="92"/>
         <location filename="../processing/export_report.py" line="98"/>
+        <location filename="../processing/params.py" line="83"/>
         <source>Indonesian</source>
         <translation>Bahasa Indonesia</translation>
     </message>
@@ -1498,17 +1556,16 @@
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="97"/>
-        <location filename="../processing/export_catalogue.py" line="93"/>
+        <location filename="../processing/export_catalogue.py" line="94"/>
         <location filename="../processing/export_report.py" line="105"/>
         <source>PDF files (*.pdf)</source>
         <translation>Berkas PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../gui/report_dialog.py" line="98"/>
-        <location filename="../processing/base.py" line="191"/>
         <location filename="../processing/export_report.py" line="78"/>
         <location filename="../processing/export_spreadsheet.py" line="78"/>
-        <location filename="../processing/gap_params.py" line="29"/>
+        <location filename="../processing/params.py" line="34"/>
         <location filename="../processing/publish_web_map.py" line="87"/>
         <location filename="../processing/suggest_service_sites.py" line="53"/>
         <source>Enterprises</source>
@@ -1734,159 +1791,136 @@
         <translation>Terbitkan peta web dan katalog…</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="26"/>
+        <location filename="../processing/accessibility.py" line="24"/>
         <source>Service accessibility (2SFCA, E2SFCA, gravity)</source>
         <translation>Aksesibilitas layanan (2SFCA, E2SFCA, gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="64"/>
+        <location filename="../processing/accessibility.py" line="92"/>
         <source>Enterprise demand weight field (empty = 1 each)</source>
         <translation>Kolom bobot permintaan usaha (kosong = masing-masing 1)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="67"/>
+        <location filename="../processing/accessibility.py" line="95"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="68"/>
+        <location filename="../processing/accessibility.py" line="96"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="68"/>
+        <location filename="../processing/accessibility.py" line="96"/>
         <source>2SFCA, Gaussian decay</source>
         <translation>2SFCA, peluruhan Gauss</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="68"/>
+        <location filename="../processing/accessibility.py" line="96"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (bobot bertingkat)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="69"/>
+        <location filename="../processing/accessibility.py" line="97"/>
         <source>Gravity</source>
         <translation>Gravitasi</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="71"/>
+        <location filename="../processing/accessibility.py" line="99"/>
         <source>Distance decay (any decay works with 2SFCA and gravity)</source>
         <translation>Peluruhan jarak (setiap peluruhan berlaku untuk 2SFCA dan gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="72"/>
+        <location filename="../processing/accessibility.py" line="100"/>
         <source>As the method</source>
         <translation>Sesuai metode</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="72"/>
+        <location filename="../processing/accessibility.py" line="100"/>
         <source>None (uniform)</source>
         <translation>Tanpa peluruhan (seragam)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="72"/>
+        <location filename="../processing/accessibility.py" line="100"/>
         <source>Steps</source>
         <translation>Bertingkat</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="73"/>
+        <location filename="../processing/accessibility.py" line="101"/>
         <location filename="../processing/enum_params.py" line="50"/>
         <source>Gaussian</source>
         <translation>Gauss</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="73"/>
+        <location filename="../processing/accessibility.py" line="101"/>
         <source>Power (gravity)</source>
         <translation>Pangkat (gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="75"/>
+        <location filename="../processing/accessibility.py" line="103"/>
         <source>Catchment (metres, or the cost unit of the OD table or the road network)</source>
         <translation>Jangkauan (meter, atau satuan biaya tabel asal-tujuan atau jaringan jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="78"/>
+        <location filename="../processing/accessibility.py" line="106"/>
         <source>E2SFCA step weights (equal steps up to the catchment)</source>
         <translation>Bobot bertingkat E2SFCA (tingkat sama besar hingga batas jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="81"/>
+        <location filename="../processing/accessibility.py" line="109"/>
         <source>Gaussian sigma (0 = half the catchment)</source>
         <translation>Sigma Gauss (0 = setengah jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="84"/>
+        <location filename="../processing/accessibility.py" line="112"/>
         <source>Gravity exponent alpha (negative = decay)</source>
         <translation>Eksponen gravitasi alfa (negatif = peluruhan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="87"/>
+        <location filename="../processing/accessibility.py" line="115"/>
         <source>Gravity minimum cost (avoids infinity at 0)</source>
         <translation>Biaya minimum gravitasi (menghindari tak hingga pada 0)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="90"/>
+        <location filename="../processing/accessibility.py" line="118"/>
         <source>Underserved below this share of the mean index</source>
         <translation>Kurang terlayani di bawah proporsi indeks rata-rata ini</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="95"/>
-        <source>Regions for a summary (optional)</source>
-        <translation>Wilayah untuk ringkasan (opsional)</translation>
-    </message>
-    <message>
-        <location filename="../processing/accessibility.py" line="98"/>
-        <location filename="../processing/generate_demo.py" line="59"/>
-        <location filename="../processing/service_gap.py" line="77"/>
+        <location filename="../processing/accessibility.py" line="124"/>
+        <location filename="../processing/generate_demo.py" line="60"/>
+        <location filename="../processing/service_gap.py" line="46"/>
         <source>Region code field</source>
         <translation>Kolom kode wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="100"/>
+        <location filename="../processing/accessibility.py" line="126"/>
         <source>Enterprises with accessibility</source>
         <translation>Usaha dengan aksesibilitas</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="102"/>
+        <location filename="../processing/accessibility.py" line="128"/>
         <source>Accessibility by region</source>
         <translation>Aksesibilitas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="112"/>
-        <location filename="../processing/nearest_service.py" line="66"/>
-        <source>Choose the enterprise and service layers.</source>
-        <translation>Pilih lapisan usaha dan lapisan layanan.</translation>
+        <location filename="../processing/accessibility.py" line="140"/>
+        <location filename="../processing/accessibility.py" line="141"/>
+        <location filename="../processing/nearest_service.py" line="60"/>
+        <location filename="../processing/service_gap.py" line="74"/>
+        <location filename="../processing/service_gap.py" line="75"/>
+        <source>Choose a field.</source>
+        <translation>Pilih sebuah kolom.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="117"/>
-        <source>Choose the service type and capacity fields.</source>
-        <translation>Pilih kolom jenis layanan dan kolom kapasitas.</translation>
+        <location filename="../processing/accessibility.py" line="186"/>
+        <source>Give a catchment greater than 0.</source>
+        <translation>Isikan jangkauan lebih dari 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="138"/>
-        <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
-        <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
-    </message>
-    <message>
-        <location filename="../processing/accessibility.py" line="171"/>
-        <source>The catchment must be greater than 0.</source>
-        <translation>Jangkauan harus lebih besar dari 0.</translation>
-    </message>
-    <message>
-        <location filename="../processing/accessibility.py" line="177"/>
+        <location filename="../processing/accessibility.py" line="191"/>
         <source>Step weights must be non-negative numbers separated by commas.</source>
         <translation>Bobot bertingkat harus berupa angka non-negatif yang dipisahkan koma.</translation>
-    </message>
-    <message>
-        <location filename="../processing/accessibility.py" line="195"/>
-        <source>{n} services without a valid capacity count as 0.</source>
-        <translation>{n} layanan tanpa kapasitas yang valid dihitung 0.</translation>
-    </message>
-    <message>
-        <location filename="../processing/accessibility.py" line="213"/>
-        <location filename="../processing/nearest_service.py" line="147"/>
-        <source>Choose the origin-destination table.</source>
-        <translation>Pilih tabel asal-tujuan.</translation>
     </message>
     <message>
         <location filename="../processing/apply_style.py" line="36"/>
@@ -2010,20 +2044,9 @@
         <translation>Gaya disimpan sebagai {path}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="120"/>
-        <source>{param}: {layer} is an analysis output, not a boundary layer (it already holds the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the database.</source>
-        <translation>{param}: {layer} adalah keluaran analisis, bukan layer batas wilayah (sudah berisi angka hasil analisis). Pilih layer kabupaten/kota atau kecamatan dari basis data.</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="195"/>
-        <location filename="../processing/export_report.py" line="80"/>
-        <source>Regions (kabupaten/kota or kecamatan)</source>
-        <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="202"/>
-        <source>Filter enterprises (expression)</source>
-        <translation>Saring usaha (ekspresi)</translation>
+        <location filename="../processing/base.py" line="117"/>
+        <source>{layer} is an analysis output, not a boundary layer (it already holds the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the database.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/create_database.py" line="35"/>
@@ -2103,117 +2126,65 @@
         <translation>Skema {schema} ditingkatkan dari versi {old} ke {v}; baris yang ada tetap disimpan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="36"/>
+        <location filename="../processing/density_by_region.py" line="25"/>
         <source>Enterprise density by region</source>
         <translation>Kepadatan usaha per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="79"/>
-        <source>Population field</source>
-        <translation>Kolom jumlah penduduk</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="82"/>
-        <source>Women population field</source>
-        <translation>Kolom jumlah penduduk perempuan</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="86"/>
+        <location filename="../processing/density_by_region.py" line="72"/>
         <source>Category fields (first two are crossed)</source>
         <translation>Kolom kategori (dua yang pertama disilangkan)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="89"/>
+        <location filename="../processing/density_by_region.py" line="75"/>
         <source>Repair invalid region geometries (otherwise skip them)</source>
         <translation>Perbaiki geometri wilayah yang tidak valid (jika tidak, lewati)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="91"/>
+        <location filename="../processing/density_by_region.py" line="77"/>
         <source>Count in the database when both layers are in the same PostGIS database</source>
         <translation>Hitung di basis data bila kedua lapisan ada di basis data PostGIS yang sama</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="96"/>
+        <location filename="../processing/density_by_region.py" line="82"/>
         <source>Regions with enterprise statistics</source>
         <translation>Wilayah dengan statistik usaha</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="99"/>
+        <location filename="../processing/density_by_region.py" line="85"/>
         <source>Long table (for spreadsheet pivots)</source>
         <translation>Tabel panjang (untuk pivot lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="102"/>
+        <location filename="../processing/density_by_region.py" line="88"/>
         <source>Enterprises outside every region</source>
         <translation>Usaha di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="106"/>
+        <location filename="../processing/density_by_region.py" line="92"/>
         <source>Enterprises outside every region (not counted)</source>
         <translation>Usaha di luar semua wilayah (tidak dihitung)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="108"/>
+        <location filename="../processing/density_by_region.py" line="94"/>
         <source>Enterprises in more than one region (counted once)</source>
         <translation>Usaha di lebih dari satu wilayah (dihitung sekali)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="113"/>
-        <source>Field {field} not found: its statistics are left out.</source>
-        <translation>Kolom {field} tidak ditemukan: statistiknya tidak disertakan.</translation>
+        <location filename="../processing/density_by_region.py" line="116"/>
+        <source>The layer has no features.</source>
+        <translation>Lapisan ini tidak berisi fitur.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="132"/>
-        <source>Category field {field} not found in the enterprises; left out.</source>
-        <translation>Kolom kategori {field} tidak ditemukan pada usaha; tidak disertakan.</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="143"/>
-        <location filename="../processing/generate_demo.py" line="107"/>
-        <source>The region layer has no features.</source>
-        <translation>Lapisan wilayah tidak memiliki fitur.</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="149"/>
-        <location filename="../processing/progression_inputs.py" line="123"/>
+        <location filename="../processing/density_by_region.py" line="120"/>
+        <location filename="../processing/progression_inputs.py" line="124"/>
         <source>Reading enterprises…</source>
         <translation>Membaca usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="160"/>
-        <source>{n} enterprises read{fast}.</source>
-        <translation>{n} usaha dibaca{fast}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="161"/>
-        <source> (fast path)</source>
-        <translation> (jalur cepat)</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="162"/>
-        <source>Assigning enterprises to regions…</source>
-        <translation>Menempatkan usaha ke wilayah…</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="186"/>
-        <location filename="../processing/stage_progression.py" line="126"/>
-        <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
-        <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="209"/>
-        <source>{n} enterprises have no location and are not counted.</source>
-        <translation>{n} usaha tidak memiliki lokasi dan tidak dihitung.</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="212"/>
-        <source>{n} enterprises lie outside every region and are not counted.</source>
-        <translation>{n} usaha berada di luar semua wilayah dan tidak dihitung.</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="215"/>
-        <source>{n} enterprises lie in more than one region (overlap or shared boundary; {b} exactly on a boundary): each was counted once.</source>
-        <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
+        <location filename="../processing/density_by_region.py" line="152"/>
+        <source>Field {field} not found: its statistics are left out.</source>
+        <translation>Kolom {field} tidak ditemukan: statistiknya tidak disertakan.</translation>
     </message>
     <message>
         <location filename="../processing/enum_params.py" line="45"/>
@@ -2246,120 +2217,120 @@
         <translation>Tetangga terdekat (jumlah tetap)</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="27"/>
+        <location filename="../processing/export_catalogue.py" line="28"/>
         <source>Export product catalogue (PDF)</source>
         <translation>Ekspor katalog produk (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="71"/>
+        <location filename="../processing/export_catalogue.py" line="72"/>
         <source>Office (shown on the cover and every page)</source>
         <translation>Kantor (tampil di sampul dan setiap halaman)</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="73"/>
+        <location filename="../processing/export_catalogue.py" line="74"/>
         <source>Title (empty = &quot;Katalog Produk Industri Rumahan&quot;)</source>
         <translation>Judul (kosong = &quot;Katalog Produk Industri Rumahan&quot;)</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="76"/>
+        <location filename="../processing/export_catalogue.py" line="77"/>
         <source>Logo (SVG, PNG or JPEG)</source>
         <translation>Logo (SVG, PNG atau JPEG)</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="77"/>
+        <location filename="../processing/export_catalogue.py" line="78"/>
         <source>Pictures (*.svg *.png *.jpg *.jpeg)</source>
         <translation>Gambar (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="79"/>
+        <location filename="../processing/export_catalogue.py" line="80"/>
         <source>Date on the cover (empty = today)</source>
         <translation>Tanggal di sampul (kosong = hari ini)</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="81"/>
+        <location filename="../processing/export_catalogue.py" line="82"/>
         <source>Data source (empty = the office&apos;s home industry database)</source>
         <translation>Sumber data (kosong = basis data industri rumahan kantor)</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="84"/>
+        <location filename="../processing/export_catalogue.py" line="85"/>
         <source>Group by</source>
         <translation>Kelompokkan menurut</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="85"/>
+        <location filename="../processing/export_catalogue.py" line="86"/>
         <source>Regency/city, then sector</source>
         <translation>Kabupaten/kota, lalu sektor</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="85"/>
+        <location filename="../processing/export_catalogue.py" line="86"/>
         <source>Sector, then regency/city</source>
         <translation>Sektor, lalu kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="88"/>
+        <location filename="../processing/export_catalogue.py" line="89"/>
         <source>Start each group on a new page</source>
         <translation>Setiap kelompok dimulai di halaman baru</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="90"/>
+        <location filename="../processing/export_catalogue.py" line="91"/>
         <source>Catalogue language</source>
         <translation>Bahasa katalog</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="93"/>
+        <location filename="../processing/export_catalogue.py" line="94"/>
         <source>Catalogue PDF</source>
         <translation>PDF katalog</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="94"/>
+        <location filename="../processing/export_catalogue.py" line="95"/>
         <location filename="../processing/publish_web_map.py" line="124"/>
         <source>Enterprises in the catalogue</source>
         <translation>Usaha dalam katalog</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="96"/>
+        <location filename="../processing/export_catalogue.py" line="97"/>
         <location filename="../processing/export_report.py" line="107"/>
         <source>Pages</source>
         <translation>Halaman</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="114"/>
+        <location filename="../processing/export_catalogue.py" line="115"/>
         <source>The enterprise layer has no field izin_publikasi (the owner&apos;s consent to publication): upgrade the database with industrirumahan:upgradedatabase.</source>
         <translation>Lapisan usaha tidak memiliki kolom izin_publikasi (persetujuan pemilik untuk dipublikasikan): perbarui basis data dengan industrirumahan:upgradedatabase.</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="118"/>
+        <location filename="../processing/export_catalogue.py" line="119"/>
         <location filename="../processing/export_spreadsheet.py" line="63"/>
         <source>The layer has no nama_usaha field: it is not an enterprise layer of the plugin.</source>
         <translation>Lapisan tidak memiliki kolom nama_usaha: ini bukan lapisan usaha dari plugin.</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="127"/>
+        <location filename="../processing/export_catalogue.py" line="128"/>
         <source>Reading the enterprises…</source>
         <translation>Membaca data usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="136"/>
+        <location filename="../processing/export_catalogue.py" line="137"/>
         <source>{n} of {total} enterprises agreed to publication.</source>
         <translation>{n} dari {total} usaha setuju dipublikasikan.</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="145"/>
+        <location filename="../processing/export_catalogue.py" line="146"/>
         <source>Laying out the catalogue pages…</source>
         <translation>Menyusun halaman katalog…</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="150"/>
+        <location filename="../processing/export_catalogue.py" line="151"/>
         <source>Cannot write the catalogue: {error}</source>
         <translation>Katalog tidak dapat ditulis: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="153"/>
+        <location filename="../processing/export_catalogue.py" line="154"/>
         <source>{n} photo(s) not found or not readable: their cards show no photo.</source>
         <translation>{n} foto tidak ditemukan atau tidak terbaca: kartunya tampil tanpa foto.</translation>
     </message>
     <message>
-        <location filename="../processing/export_catalogue.py" line="156"/>
+        <location filename="../processing/export_catalogue.py" line="157"/>
         <source>{pages} pages, {n} enterprises written to {path}.</source>
         <translation>{pages} halaman, {n} usaha ditulis ke {path}.</translation>
     </message>
@@ -2367,6 +2338,12 @@
         <location filename="../processing/export_report.py" line="36"/>
         <source>Export region report (PDF)</source>
         <translation>Ekspor laporan wilayah (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/export_report.py" line="80"/>
+        <location filename="../processing/params.py" line="41"/>
+        <source>Regions (kabupaten/kota or kecamatan)</source>
+        <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
     </message>
     <message>
         <location filename="../processing/export_report.py" line="86"/>
@@ -2385,6 +2362,7 @@
     </message>
     <message>
         <location filename="../processing/export_report.py" line="94"/>
+        <location filename="../processing/params.py" line="68"/>
         <location filename="../processing/publish_web_map.py" line="100"/>
         <source>Service gap threshold (metres)</source>
         <translation>Ambang kesenjangan layanan (meter)</translation>
@@ -2401,7 +2379,7 @@
     </message>
     <message>
         <location filename="../processing/export_report.py" line="148"/>
-        <location filename="../processing/progression_inputs.py" line="120"/>
+        <location filename="../processing/progression_inputs.py" line="121"/>
         <location filename="../processing/publish_web_map.py" line="149"/>
         <source>The enterprise layer has no field {field}.</source>
         <translation>Lapisan usaha tidak memiliki kolom {field}.</translation>
@@ -2479,90 +2457,19 @@
         <translation>{layer} bukan lapisan desa/kelurahan plugin (field kode, nama, kec_kode, kab_kode).</translation>
     </message>
     <message>
-        <location filename="../processing/export_xlsform.py" line="79"/>
+        <location filename="../processing/export_xlsform.py" line="80"/>
         <source>No village to offer: the village layer (or its selection) is empty.</source>
         <translation>Tidak ada desa untuk ditawarkan: lapisan desa (atau pilihannya) kosong.</translation>
     </message>
     <message>
-        <location filename="../processing/export_xlsform.py" line="81"/>
+        <location filename="../processing/export_xlsform.py" line="82"/>
         <source>{n} villages offered as choices</source>
         <translation>{n} desa ditawarkan sebagai pilihan</translation>
     </message>
     <message>
-        <location filename="../processing/export_xlsform.py" line="91"/>
+        <location filename="../processing/export_xlsform.py" line="92"/>
         <source>XLSForm with {n} questions, version {version}: {path}</source>
         <translation>XLSForm dengan {n} pertanyaan, versi {version}: {path}</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="33"/>
-        <location filename="../processing/suggest_service_sites.py" line="61"/>
-        <source>Service type field</source>
-        <translation>Kolom jenis layanan</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="35"/>
-        <source>Service types (comma-separated codes; empty = every type)</source>
-        <translation>Jenis layanan (kode dipisahkan koma; kosong = semua jenis)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="38"/>
-        <source>Service name field</source>
-        <translation>Kolom nama layanan</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="40"/>
-        <source>Service id field</source>
-        <translation>Kolom id layanan</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="43"/>
-        <source>Service capacity field</source>
-        <translation>Kolom kapasitas layanan</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="50"/>
-        <source>Costs</source>
-        <translation>Biaya</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="51"/>
-        <source>Geodesic distance on WGS84 (metres)</source>
-        <translation>Jarak geodesik pada WGS84 (meter)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="51"/>
-        <source>Origin-destination table</source>
-        <translation>Tabel asal-tujuan</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="52"/>
-        <source>Road network (NETWORK layer)</source>
-        <translation>Jaringan jalan (lapisan NETWORK)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="55"/>
-        <source>Enterprise id field (for the origin-destination table)</source>
-        <translation>Kolom id usaha (untuk tabel asal-tujuan)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="58"/>
-        <source>Origin-destination table (CSV or table layer)</source>
-        <translation>Tabel asal-tujuan (CSV atau lapisan tabel)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="60"/>
-        <source>Origin id field</source>
-        <translation>Kolom id asal</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="61"/>
-        <source>Destination id field</source>
-        <translation>Kolom id tujuan</translation>
-    </message>
-    <message>
-        <location filename="../processing/gap_params.py" line="62"/>
-        <source>Cost field</source>
-        <translation>Kolom biaya</translation>
     </message>
     <message>
         <location filename="../processing/gender_disaggregated_tables.py" line="23"/>
@@ -2600,59 +2507,65 @@
         <translation>{n} tabel ditulis ke {path}.</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="27"/>
+        <location filename="../processing/generate_demo.py" line="28"/>
         <source>Generate demo enterprises</source>
         <translation>Buat usaha contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="61"/>
-        <location filename="../processing/service_gap.py" line="79"/>
+        <location filename="../processing/generate_demo.py" line="62"/>
+        <location filename="../processing/service_gap.py" line="48"/>
         <source>Region name field</source>
         <translation>Kolom nama wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="63"/>
+        <location filename="../processing/generate_demo.py" line="64"/>
         <source>Population field (weights the counts)</source>
         <translation>Kolom jumlah penduduk (pembobot jumlah)</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="66"/>
+        <location filename="../processing/generate_demo.py" line="67"/>
         <source>Village points (cluster centres)</source>
         <translation>Titik desa (pusat klaster)</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="69"/>
+        <location filename="../processing/generate_demo.py" line="70"/>
         <source>Village code field</source>
         <translation>Kolom kode desa</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="72"/>
+        <location filename="../processing/generate_demo.py" line="73"/>
         <source>Number of enterprises</source>
         <translation>Jumlah usaha</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="75"/>
+        <location filename="../processing/generate_demo.py" line="76"/>
         <location filename="../processing/hotspots.py" line="81"/>
+        <location filename="../processing/params.py" line="93"/>
         <source>Random seed</source>
         <translation>Benih acak</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="78"/>
+        <location filename="../processing/generate_demo.py" line="79"/>
         <source>Demo enterprises</source>
         <translation>Usaha contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="80"/>
+        <location filename="../processing/generate_demo.py" line="81"/>
         <source>Demo services</source>
         <translation>Layanan contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="99"/>
+        <location filename="../processing/generate_demo.py" line="100"/>
         <source>Population field {field} not found: every region gets the same weight.</source>
         <translation>Kolom penduduk {field} tidak ditemukan: setiap wilayah mendapat bobot yang sama.</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="131"/>
+        <location filename="../processing/generate_demo.py" line="108"/>
+        <source>The region layer has no features.</source>
+        <translation>Lapisan wilayah tidak memiliki fitur.</translation>
+    </message>
+    <message>
+        <location filename="../processing/generate_demo.py" line="132"/>
         <source>Generating {n} enterprises in {r} regions…</source>
         <translation>Membuat {n} usaha di {r} wilayah…</translation>
     </message>
@@ -2864,88 +2777,88 @@
         <translation>Usaha yang akan diperbarui</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="126"/>
+        <location filename="../processing/import_spreadsheet.py" line="127"/>
         <source>The target layer is invalid.</source>
         <translation>Lapisan tujuan tidak valid.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="129"/>
+        <location filename="../processing/import_spreadsheet.py" line="130"/>
         <source>{layer} is not an enterprise layer of the plugin (fields uid, nama_usaha, sektor, tahap... are missing).</source>
         <translation>{layer} bukan lapisan usaha dari plugin (kolom uid, nama_usaha, sektor, tahap... tidak ada).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="132"/>
+        <location filename="../processing/import_spreadsheet.py" line="133"/>
         <source>{layer} is being edited: save or discard its edits first.</source>
         <translation>{layer} sedang disunting: simpan atau buang suntingannya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="147"/>
+        <location filename="../processing/import_spreadsheet.py" line="148"/>
         <source>{n} rows read from {file}</source>
         <translation>{n} baris dibaca dari {file}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="173"/>
+        <location filename="../processing/import_spreadsheet.py" line="174"/>
         <source>The database has no stage-history table (schema version 1): stage changes are not recorded.</source>
         <translation>Basis data tidak memiliki tabel riwayat tahap (skema versi 1): perubahan tahap tidak dicatat.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="198"/>
+        <location filename="../processing/import_spreadsheet.py" line="199"/>
         <source>Dry run: {ok} rows would be imported, {upd} enterprises updated ({n} field changes, {st} stage-history rows), {skip} are already present unchanged, {bad} have errors. Nothing was written.</source>
         <translation>Uji coba: {ok} baris akan diimpor, {upd} usaha diperbarui ({n} perubahan field, {st} baris riwayat tahap), {skip} sudah ada tanpa perubahan, {bad} bermasalah. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="210"/>
+        <location filename="../processing/import_spreadsheet.py" line="211"/>
         <source>Nothing was imported: the database refused the rows ({error}).</source>
         <translation>Tidak ada yang diimpor: basis data menolak baris-baris tersebut ({error}).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="214"/>
+        <location filename="../processing/import_spreadsheet.py" line="215"/>
         <source>{ok} rows imported, {upd} enterprises updated, {skip} already present unchanged, {bad} not imported (see the report).</source>
         <translation>{ok} baris diimpor, {upd} usaha diperbarui, {skip} sudah ada tanpa perubahan, {bad} tidak diimpor (lihat laporan).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="230"/>
+        <location filename="../processing/import_spreadsheet.py" line="231"/>
         <source>{server} export recognised: columns matched by the plugin&apos;s XLSForm names.</source>
         <translation>Ekspor {server} dikenali: kolom dicocokkan menurut nama XLSForm plugin.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="237"/>
+        <location filename="../processing/import_spreadsheet.py" line="238"/>
         <source>Photos: put the downloaded attachments into the folder {folder} beside the database.</source>
         <translation>Foto: letakkan lampiran yang diunduh ke folder {folder} di samping basis data.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="259"/>
+        <location filename="../processing/import_spreadsheet.py" line="260"/>
         <source>  row {row}: {field}: {detail}</source>
         <translation>  baris {row}: {field}: {detail}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="273"/>
+        <location filename="../processing/import_spreadsheet.py" line="274"/>
         <source>The survey date is not a date: {text} (use YYYY-MM-DD or DD/MM/YYYY).</source>
         <translation>Tanggal survei bukan tanggal: {text} (gunakan TTTT-BB-HH atau HH/BB/TTTT).</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="285"/>
+        <location filename="../processing/import_spreadsheet.py" line="286"/>
         <source>The column mapping is not valid JSON: {error}</source>
         <translation>Pemetaan kolom bukan JSON yang valid: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="287"/>
+        <location filename="../processing/import_spreadsheet.py" line="288"/>
         <source>The column mapping must be a JSON object: {&quot;header&quot;: &quot;field&quot;}.</source>
         <translation>Pemetaan kolom harus berupa objek JSON: {&quot;header&quot;: &quot;field&quot;}.</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="291"/>
+        <location filename="../processing/import_spreadsheet.py" line="292"/>
         <source>Unknown field(s) in the column mapping: {fields}</source>
         <translation>Kolom tidak dikenal dalam pemetaan kolom: {fields}</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="304"/>
+        <location filename="../processing/import_spreadsheet.py" line="305"/>
         <location filename="../processing/upgrade_database.py" line="62"/>
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../processing/import_spreadsheet.py" line="305"/>
+        <location filename="../processing/import_spreadsheet.py" line="306"/>
         <source>Validation report: {path}</source>
         <translation>Laporan validasi: {path}</translation>
     </message>
@@ -3026,150 +2939,145 @@
     </message>
     <message>
         <location filename="../processing/merge_field_survey.py" line="92"/>
-        <location filename="../processing/merge_field_survey.py" line="95"/>
-        <source>TARGET must be the enterprise layer of an office GeoPackage.</source>
-        <translation>TARGET harus lapisan usaha dari GeoPackage kantor.</translation>
+        <location filename="../processing/merge_field_survey.py" line="96"/>
+        <source>Choose the enterprise layer of an office GeoPackage.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/merge_field_survey.py" line="97"/>
-        <source>TARGET has unsaved edits: save or discard them first (the merge writes the file).</source>
-        <translation>TARGET memiliki suntingan yang belum disimpan: simpan atau buang dulu (penggabungan menulis berkasnya).</translation>
+        <source>the layer has unsaved edits: save or discard them first (the merge writes the file).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="119"/>
+        <location filename="../processing/merge_field_survey.py" line="120"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Dibatalkan: tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="122"/>
+        <location filename="../processing/merge_field_survey.py" line="123"/>
         <source>The package was made from {source}, not {target}.</source>
         <translation>Paket dibuat dari {source}, bukan {target}.</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="129"/>
+        <location filename="../processing/merge_field_survey.py" line="130"/>
         <source>{n} conflicts or deletions of this package were kept for review by an earlier merge (table {table}).</source>
         <translation>{n} konflik atau penghapusan dari paket ini sudah disimpan untuk ditinjau oleh penggabungan sebelumnya (tabel {table}).</translation>
     </message>
     <message>
-        <location filename="../processing/merge_field_survey.py" line="133"/>
+        <location filename="../processing/merge_field_survey.py" line="134"/>
         <source>Nothing to merge: the database already holds the package&apos;s data.</source>
         <translation>Tidak ada yang digabungkan: basis data sudah memuat data paket.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="22"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="23"/>
         <source>Nearest neighbour index by region (Clark-Evans)</source>
         <translation>Indeks tetangga terdekat per wilayah (Clark-Evans)</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="49"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="50"/>
         <source>Regions with nearest neighbour index</source>
         <translation>Wilayah dengan indeks tetangga terdekat</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="80"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="81"/>
         <source>No enterprise lies in any region.</source>
         <translation>Tidak ada usaha yang berada di wilayah mana pun.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="83"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="84"/>
         <source>Distances measured in {crs}.</source>
         <translation>Jarak diukur dalam {crs}.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="18"/>
+        <location filename="../processing/nearest_service.py" line="14"/>
         <source>Nearest service per type</source>
         <translation>Layanan terdekat per jenis</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="51"/>
+        <location filename="../processing/nearest_service.py" line="47"/>
         <source>Maximum distance or cost (0 = no limit)</source>
         <translation>Jarak atau biaya maksimum (0 = tanpa batas)</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="55"/>
+        <location filename="../processing/nearest_service.py" line="51"/>
         <source>Enterprises with nearest services</source>
         <translation>Usaha dengan layanan terdekat</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="69"/>
-        <source>Choose the service type field.</source>
-        <translation>Pilih kolom jenis layanan.</translation>
-    </message>
-    <message>
-        <location filename="../processing/nearest_service.py" line="92"/>
+        <location filename="../processing/nearest_service.py" line="76"/>
         <source>{n} enterprises, {m} services; types: {types}</source>
         <translation>{n} usaha, {m} layanan; jenis: {types}</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="95"/>
+        <location filename="../processing/nearest_service.py" line="79"/>
         <source>No enterprise has a point geometry.</source>
         <translation>Tidak ada usaha yang memiliki geometri titik.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="106"/>
+        <location filename="../processing/nearest_service.py" line="86"/>
         <source>No service of type {jenis}: its columns stay empty.</source>
         <translation>Tidak ada layanan berjenis {jenis}: kolom-kolomnya tetap kosong.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="39"/>
+        <location filename="../processing/network_params.py" line="38"/>
         <source>Road network (line layer; for road-network costs)</source>
         <translation>Jaringan jalan (lapisan garis; untuk biaya melalui jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="42"/>
+        <location filename="../processing/network_params.py" line="41"/>
         <source>Road-network cost</source>
         <translation>Biaya jaringan jalan</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="43"/>
+        <location filename="../processing/network_params.py" line="42"/>
         <source>Fastest (travel time in minutes)</source>
         <translation>Tercepat (waktu tempuh dalam menit)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="43"/>
+        <location filename="../processing/network_params.py" line="42"/>
         <source>Shortest (distance in metres)</source>
         <translation>Terpendek (jarak dalam meter)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="46"/>
+        <location filename="../processing/network_params.py" line="45"/>
         <source>Speed field (km/h; empty = default speed everywhere)</source>
         <translation>Kolom kecepatan (km/jam; kosong = kecepatan bawaan di semua jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="49"/>
+        <location filename="../processing/network_params.py" line="48"/>
         <source>Default speed (km/h)</source>
         <translation>Kecepatan bawaan (km/jam)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="53"/>
+        <location filename="../processing/network_params.py" line="52"/>
         <source>Topology tolerance (metres; road ends closer than this are joined)</source>
         <translation>Toleransi topologi (meter; ujung jalan yang lebih dekat dari ini disambungkan)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="56"/>
+        <location filename="../processing/network_params.py" line="55"/>
         <source>Direction field (empty = every road both ways)</source>
         <translation>Kolom arah (kosong = semua jalan dua arah)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="59"/>
+        <location filename="../processing/network_params.py" line="58"/>
         <source>Value for one-way roads in line direction</source>
         <translation>Nilai untuk jalan satu arah searah garis</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="61"/>
+        <location filename="../processing/network_params.py" line="60"/>
         <source>Value for one-way roads against line direction</source>
         <translation>Nilai untuk jalan satu arah berlawanan arah garis</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="64"/>
+        <location filename="../processing/network_params.py" line="63"/>
         <source>Value for two-way roads</source>
         <translation>Nilai untuk jalan dua arah</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="79"/>
-        <location filename="../processing/network_params.py" line="124"/>
-        <source>Choose the road network layer (NETWORK).</source>
-        <translation>Pilih lapisan jaringan jalan (NETWORK).</translation>
+        <location filename="../processing/network_params.py" line="78"/>
+        <location filename="../processing/network_params.py" line="126"/>
+        <source>Choose the road network layer for road-network costs.</source>
+        <translation>Pilih lapisan jaringan jalan untuk biaya jaringan jalan.</translation>
     </message>
     <message>
         <location filename="../processing/network_params.py" line="81"/>
@@ -3182,32 +3090,149 @@
         <translation>Biaya diambil dari tabel asal-tujuan; jaringan jalan tidak dipakai.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="127"/>
-        <source>The default speed must be greater than 0.</source>
-        <translation>Kecepatan bawaan harus lebih besar dari 0.</translation>
+        <location filename="../processing/network_params.py" line="129"/>
+        <source>Give a speed greater than 0.</source>
+        <translation>Isikan kecepatan lebih dari 0.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="131"/>
+        <location filename="../processing/network_params.py" line="133"/>
         <source>Road network: {vertices} vertices, {edges} edges; {pairs} enterprise-service costs (unit: {unit}). Distance from the enterprises to the nearest road: median {median:.0f} m, maximum {maximum:.0f} m.</source>
         <translation>Jaringan jalan: {vertices} simpul, {edges} ruas; {pairs} biaya usaha-layanan (satuan: {unit}). Jarak usaha ke jalan terdekat: median {median:.0f} m, maksimum {maximum:.0f} m.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="136"/>
+        <location filename="../processing/network_params.py" line="138"/>
         <source>metres</source>
         <translation>meter</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="136"/>
+        <location filename="../processing/network_params.py" line="138"/>
         <source>minutes</source>
         <translation>menit</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="139"/>
+        <location filename="../processing/network_params.py" line="141"/>
         <source>{n} enterprises cannot reach any service over the road network (roads not connected): their fields stay empty.</source>
         <translation>{n} usaha tidak dapat mencapai layanan mana pun melalui jaringan jalan (jalan tidak tersambung): kolomnya dibiarkan kosong.</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="29"/>
+        <location filename="../processing/network_params.py" line="166"/>
+        <source>Choose the origin-destination table.</source>
+        <translation>Pilih tabel asal-tujuan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="171"/>
+        <source>Choose a field of the origin-destination table.</source>
+        <translation>Pilih sebuah kolom dari tabel asal-tujuan.</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="54"/>
+        <source>Filter enterprises (expression)</source>
+        <translation>Saring usaha (ekspresi)</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="60"/>
+        <source>Population field</source>
+        <translation>Kolom jumlah penduduk</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="60"/>
+        <source>Women population field</source>
+        <translation>Kolom jumlah penduduk perempuan</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="72"/>
+        <source>Office (shown in the output)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="76"/>
+        <location filename="../processing/publish_web_map.py" line="111"/>
+        <source>Office logo (PNG, JPEG or SVG)</source>
+        <translation>Logo instansi (PNG, JPEG atau SVG)</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="82"/>
+        <source>Language of the output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="87"/>
+        <source>Dry run (check and list only, write nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="101"/>
+        <location filename="../processing/suggest_service_sites.py" line="61"/>
+        <source>Service type field</source>
+        <translation>Kolom jenis layanan</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="103"/>
+        <source>Service types (comma-separated codes; empty = every type)</source>
+        <translation>Jenis layanan (kode dipisahkan koma; kosong = semua jenis)</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="106"/>
+        <source>Service name field</source>
+        <translation>Kolom nama layanan</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="108"/>
+        <source>Service id field</source>
+        <translation>Kolom id layanan</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="111"/>
+        <source>Service capacity field</source>
+        <translation>Kolom kapasitas layanan</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="118"/>
+        <source>Costs</source>
+        <translation>Biaya</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="119"/>
+        <source>Geodesic distance on WGS84 (metres)</source>
+        <translation>Jarak geodesik pada WGS84 (meter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="119"/>
+        <source>Origin-destination table</source>
+        <translation>Tabel asal-tujuan</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="120"/>
+        <source>Road network (NETWORK layer)</source>
+        <translation>Jaringan jalan (lapisan NETWORK)</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="123"/>
+        <source>Enterprise id field (for the origin-destination table)</source>
+        <translation>Kolom id usaha (untuk tabel asal-tujuan)</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="126"/>
+        <source>Origin-destination table (CSV or table layer)</source>
+        <translation>Tabel asal-tujuan (CSV atau lapisan tabel)</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="128"/>
+        <source>Origin id field</source>
+        <translation>Kolom id asal</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="129"/>
+        <source>Destination id field</source>
+        <translation>Kolom id tujuan</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="130"/>
+        <source>Cost field</source>
+        <translation>Kolom biaya</translation>
+    </message>
+    <message>
+        <location filename="../processing/prepare_field_survey.py" line="30"/>
         <source>Prepare a field survey package (QField)</source>
         <translation>Siapkan paket survei lapangan (QField)</translation>
     </message>
@@ -3253,8 +3278,8 @@
     </message>
     <message>
         <location filename="../processing/prepare_field_survey.py" line="84"/>
-        <source>INPUT is not an enterprise layer of the plugin&apos;s schema (fields uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</source>
-        <translation>INPUT bukan lapisan usaha skema plugin (field uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</translation>
+        <source>not an enterprise layer of the plugin&apos;s schema (fields uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/prepare_field_survey.py" line="95"/>
@@ -3268,71 +3293,71 @@
     </message>
     <message>
         <location filename="../processing/prepare_field_survey.py" line="119"/>
-        <source>CODES: {codes} are no kecamatan or desa codes (e.g. 19.01.02 or 19.01.02.2007).</source>
-        <translation>CODES: {codes} bukan kode kecamatan atau desa (mis. 19.01.02 atau 19.01.02.2007).</translation>
+        <source>{codes} are no kecamatan or desa codes (e.g. 19.01.02 or 19.01.02.2007).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/prepare_field_survey.py" line="126"/>
-        <source>REGIONS must be a kabupaten/kota, kecamatan or desa layer of the schema.</source>
-        <translation>REGIONS harus lapisan kabupaten/kota, kecamatan atau desa dari skema.</translation>
+        <source>Choose a kabupaten/kota, kecamatan or desa layer of the schema.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/prepare_field_survey.py" line="129"/>
-        <source>REGIONS holds no region (is anything selected?).</source>
-        <translation>REGIONS tidak berisi wilayah (adakah yang dipilih?).</translation>
+        <source>No region given (is anything selected?).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="57"/>
+        <location filename="../processing/progression_inputs.py" line="58"/>
         <source>Stage history table (riwayat_tahap; empty = found by its fields)</source>
         <translation>Tabel riwayat tahap (riwayat_tahap; kosong = dicari menurut kolomnya)</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="60"/>
+        <location filename="../processing/progression_inputs.py" line="61"/>
         <source>Programme participation table (partisipasi_program; empty = found by its fields)</source>
         <translation>Tabel partisipasi program (partisipasi_program; kosong = dicari menurut kolomnya)</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="64"/>
+        <location filename="../processing/progression_inputs.py" line="65"/>
         <source>From the region layer</source>
         <translation>Menurut lapisan wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="64"/>
+        <location filename="../processing/progression_inputs.py" line="65"/>
         <source>Kabupaten/kota</source>
         <translation>Kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="64"/>
+        <location filename="../processing/progression_inputs.py" line="65"/>
         <source>Region level</source>
         <translation>Tingkat wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="65"/>
+        <location filename="../processing/progression_inputs.py" line="66"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="67"/>
+        <location filename="../processing/progression_inputs.py" line="68"/>
         <source>Period from (empty = the end of the first survey in the history)</source>
         <translation>Periode dari (kosong = akhir survei pertama di riwayat)</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="70"/>
+        <location filename="../processing/progression_inputs.py" line="71"/>
         <source>Period to (empty = the last date in the history)</source>
         <translation>Periode sampai (kosong = tanggal terakhir di riwayat)</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="113"/>
+        <location filename="../processing/progression_inputs.py" line="114"/>
         <source>The region layer has no field kode.</source>
         <translation>Lapisan wilayah tidak memiliki kolom kode.</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="153"/>
+        <location filename="../processing/progression_inputs.py" line="154"/>
         <source>The period ends before it starts.</source>
         <translation>Periode berakhir sebelum dimulai.</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="159"/>
+        <location filename="../processing/progression_inputs.py" line="160"/>
         <source>No stage history table (riwayat_tahap) was given or found next to the enterprise layer.</source>
         <translation>Tabel riwayat tahap (riwayat_tahap) tidak diberikan dan tidak ditemukan di samping lapisan usaha.</translation>
     </message>
@@ -3403,11 +3428,6 @@
         <translation>Tanggal data (kosong = hari ini)</translation>
     </message>
     <message>
-        <location filename="../processing/publish_web_map.py" line="111"/>
-        <source>Office logo (PNG, JPEG or SVG)</source>
-        <translation>Logo instansi (PNG, JPEG atau SVG)</translation>
-    </message>
-    <message>
         <location filename="../processing/publish_web_map.py" line="112"/>
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Gambar (*.png *.jpg *.jpeg *.svg)</translation>
@@ -3439,8 +3459,8 @@
     </message>
     <message>
         <location filename="../processing/publish_web_map.py" line="134"/>
-        <source>{param}: {layer} is an analysis output, not a boundary layer.</source>
-        <translation>{param}: {layer} adalah keluaran analisis, bukan lapisan batas wilayah.</translation>
+        <source>{layer} is an analysis output, not a boundary layer.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../processing/publish_web_map.py" line="173"/>
@@ -3448,80 +3468,55 @@
         <translation>{folder} tidak kosong dan tidak berisi situs yang diterbitkan plugin ini: pilih folder yang kosong atau baru.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="45"/>
-        <location filename="../processing/service_gap.py" line="91"/>
+        <location filename="../processing/service_gap.py" line="16"/>
+        <location filename="../processing/service_gap.py" line="59"/>
         <source>Service gap by region</source>
         <translation>Kesenjangan layanan per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="74"/>
-        <source>Regions (kabupaten or kecamatan)</source>
-        <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
-    </message>
-    <message>
-        <location filename="../processing/service_gap.py" line="81"/>
-        <source>Distance threshold (metres)</source>
-        <translation>Ambang jarak (meter)</translation>
-    </message>
-    <message>
-        <location filename="../processing/service_gap.py" line="83"/>
+        <location filename="../processing/service_gap.py" line="51"/>
         <source>Owner sex field (P = woman)</source>
         <translation>Kolom jenis kelamin pemilik (P = perempuan)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="84"/>
+        <location filename="../processing/service_gap.py" line="52"/>
         <source>Woman head of household (KRTP) field</source>
         <translation>Kolom kepala rumah tangga perempuan (KRTP)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="85"/>
+        <location filename="../processing/service_gap.py" line="53"/>
         <source>Sector field</source>
         <translation>Kolom sektor</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="86"/>
+        <location filename="../processing/service_gap.py" line="54"/>
         <source>Stage field</source>
         <translation>Kolom tahap</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="93"/>
+        <location filename="../processing/service_gap.py" line="61"/>
         <source>Programme gap by region, sector and stage</source>
         <translation>Kesenjangan program per wilayah, sektor dan tahap</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="110"/>
-        <source>Choose the enterprise, service and region layers.</source>
-        <translation>Pilih lapisan usaha, layanan dan wilayah.</translation>
-    </message>
-    <message>
-        <location filename="../processing/service_gap.py" line="115"/>
-        <source>Choose the service type and region code fields.</source>
-        <translation>Pilih kolom jenis layanan dan kolom kode wilayah.</translation>
-    </message>
-    <message>
-        <location filename="../processing/service_gap.py" line="123"/>
-        <source>Field {name} not found: not used.</source>
-        <translation>Kolom {name} tidak ditemukan: tidak dipakai.</translation>
-    </message>
-    <message>
-        <location filename="../processing/service_gap.py" line="139"/>
+        <location filename="../processing/service_gap.py" line="91"/>
         <source>{n} enterprises lie in no region; they are reported on a separate row.</source>
         <translation>{n} usaha tidak berada di wilayah mana pun; usaha tersebut dilaporkan di baris tersendiri.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="150"/>
+        <location filename="../processing/service_gap.py" line="94"/>
         <source>No service of type {jenis}: every enterprise counts as uncovered.</source>
         <translation>Tidak ada layanan berjenis {jenis}: setiap usaha dihitung tidak terjangkau.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="177"/>
-        <source>The enterprise layer has no pelatihan/bantuan/status_binaan fields: no programme gap.</source>
-        <translation>Lapisan usaha tidak memiliki kolom pelatihan/bantuan/status_binaan: tidak ada kesenjangan program.</translation>
-    </message>
-    <message>
-        <location filename="../processing/service_gap.py" line="205"/>
+        <location filename="../processing/service_gap.py" line="102"/>
         <source>outside every region</source>
         <translation>di luar semua wilayah</translation>
+    </message>
+    <message>
+        <location filename="../processing/service_gap.py" line="110"/>
+        <source>The enterprise layer has no pelatihan/bantuan/status_binaan fields: no programme gap.</source>
+        <translation>Lapisan usaha tidak memiliki kolom pelatihan/bantuan/status_binaan: tidak ada kesenjangan program.</translation>
     </message>
     <message>
         <location filename="../processing/stage_progression.py" line="27"/>
@@ -3805,16 +3800,84 @@
         <translation>Kolom {field} pada {layer} tidak berisi angka.</translation>
     </message>
     <message>
+        <source>CODES: {codes} are no kecamatan or desa codes (e.g. 19.01.02 or 19.01.02.2007).</source>
+        <translation type="vanished">CODES: {codes} bukan kode kecamatan atau desa (mis. 19.01.02 atau 19.01.02.2007).</translation>
+    </message>
+    <message>
         <source>Catchment (metres, or the OD table&apos;s cost unit)</source>
         <translation type="vanished">Jangkauan (meter, atau satuan biaya tabel asal-tujuan)</translation>
+    </message>
+    <message>
+        <source>Choose the enterprise and service layers.</source>
+        <translation type="vanished">Pilih lapisan usaha dan lapisan layanan.</translation>
+    </message>
+    <message>
+        <source>Choose the enterprise, service and region layers.</source>
+        <translation type="vanished">Pilih lapisan usaha, layanan dan wilayah.</translation>
+    </message>
+    <message>
+        <source>Choose the road network layer (NETWORK).</source>
+        <translation type="vanished">Pilih lapisan jaringan jalan (NETWORK).</translation>
+    </message>
+    <message>
+        <source>Choose the service type and capacity fields.</source>
+        <translation type="vanished">Pilih kolom jenis layanan dan kolom kapasitas.</translation>
+    </message>
+    <message>
+        <source>Choose the service type and region code fields.</source>
+        <translation type="vanished">Pilih kolom jenis layanan dan kolom kode wilayah.</translation>
+    </message>
+    <message>
+        <source>Choose the service type field.</source>
+        <translation type="vanished">Pilih kolom jenis layanan.</translation>
+    </message>
+    <message>
+        <source>Distance threshold (metres)</source>
+        <translation type="vanished">Ambang jarak (meter)</translation>
     </message>
     <message>
         <source>Dry run: {ok} rows would be imported, {skip} are already present, {bad} have errors. Nothing was written.</source>
         <translation type="vanished">Uji coba: {ok} baris akan diimpor, {skip} sudah ada, {bad} memiliki kesalahan. Tidak ada yang ditulis.</translation>
     </message>
     <message>
+        <source>INPUT is not an enterprise layer of the plugin&apos;s schema (fields uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</source>
+        <translation type="vanished">INPUT bukan lapisan usaha skema plugin (field uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</translation>
+    </message>
+    <message>
+        <source>REGIONS holds no region (is anything selected?).</source>
+        <translation type="vanished">REGIONS tidak berisi wilayah (adakah yang dipilih?).</translation>
+    </message>
+    <message>
+        <source>REGIONS must be a kabupaten/kota, kecamatan or desa layer of the schema.</source>
+        <translation type="vanished">REGIONS harus lapisan kabupaten/kota, kecamatan atau desa dari skema.</translation>
+    </message>
+    <message>
         <source>Redo</source>
         <translation type="vanished">Ulangi</translation>
+    </message>
+    <message>
+        <source>Regions (kabupaten or kecamatan)</source>
+        <translation type="vanished">Wilayah (kabupaten/kota atau kecamatan)</translation>
+    </message>
+    <message>
+        <source>Regions for a summary (optional)</source>
+        <translation type="vanished">Wilayah untuk ringkasan (opsional)</translation>
+    </message>
+    <message>
+        <source>TARGET has unsaved edits: save or discard them first (the merge writes the file).</source>
+        <translation type="vanished">TARGET memiliki suntingan yang belum disimpan: simpan atau buang dulu (penggabungan menulis berkasnya).</translation>
+    </message>
+    <message>
+        <source>TARGET must be the enterprise layer of an office GeoPackage.</source>
+        <translation type="vanished">TARGET harus lapisan usaha dari GeoPackage kantor.</translation>
+    </message>
+    <message>
+        <source>The catchment must be greater than 0.</source>
+        <translation type="vanished">Jangkauan harus lebih besar dari 0.</translation>
+    </message>
+    <message>
+        <source>The default speed must be greater than 0.</source>
+        <translation type="vanished">Kecepatan bawaan harus lebih besar dari 0.</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -3823,6 +3886,14 @@
     <message>
         <source>{ok} rows imported, {skip} already present, {bad} not imported (see the report).</source>
         <translation type="vanished">{ok} baris diimpor, {skip} sudah ada, {bad} tidak diimpor (lihat laporan).</translation>
+    </message>
+    <message>
+        <source>{param}: {layer} is an analysis output, not a boundary layer (it already holds the figures of an analysis). Choose the kabupaten/kota or kecamatan layer of the database.</source>
+        <translation type="vanished">{param}: {layer} adalah keluaran analisis, bukan layer batas wilayah (sudah berisi angka hasil analisis). Pilih layer kabupaten/kota atau kecamatan dari basis data.</translation>
+    </message>
+    <message>
+        <source>{param}: {layer} is an analysis output, not a boundary layer.</source>
+        <translation type="vanished">{param}: {layer} adalah keluaran analisis, bukan lapisan batas wilayah.</translation>
     </message>
     <message>
         <source>{path} uses schema version {found}; this plugin needs version {needed}. The file was not changed: upgrade it with a copy first.</source>
