@@ -19,14 +19,14 @@ from qgis.core import (
     QgsFeatureSource,
     QgsField,
     QgsFields,
+    QgsProcessingAlgorithm,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters import gateway
+from industri_rumahan_plugin.adapters import errors, gateway
 from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
 from industri_rumahan_plugin.adapters.point_arrays import read_points
 from industri_rumahan_plugin.compat import FeatureRequest, FieldType, FieldTypeValue
@@ -161,16 +161,16 @@ def read_od_table(
     origin_ids: np.ndarray,
     dest_ids: np.ndarray,
     feedback: QgsProcessingFeedback | None,
+    alg: QgsProcessingAlgorithm | None = None,
 ) -> pd.DataFrame:
-    """An origin-destination cost table matched to positions; unusable rows are reported."""
-    for name, label in ((origin_field, "origin"), (dest_field, "destination"),
-                        (cost_field, "cost")):
+    """An origin-destination table matched to positions; unusable rows are reported.
+
+    Refusals name the parameter (OD_TABLE, OD_*_FIELD) of ``alg`` (``adapters.errors``)."""
+    for name, parameter in ((origin_field, "OD_ORIGIN_FIELD"), (dest_field, "OD_DEST_FIELD"),
+                            (cost_field, "OD_COST_FIELD")):
         if not name or source.fields().indexOf(name) < 0:
-            raise QgsProcessingException(
-                toolbelt.tr("Choose the {what} field of the origin-destination table.").format(
-                    what=toolbelt.tr(label)
-                )
-            )
+            raise errors.parameter_error(alg, parameter, toolbelt.tr(
+                "Choose a field of the origin-destination table."))
     arrays = read_source(source, [origin_field, dest_field, cost_field], target_crs=None)
     table = arrays.attributes.rename(
         columns={origin_field: "origin", dest_field: "dest", cost_field: "cost"}
@@ -178,8 +178,8 @@ def read_od_table(
     try:
         pairs, report = od_pairs(table, origin_ids, dest_ids)
     except OdTableError as error:
-        raise QgsProcessingException(
-            toolbelt.tr(
+        raise errors.parameter_error(
+            alg, "OD_TABLE", toolbelt.tr(
                 "The origin-destination table cannot be used ({reason}): its origin ids must be "
                 "the enterprises' id field and its destination ids the services' id field."
             ).format(reason=str(error))
@@ -195,14 +195,15 @@ def read_od_table(
     return pairs
 
 
-def new_fields(base: QgsFields, extra: Sequence[tuple[str, FieldTypeValue]]) -> QgsFields:
+def new_fields(base: QgsFields, extra: Sequence[tuple[str, FieldTypeValue]],
+               alg: QgsProcessingAlgorithm | None = None) -> QgsFields:
+    """``base`` and the ``extra`` fields; refused (naming INPUT) when a name is taken."""
     fields = QgsFields(base)
     for name, kind in extra:
         if fields.indexOf(name) >= 0:
-            raise QgsProcessingException(
-                toolbelt.tr("The input already has a field named {name}; rename it first.")
-                .format(name=name)
-            )
+            raise errors.parameter_error(alg, "INPUT", toolbelt.tr(
+                "The layer already has a field named {name}; rename it first.").format(
+                name=name))
         fields.append(QgsField(name, kind))
     return fields
 

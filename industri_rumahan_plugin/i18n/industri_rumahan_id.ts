@@ -68,24 +68,9 @@
         <translation>{n} layanan tanpa kapasitas yang valid dihitung 0.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="170"/>
-        <source>Choose the {what} field of the origin-destination table.</source>
-        <translation>Pilih kolom {what} pada tabel asal-tujuan.</translation>
-    </message>
-    <message>
-        <location filename="../adapters/gap_io.py" line="171"/>
-        <source>cost</source>
-        <translation>biaya</translation>
-    </message>
-    <message>
-        <location filename="../adapters/gap_io.py" line="171"/>
-        <source>destination</source>
-        <translation>tujuan</translation>
-    </message>
-    <message>
-        <location filename="../adapters/gap_io.py" line="171"/>
-        <source>origin</source>
-        <translation>asal</translation>
+        <location filename="../adapters/gap_io.py" line="172"/>
+        <source>Choose a field of the origin-destination table.</source>
+        <translation>Pilih sebuah kolom dari tabel asal-tujuan.</translation>
     </message>
     <message>
         <location filename="../adapters/gap_io.py" line="182"/>
@@ -98,17 +83,17 @@
         <translation>Tabel asal-tujuan: {rows} baris, {pairs} pasangan terpakai; dilewati {uo} baris dengan id asal tak dikenal, {ud} dengan id tujuan tak dikenal, {bc} tanpa biaya yang valid; {none} usaha tidak memiliki pasangan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="203"/>
-        <source>The input already has a field named {name}; rename it first.</source>
-        <translation>Masukan sudah memiliki kolom bernama {name}; ganti namanya terlebih dahulu.</translation>
+        <location filename="../adapters/gap_io.py" line="204"/>
+        <source>The layer already has a field named {name}; rename it first.</source>
+        <translation>Lapisan sudah memiliki kolom bernama {name}; ganti namanya terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="273"/>
+        <location filename="../adapters/gap_io.py" line="274"/>
         <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
         <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="345"/>
+        <location filename="../adapters/gap_io.py" line="346"/>
         <source>Field {name} not found: not used.</source>
         <translation>Kolom {name} tidak ditemukan: tidak dipakai.</translation>
     </message>
@@ -3120,11 +3105,6 @@
         <translation>Pilih tabel asal-tujuan.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="171"/>
-        <source>Choose a field of the origin-destination table.</source>
-        <translation>Pilih sebuah kolom dari tabel asal-tujuan.</translation>
-    </message>
-    <message>
         <location filename="../processing/params.py" line="54"/>
         <source>Filter enterprises (expression)</source>
         <translation>Saring usaha (ekspresi)</translation>
@@ -3832,6 +3812,10 @@
         <translation type="vanished">Pilih kolom jenis layanan.</translation>
     </message>
     <message>
+        <source>Choose the {what} field of the origin-destination table.</source>
+        <translation type="vanished">Pilih kolom {what} pada tabel asal-tujuan.</translation>
+    </message>
+    <message>
         <source>Distance threshold (metres)</source>
         <translation type="vanished">Ambang jarak (meter)</translation>
     </message>
@@ -3880,8 +3864,24 @@
         <translation type="vanished">Kecepatan bawaan harus lebih besar dari 0.</translation>
     </message>
     <message>
+        <source>The input already has a field named {name}; rename it first.</source>
+        <translation type="vanished">Masukan sudah memiliki kolom bernama {name}; ganti namanya terlebih dahulu.</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation type="vanished">Batalkan</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation type="vanished">biaya</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation type="vanished">tujuan</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation type="vanished">asal</translation>
     </message>
     <message>
         <source>{ok} rows imported, {skip} already present, {bad} not imported (see the report).</source>

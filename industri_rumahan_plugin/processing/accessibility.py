@@ -158,7 +158,7 @@ class Accessibility(IndustriRumahanAlgorithm):
             step=lambda t: (check_cancel(feedback),
                             feedback.setProgress(30 + 40 * (t + 1) / max(len(types), 1))))
         extra, columns = gap_io.access_columns(results, feedback)
-        fields = gap_io.new_fields(source.fields(), extra)
+        fields = gap_io.new_fields(source.fields(), extra, self)
         sink, dest = self.required_sink(parameters, "OUTPUT", context, fields,
                                         source.wkbType(), source.sourceCrs())
         gap_io.write_with_columns(source, sink, fids, columns, feedback)

@@ -89,7 +89,7 @@ class NearestService(IndustriRumahanAlgorithm):
             names, values = gap_io.nearest_columns(services, jenis, found, prefix)
             extra, columns = extra + names, columns + values
             feedback.setProgress(30 + 40 * (t + 1) / max(len(types), 1))
-        fields = gap_io.new_fields(source.fields(), extra)
+        fields = gap_io.new_fields(source.fields(), extra, self)
         check_cancel(feedback)
         # a GeoPackage input and output: rows copied inside SQLite, not feature by feature
         path = gpkg_bulk.write_output(self, parameters, context, feedback, fids, extra, columns)

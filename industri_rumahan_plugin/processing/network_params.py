@@ -164,12 +164,8 @@ def cost_pairs(
         return None
     table = alg.parameterAsSource(parameters, "OD_TABLE", context)
     alg.require(table is not None, "OD_TABLE", tr("Choose the origin-destination table."))
-    columns = [alg.parameterAsString(parameters, name, context)
-               for name in ("OD_ORIGIN_FIELD", "OD_DEST_FIELD", "OD_COST_FIELD")]
-    for name, column in zip(("OD_ORIGIN_FIELD", "OD_DEST_FIELD", "OD_COST_FIELD"), columns):
-        alg.require(column and table.fields().indexOf(column) >= 0, name,
-                    tr("Choose a field of the origin-destination table."))
     input_id = alg.parameterAsString(parameters, "INPUT_ID_FIELD", context)
     return gap_io.read_od_table(
-        table, *columns, frame[input_id].to_numpy(object) if input_id else fids,
-        services.ident, feedback)
+        table, *(alg.parameterAsString(parameters, name, context)
+                 for name in ("OD_ORIGIN_FIELD", "OD_DEST_FIELD", "OD_COST_FIELD")),
+        frame[input_id].to_numpy(object) if input_id else fids, services.ident, feedback, alg)
