@@ -39,6 +39,14 @@ def present_categories(names: Sequence[str], fields: QgsFields,
     return [n for n in names if fields.indexOf(n) >= 0]
 
 
+def settle(prefetched: Future | None) -> None:
+    """Wait for a started background read to end (its result unused): a run refused after
+    ``point_arrays.prefetch`` must not leave GDAL reading while QGIS or ``qgis_process``
+    exits (it crashed them)."""
+    if prefetched is not None:
+        prefetched.exception()
+
+
 def read_and_assign(
     layer: QgsVectorLayer | None, value, source: QgsFeatureSource,
     regions_layer: QgsVectorLayer | None, regions_value, regions: Regions,

@@ -113,7 +113,9 @@ class DensityByRegion(IndustriRumahanAlgorithm):
         prefetched = prefetch(layer, parameters.get(self.INPUT), [*cats, *flags], expression)
         regions = region_stats.read_regions(
             region_source, self.parameterAsBool(parameters, self.REPAIR, context), feedback)
-        self.require(len(regions), self.REGIONS, self.tr("The layer has no features."))
+        if not len(regions):
+            density_io.settle(prefetched)  # no GDAL thread left reading when the run stops
+            raise self.input_error(self.REGIONS, self.tr("The layer has no features."))
         areas_job = region_stats.start_ellipsoid_areas(regions, context)  # while points go
         pop, women_pop = (self._optional_field(parameters, name, regions, context, feedback)
                           for name in (self.POPULATION_FIELD, self.WOMEN_POPULATION_FIELD))
