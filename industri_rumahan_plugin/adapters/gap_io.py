@@ -19,19 +19,19 @@ from qgis.core import (
     QgsFeatureSource,
     QgsField,
     QgsFields,
+    QgsProcessingAlgorithm,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters import gateway
+from industri_rumahan_plugin.adapters import errors, gateway
 from industri_rumahan_plugin.adapters.arrays import WGS84, read_source
 from industri_rumahan_plugin.adapters.point_arrays import read_points
-from industri_rumahan_plugin.compat import FeatureRequest, FieldTypeValue
+from industri_rumahan_plugin.compat import FeatureRequest, FieldType, FieldTypeValue
 from industri_rumahan_plugin.core.density import slug
-from industri_rumahan_plugin.core.nearest import OdTableError, od_pairs
+from industri_rumahan_plugin.core.nearest import Nearest, OdTableError, labels_at, od_pairs
 
 
 @dataclass
@@ -55,8 +55,10 @@ def read_lonlat(
     fields: Sequence[str] = (),
     span: tuple[float, float] = (0.0, 30.0),
 ) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
-    """(fids, (n, 2) lon/lat on WGS84 with NaN for missing geometry, attribute frame)."""
-    arrays = read_source(source, list(fields), context=context, feedback=feedback,
+    """(fids, (n, 2) lon/lat on WGS84 with NaN for missing geometry, attribute frame);
+    ``fields`` may name a field twice or hold "" (a field not chosen)."""
+    fields = [f for f in dict.fromkeys(fields) if f]
+    arrays = read_source(source, fields, context=context, feedback=feedback,
                          progress_span=span, normalise=True)
     return arrays.fids, arrays.point_xy(), arrays.attributes
 
@@ -83,6 +85,11 @@ def read_lonlat_fast(
     return read_lonlat(source, context, feedback, fields, span)
 
 
+def any_located(lonlat: np.ndarray) -> bool:
+    """Whether any point of ``read_lonlat``'s (n, 2) lon/lat has a location."""
+    return not np.isnan(lonlat[:, 0]).all()
+
+
 def read_services(
     source: QgsFeatureSource,
     context: QgsProcessingContext,
@@ -103,6 +110,33 @@ def read_services(
         capacity = np.ones(len(fids))
     return Services(lonlat, jenis.astype(str).to_numpy(object), name.to_numpy(object),
                     ident.to_numpy(object), capacity)
+
+
+def read_supply(
+    source: QgsFeatureSource,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+    type_field: str,
+    id_field: str,
+    capacity_field: str,
+) -> Services:
+    """The services with their capacity; an invalid capacity counts as 0, said once."""
+    services = read_services(source, context, feedback, type_field, "", id_field,
+                             capacity_field)
+    bad = ~np.isfinite(services.capacity) | (services.capacity < 0)
+    if bad.any():
+        feedback.pushWarning(toolbelt.tr("{n} services without a valid capacity count as 0.")
+                             .format(n=int(bad.sum())))
+        services.capacity[bad] = 0.0
+    return services
+
+
+def report_missing_types(services: Services, types: Sequence[str],
+                         feedback: QgsProcessingFeedback, message: str) -> None:
+    """Say ``message`` (translated, with ``{jenis}``) for each type without any service."""
+    for jenis in types:
+        if len(services.of_type(jenis)) == 0:
+            feedback.reportError(message.format(jenis=jenis))
 
 
 def chosen_types(services: Services, text: str) -> list[str]:
@@ -127,16 +161,16 @@ def read_od_table(
     origin_ids: np.ndarray,
     dest_ids: np.ndarray,
     feedback: QgsProcessingFeedback | None,
+    alg: QgsProcessingAlgorithm | None = None,
 ) -> pd.DataFrame:
-    """An origin-destination cost table matched to positions; unusable rows are reported."""
-    for name, label in ((origin_field, "origin"), (dest_field, "destination"),
-                        (cost_field, "cost")):
+    """An origin-destination table matched to positions; unusable rows are reported.
+
+    Refusals name the parameter (OD_TABLE, OD_*_FIELD) of ``alg`` (``adapters.errors``)."""
+    for name, parameter in ((origin_field, "OD_ORIGIN_FIELD"), (dest_field, "OD_DEST_FIELD"),
+                            (cost_field, "OD_COST_FIELD")):
         if not name or source.fields().indexOf(name) < 0:
-            raise QgsProcessingException(
-                toolbelt.tr("Choose the {what} field of the origin-destination table.").format(
-                    what=toolbelt.tr(label)
-                )
-            )
+            raise errors.parameter_error(alg, parameter, toolbelt.tr(
+                "Choose a field of the origin-destination table."))
     arrays = read_source(source, [origin_field, dest_field, cost_field], target_crs=None)
     table = arrays.attributes.rename(
         columns={origin_field: "origin", dest_field: "dest", cost_field: "cost"}
@@ -144,8 +178,8 @@ def read_od_table(
     try:
         pairs, report = od_pairs(table, origin_ids, dest_ids)
     except OdTableError as error:
-        raise QgsProcessingException(
-            toolbelt.tr(
+        raise errors.parameter_error(
+            alg, "OD_TABLE", toolbelt.tr(
                 "The origin-destination table cannot be used ({reason}): its origin ids must be "
                 "the enterprises' id field and its destination ids the services' id field."
             ).format(reason=str(error))
@@ -161,14 +195,15 @@ def read_od_table(
     return pairs
 
 
-def new_fields(base: QgsFields, extra: Sequence[tuple[str, FieldTypeValue]]) -> QgsFields:
+def new_fields(base: QgsFields, extra: Sequence[tuple[str, FieldTypeValue]],
+               alg: QgsProcessingAlgorithm | None = None) -> QgsFields:
+    """``base`` and the ``extra`` fields; refused (naming INPUT) when a name is taken."""
     fields = QgsFields(base)
     for name, kind in extra:
         if fields.indexOf(name) >= 0:
-            raise QgsProcessingException(
-                toolbelt.tr("The input already has a field named {name}; rename it first.")
-                .format(name=name)
-            )
+            raise errors.parameter_error(alg, "INPUT", toolbelt.tr(
+                "The layer already has a field named {name}; rename it first.").format(
+                name=name))
         fields.append(QgsField(name, kind))
     return fields
 
@@ -227,14 +262,89 @@ def demand_weights(frame: pd.DataFrame, field: str, n: int) -> np.ndarray:
     return np.nan_to_num(values, nan=0.0).clip(min=0.0)
 
 
-def region_labels(regions: QgsFeatureSource, code_field: str, lonlat: np.ndarray,
-                  context: QgsProcessingContext) -> np.ndarray:
-    """The code of the region each point lies in (``core.density.assign_points``'s rule),
-    None outside every region or without a location."""
+def access_columns(results: Sequence, feedback: QgsProcessingFeedback
+                   ) -> tuple[list[tuple[str, FieldTypeValue]], list[np.ndarray]]:
+    """The output columns of ``core.access.per_type``'s results (akses_<type>,
+    kurang_<type>), each type's figures said in the log."""
+    extra, columns = [], []
+    for r in results:
+        suffix = type_suffix(r.jenis)
+        extra += [(f"akses_{suffix}", FieldType.DOUBLE), (f"kurang_{suffix}", FieldType.BOOL)]
+        columns += [r.index, r.flags]
+        feedback.pushInfo(toolbelt.tr(
+            "{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; "
+            "{under} enterprises underserved (below {threshold:.6g}).").format(
+            jenis=r.jenis, pairs=r.pairs, mean=float(r.index.mean()) if len(r.index)
+            else 0.0, under=int(r.flags.sum()), threshold=r.threshold))
+    return extra, columns
+
+
+def nearest_columns(services: Services, jenis: str, found: Nearest, prefix: str
+                    ) -> tuple[list[tuple[str, FieldTypeValue]], list[np.ndarray]]:
+    """The output columns of one type's nearest services (``core.nearest.nearest_among``):
+    id_layanan_<type>, layanan_<type> and <prefix>_<type> (distance or cost)."""
+    suffix = type_suffix(jenis)
+    return ([(f"id_layanan_{suffix}", FieldType.STRING), (f"layanan_{suffix}", FieldType.STRING),
+             (f"{prefix}_{suffix}", FieldType.DOUBLE)],
+            [labels_at(found.index, services.ident), labels_at(found.index, services.name),
+             found.distance])
+
+
+@dataclass
+class RegionIndex:
+    """The regions (geometries on WGS84, code and name per region) and, per point, the
+    region it lies in (``core.density.OUTSIDE`` outside every region or without location)."""
+
+    geometries: np.ndarray
+    codes: np.ndarray
+    labels: np.ndarray
+    region: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    @property
+    def outside(self) -> int:
+        """How many points lie in no region (or have no location)."""
+        from industri_rumahan_plugin.core.density import OUTSIDE
+
+        return int((self.region == OUTSIDE).sum())
+
+
+def locate_in_regions(regions: QgsFeatureSource, code_field: str, name_field: str,
+                      lonlat: np.ndarray, context: QgsProcessingContext) -> RegionIndex:
+    """The region of each point (``core.density.assign_points``'s rule); the names are the
+    codes when no name field is given."""
     from industri_rumahan_plugin.core.density import OUTSIDE, assign_points
 
-    table = read_source(regions, [code_field], context=context)
+    table = read_source(regions, [code_field] + ([name_field] if name_field else []),
+                        context=context)
     region = assign_points(lonlat[:, 0], lonlat[:, 1], list(table.geometries)).region
     region[np.isnan(lonlat[:, 0])] = OUTSIDE
-    codes = table.attributes[code_field].astype(object).to_numpy()
-    return np.array([codes[r] if r != OUTSIDE else None for r in region], dtype=object)
+    codes = table.attributes[code_field].to_numpy(object)
+    labels = table.attributes[name_field].to_numpy(object) if name_field else codes
+    return RegionIndex(table.geometries, codes, labels, region)
+
+
+def region_labels(regions: QgsFeatureSource, code_field: str, lonlat: np.ndarray,
+                  context: QgsProcessingContext) -> np.ndarray:
+    """The code of the region each point lies in, None outside every region or without a
+    location."""
+    from industri_rumahan_plugin.core.density import OUTSIDE
+
+    located = locate_in_regions(regions, code_field, "", lonlat, context)
+    return np.array([located.codes[r] if r != OUTSIDE else None for r in located.region],
+                    dtype=object)
+
+
+def present_fields(names: Sequence[str], fields: QgsFields,
+                   feedback: QgsProcessingFeedback) -> list[str]:
+    """``names`` with "" for a field the layer lacks (said once each: it is not used)."""
+    out = []
+    for name in names:
+        if name and fields.indexOf(name) < 0:
+            feedback.pushWarning(toolbelt.tr("Field {name} not found: not used.")
+                                 .format(name=name))
+            name = ""
+        out.append(name)
+    return out

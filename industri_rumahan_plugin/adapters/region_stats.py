@@ -160,6 +160,17 @@ def output_fields(base: QgsFields, stats: pd.DataFrame) -> tuple[QgsFields, list
     return fields, renamed
 
 
+def statistics_fields(base: QgsFields, stats: pd.DataFrame,
+                      feedback: QgsProcessingFeedback) -> QgsFields:
+    """``output_fields``, each renamed region field said in the log."""
+    fields, renamed = output_fields(base, stats)
+    for name in renamed:
+        feedback.pushInfo(toolbelt.tr("Region field {field} renamed {new}: the statistic of "
+                                      "that name is computed here.").format(
+            field=name, new=name + RENAMED_SUFFIX))
+    return fields
+
+
 def frame_values(frame: pd.DataFrame) -> list[list]:
     """Rows of plain Python values, NaN -> NULL (numeric columns converted whole, not per cell)."""
     cols = []

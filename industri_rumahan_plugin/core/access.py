@@ -18,7 +18,7 @@ decay (uniform, steps, Gaussian, power) are independent: as PySAL's ``two_stage_
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -194,6 +194,34 @@ def index_of(pairs: pd.DataFrame, demand: np.ndarray, supply: np.ndarray, kind: 
     if kind == "2sfca":
         return two_stage_fca(pairs, demand, supply, weights)[0]
     raise ValueError(f"unknown index {kind}")
+
+
+def parse_steps(text: str, catchment: float) -> tuple[float, ...]:
+    """E2SFCA step weights typed as "1, 0.68, 0.22" (or with semicolons), checked against
+    the catchment; ``ValueError`` when they are not non-negative numbers."""
+    steps = tuple(float(v) for v in text.replace(";", ",").split(",") if v.strip())
+    step_weights([0.0], catchment_steps(catchment, steps), steps)
+    return steps
+
+
+def pairs_by_type(
+    lonlat: np.ndarray, service_lonlat: np.ndarray, service_types: np.ndarray,
+    supply: np.ndarray, types: Iterable[str], catchment: float,
+    all_pairs: pd.DataFrame | None = None,
+) -> Iterator[tuple[str, pd.DataFrame, np.ndarray]]:
+    """(type, its origin-target pairs within the catchment, its supply) for each type, as
+    ``per_type`` takes them: from ``all_pairs`` (an OD table or road-network costs, targets
+    numbered over every service) or else geodesic distances; targets renumbered per type."""
+    from industri_rumahan_plugin.core.nearest import pairs_within
+
+    for jenis in types:
+        members = np.flatnonzero(service_types == jenis)
+        if all_pairs is None:
+            pairs = pairs_within(lonlat, service_lonlat[members], catchment)
+        else:
+            pairs = all_pairs[np.isin(all_pairs["target"], members)].copy()
+            pairs["target"] = np.searchsorted(members, pairs["target"].to_numpy())
+        yield jenis, pairs, supply[members]
 
 
 def per_type(types: Iterable[tuple[str, pd.DataFrame, np.ndarray]], demand: np.ndarray,

@@ -112,6 +112,58 @@ def programme_gap(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return table
 
 
+PROGRAMME_FIELDS = ("pelatihan", "bantuan", "status_binaan")
+
+
+def owner_flags(frame: pd.DataFrame, women_field: str, krtp_field: str
+                ) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """(women-owned, KRTP) per enterprise: owner sex "P"; a KRTP flag True or 1. None for
+    a field not chosen."""
+    women = (frame[women_field] == "P").to_numpy(bool) if women_field else None
+    krtp = (frame[krtp_field].map(lambda v: v is True or v == 1).to_numpy(bool)
+            if krtp_field else None)
+    return women, krtp
+
+
+def gap_by_type(
+    region: np.ndarray, lonlat: np.ndarray, service_lonlat: np.ndarray,
+    service_types: np.ndarray, types: list[str], threshold: float, n_regions: int,
+    women: np.ndarray | None = None, krtp: np.ndarray | None = None,
+    step: Callable[[int], None] = lambda _t: None,
+) -> list[pd.DataFrame]:
+    """``gap_table`` for each service type (geodesic distance to its nearest service; every
+    enterprise uncovered when the type has none), with its ``jenis`` as second column.
+    ``step`` is called after each type with its position (progress, cancellation)."""
+    from industri_rumahan_plugin.core.nearest import nearest_geodesic
+
+    tables = []
+    for t, jenis in enumerate(types):
+        members = np.flatnonzero(service_types == jenis)
+        distance = nearest_geodesic(lonlat, service_lonlat[members]).distance
+        table = gap_table(region, distance, threshold, n_regions, women, krtp)
+        table.insert(1, "jenis", jenis)
+        tables.append(table)
+        step(t)
+    return tables
+
+
+def programme_by_region(
+    frame: pd.DataFrame, region: np.ndarray, codes: np.ndarray, labels: np.ndarray,
+    sector_field: str = "", stage_field: str = "",
+) -> tuple[pd.DataFrame, list[str]]:
+    """``programme_gap`` per region (code ``kode``, name ``nama``; empty outside every
+    region), then sector and stage when their fields are given; (table, its key columns)."""
+    work = frame.copy()
+    work["kode"] = [codes[r] if r != OUTSIDE else None for r in region]
+    work["nama"] = [labels[r] if r != OUTSIDE else None for r in region]
+    keys = ["kode", "nama"]
+    for field, alias in ((sector_field, "sektor"), (stage_field, "tahap")):
+        if field:
+            work[alias] = frame[field]
+            keys.append(alias)
+    return programme_gap(work.fillna({"kode": "", "nama": ""}), keys), keys
+
+
 def greedy_coverage(
     pairs: pd.DataFrame,
     weight: np.ndarray,

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from industri_rumahan_plugin.core import catalogue
 from industri_rumahan_plugin.core.catalogue import UNFILLED
 
 OUTSIDE = -1
@@ -290,6 +291,55 @@ def _tidy_part(
         frame[field] = np.tile(np.asarray(labels, dtype=object), m)
     frame["jml_usaha"] = counts.reshape(-1)
     return frame
+
+
+#: The owner flags counted when the enterprises have them: owner sex ("P" = woman), KRTP.
+WOMEN_FIELD = "jenis_kelamin_pemilik"
+KRTP_FIELD = "krtp"
+
+
+def region_statistics(
+    region: np.ndarray, n_regions: int, area_km2: np.ndarray, attributes: pd.DataFrame,
+    categories: Sequence[str], flags: Sequence[str],
+    population: Sequence | None = None, women_population: Sequence | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``density_table`` from the enterprises' attribute columns: every catalogue code of a
+    category field gets a column; ``flags`` names the owner flags present (``WOMEN_FIELD``,
+    ``KRTP_FIELD``)."""
+    return density_table(
+        region, n_regions, area_km2,
+        categories=[Category(c, attributes[c].to_numpy(), _known(c)) for c in categories],
+        women=(attributes[WOMEN_FIELD].to_numpy() == "P") if WOMEN_FIELD in flags else None,
+        krtp=yes(attributes[KRTP_FIELD].to_numpy(object)) if KRTP_FIELD in flags else None,
+        population=population, women_population=women_population,
+    )
+
+
+def yes(values: np.ndarray) -> np.ndarray:
+    """Yes/no flags from either read path: True or 1 is yes; False, 0 and NULL are no."""
+    return np.equal(np.asarray(values, dtype=object), True).astype(bool)
+
+
+def _known(field_name: str) -> list[str]:
+    """Catalogue codes of a category field, so every known value gets a column."""
+    entries = catalogue.CATALOGUES.get(field_name)
+    return catalogue.codes(entries) if entries else []
+
+
+def long_table(tidy: pd.DataFrame, totals: np.ndarray, fields: Sequence[str],
+               region_ids: np.ndarray, codes: np.ndarray | None = None,
+               names: np.ndarray | None = None) -> pd.DataFrame:
+    """``finish_tidy`` with the region's keys in front: wilayah_fid (``region_ids``), then
+    kode_wilayah and nama_wilayah when given (one value per region)."""
+    tidy = finish_tidy(tidy, totals, fields)
+    index = tidy.pop("wilayah").to_numpy()
+    front = {"wilayah_fid": np.asarray(region_ids)[index]}
+    for key, values in (("kode_wilayah", codes), ("nama_wilayah", names)):
+        if values is not None:
+            front[key] = np.asarray(values, dtype=object)[index]
+    for key, values in reversed(list(front.items())):
+        tidy.insert(0, key, values)
+    return tidy
 
 
 def finish_tidy(tidy: pd.DataFrame, totals: np.ndarray, fields: Sequence[str]) -> pd.DataFrame:

@@ -165,6 +165,32 @@ def nearest_from_pairs(pairs: pd.DataFrame, n: int, max_cost: float | None = Non
     )
 
 
+def nearest_among(
+    origins: np.ndarray, targets: np.ndarray, members: np.ndarray,
+    pairs: pd.DataFrame | None = None, max_cost: float | None = None,
+) -> Nearest:
+    """Nearest of the targets at positions ``members`` (one service type), by ``pairs``'
+    costs (OD table or road network, targets numbered over every target) when given, else
+    geodesic; the index is a position among all ``targets``."""
+    n = len(origins)
+    if pairs is not None:
+        return nearest_from_pairs(pairs[np.isin(pairs["target"], members)], n, max_cost)
+    found = nearest_geodesic(origins, targets[members], max_cost)
+    index = np.full(n, NONE, dtype=np.int64)
+    hit = found.index != NONE
+    index[hit] = members[found.index[hit]]
+    return Nearest(index, found.distance)
+
+
+def labels_at(index: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``values[index]`` as text (None where ``index`` is ``NONE`` or the value is None)."""
+    out = np.full(len(index), None, dtype=object)
+    hit = index != NONE
+    out[hit] = [None if v is None else str(v) for v in np.asarray(values, dtype=object)[
+        index[hit]]]
+    return out
+
+
 class OdTableError(ValueError):
     """An origin-destination table that cannot be used; the message says why."""
 

@@ -16,6 +16,41 @@
         <translation>Ekspresi filter tidak valid: {error}</translation>
     </message>
     <message>
+        <location filename="../adapters/density_io.py" line="37"/>
+        <source>Category field {field} not found in the enterprises; left out.</source>
+        <translation>Kolom kategori {field} tidak ditemukan pada usaha; tidak disertakan.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/density_io.py" line="67"/>
+        <source>{n} enterprises read{fast}.</source>
+        <translation>{n} usaha dibaca{fast}.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/density_io.py" line="68"/>
+        <source> (fast path)</source>
+        <translation> (jalur cepat)</translation>
+    </message>
+    <message>
+        <location filename="../adapters/density_io.py" line="69"/>
+        <source>Assigning enterprises to regions…</source>
+        <translation>Menempatkan usaha ke wilayah…</translation>
+    </message>
+    <message>
+        <location filename="../adapters/density_io.py" line="88"/>
+        <source>{n} enterprises have no location and are not counted.</source>
+        <translation>{n} usaha tidak memiliki lokasi dan tidak dihitung.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/density_io.py" line="91"/>
+        <source>{n} enterprises lie outside every region and are not counted.</source>
+        <translation>{n} usaha berada di luar semua wilayah dan tidak dihitung.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/density_io.py" line="94"/>
+        <source>{n} enterprises lie in more than one region (overlap or shared boundary; {b} exactly on a boundary): each was counted once.</source>
+        <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
+    </message>
+    <message>
         <location filename="../adapters/feedback.py" line="13"/>
         <location filename="../adapters/network_costs.py" line="115"/>
         <location filename="../adapters/output_writer.py" line="303"/>
@@ -28,39 +63,39 @@
         <translation>Gambar (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="136"/>
-        <source>Choose the {what} field of the origin-destination table.</source>
-        <translation>Pilih kolom {what} pada tabel asal-tujuan.</translation>
+        <location filename="../adapters/gap_io.py" line="128"/>
+        <source>{n} services without a valid capacity count as 0.</source>
+        <translation>{n} layanan tanpa kapasitas yang valid dihitung 0.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="137"/>
-        <source>cost</source>
-        <translation>biaya</translation>
+        <location filename="../adapters/gap_io.py" line="172"/>
+        <source>Choose a field of the origin-destination table.</source>
+        <translation>Pilih sebuah kolom dari tabel asal-tujuan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="137"/>
-        <source>destination</source>
-        <translation>tujuan</translation>
-    </message>
-    <message>
-        <location filename="../adapters/gap_io.py" line="137"/>
-        <source>origin</source>
-        <translation>asal</translation>
-    </message>
-    <message>
-        <location filename="../adapters/gap_io.py" line="148"/>
+        <location filename="../adapters/gap_io.py" line="182"/>
         <source>The origin-destination table cannot be used ({reason}): its origin ids must be the enterprises&apos; id field and its destination ids the services&apos; id field.</source>
         <translation>Tabel asal-tujuan tidak dapat dipakai ({reason}): id asalnya harus kolom id usaha dan id tujuannya kolom id layanan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="154"/>
+        <location filename="../adapters/gap_io.py" line="188"/>
         <source>Origin-destination table: {rows} rows, {pairs} usable pairs; skipped {uo} rows with unknown origin ids, {ud} with unknown destination ids, {bc} without a valid cost; {none} enterprises have no pair.</source>
         <translation>Tabel asal-tujuan: {rows} baris, {pairs} pasangan terpakai; dilewati {uo} baris dengan id asal tak dikenal, {ud} dengan id tujuan tak dikenal, {bc} tanpa biaya yang valid; {none} usaha tidak memiliki pasangan.</translation>
     </message>
     <message>
-        <location filename="../adapters/gap_io.py" line="169"/>
-        <source>The input already has a field named {name}; rename it first.</source>
-        <translation>Masukan sudah memiliki kolom bernama {name}; ganti namanya terlebih dahulu.</translation>
+        <location filename="../adapters/gap_io.py" line="204"/>
+        <source>The layer already has a field named {name}; rename it first.</source>
+        <translation>Lapisan sudah memiliki kolom bernama {name}; ganti namanya terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gap_io.py" line="274"/>
+        <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
+        <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
+    </message>
+    <message>
+        <location filename="../adapters/gap_io.py" line="346"/>
+        <source>Field {name} not found: not used.</source>
+        <translation>Kolom {name} tidak ditemukan: tidak dipakai.</translation>
     </message>
     <message>
         <location filename="../adapters/gateway.py" line="55"/>
@@ -230,6 +265,11 @@
         <translation>Setelah diisi, riwayat tidak menghasilkan kembali isian saat ini untuk beberapa usaha (uid ganda?): {items}. Peningkatan dibatalkan dan berkas tidak berubah.</translation>
     </message>
     <message>
+        <location filename="../adapters/heatmap_io.py" line="58"/>
+        <source>GDAL could not create {path}. Detail: {detail}</source>
+        <translation>GDAL tidak dapat membuat {path}. Rincian: {detail}</translation>
+    </message>
+    <message>
         <location filename="../adapters/import_updates.py" line="65"/>
         <location filename="../adapters/spreadsheet_io.py" line="162"/>
         <source>the data provider refused the rows</source>
@@ -272,27 +312,27 @@
         <translation>{n} fitur {layer} masing-masing berisi beberapa titik (id fitur {ids}); satu usaha atau layanan adalah satu tempat. Pisahkan dengan &quot;Multipart to singleparts&quot; atau perbaiki, lalu jalankan lagi.</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="174"/>
+        <location filename="../adapters/input_checks.py" line="180"/>
         <source>the GeoPackage {path} is damaged, so part of its data cannot be read (nothing was analysed). Restore it from a backup, or repair a copy (e.g. &quot;sqlite3 file.gpkg .recover&quot;). Detail: {detail}</source>
         <translation>GeoPackage {path} rusak, sehingga sebagian datanya tidak dapat dibaca (tidak ada yang dianalisis). Pulihkan dari cadangan, atau perbaiki salinannya (mis. &quot;sqlite3 file.gpkg .recover&quot;). Rincian: {detail}</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="187"/>
+        <location filename="../adapters/input_checks.py" line="193"/>
         <source>the filter expression has an error and was not used: {error}</source>
         <translation>ekspresi filter mengandung kesalahan dan tidak dipakai: {error}</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="196"/>
+        <location filename="../adapters/input_checks.py" line="202"/>
         <source>the filter expression names fields the layer does not have: {fields}. Available fields: {available}</source>
         <translation>ekspresi filter menyebut kolom yang tidak ada di lapisan: {fields}. Kolom yang tersedia: {available}</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="210"/>
+        <location filename="../adapters/input_checks.py" line="216"/>
         <source>the filter expression cannot be evaluated: {error}</source>
         <translation>ekspresi filter tidak dapat dievaluasi: {error}</translation>
     </message>
     <message>
-        <location filename="../adapters/input_checks.py" line="219"/>
+        <location filename="../adapters/input_checks.py" line="225"/>
         <source>{fields} cannot be category fields: each value would become an output column (names, identity numbers). Choose from: {allowed}</source>
         <translation>{fields} tidak boleh menjadi kolom kategori: setiap nilainya akan menjadi kolom keluaran (nama, nomor identitas). Pilih dari: {allowed}</translation>
     </message>
@@ -474,8 +514,14 @@
         <translation>Geometri wilayah {name} yang tidak valid dilewati: wilayah ini tidak menghitung apa pun.</translation>
     </message>
     <message>
-        <location filename="../adapters/region_stats.py" line="194"/>
-        <location filename="../adapters/region_stats.py" line="210"/>
+        <location filename="../adapters/region_stats.py" line="168"/>
+        <location filename="../processing/stage_progression.py" line="120"/>
+        <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
+        <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
+    </message>
+    <message>
+        <location filename="../adapters/region_stats.py" line="205"/>
+        <location filename="../adapters/region_stats.py" line="221"/>
         <source>Could not write a feature to the output.</source>
         <translation>Tidak dapat menulis fitur ke keluaran.</translation>
     </message>
@@ -894,7 +940,7 @@
         <location filename="../adapters/survey_project.py" line="86"/>
         <location filename="../gui/browse_panel.py" line="124"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
-        <location filename="../processing/heatmap.py" line="72"/>
+        <location filename="../processing/heatmap.py" line="65"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
@@ -902,7 +948,7 @@
         <location filename="../adapters/survey_project.py" line="87"/>
         <location filename="../gui/browse_panel.py" line="122"/>
         <location filename="../gui/enterprise_model.py" line="90"/>
-        <location filename="../processing/heatmap.py" line="71"/>
+        <location filename="../processing/heatmap.py" line="64"/>
         <source>Sector</source>
         <translation>Sektor</translation>
     </message>
@@ -1505,7 +1551,6 @@
         <location filename="../gui/report_dialog.py" line="98"/>
         <location filename="../processing/export_spreadsheet.py" line="76"/>
         <location filename="../processing/params.py" line="34"/>
-        <location filename="../processing/suggest_service_sites.py" line="53"/>
         <source>Enterprises</source>
         <translation>Usaha</translation>
     </message>
@@ -1727,159 +1772,136 @@
         <translation>Terbitkan peta web dan katalog…</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="26"/>
+        <location filename="../processing/accessibility.py" line="24"/>
         <source>Service accessibility (2SFCA, E2SFCA, gravity)</source>
         <translation>Aksesibilitas layanan (2SFCA, E2SFCA, gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="64"/>
+        <location filename="../processing/accessibility.py" line="92"/>
         <source>Enterprise demand weight field (empty = 1 each)</source>
         <translation>Kolom bobot permintaan usaha (kosong = masing-masing 1)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="67"/>
+        <location filename="../processing/accessibility.py" line="95"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="68"/>
+        <location filename="../processing/accessibility.py" line="96"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="68"/>
+        <location filename="../processing/accessibility.py" line="96"/>
         <source>2SFCA, Gaussian decay</source>
         <translation>2SFCA, peluruhan Gauss</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="68"/>
+        <location filename="../processing/accessibility.py" line="96"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (bobot bertingkat)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="69"/>
+        <location filename="../processing/accessibility.py" line="97"/>
         <source>Gravity</source>
         <translation>Gravitasi</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="71"/>
+        <location filename="../processing/accessibility.py" line="99"/>
         <source>Distance decay (any decay works with 2SFCA and gravity)</source>
         <translation>Peluruhan jarak (setiap peluruhan berlaku untuk 2SFCA dan gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="72"/>
+        <location filename="../processing/accessibility.py" line="100"/>
         <source>As the method</source>
         <translation>Sesuai metode</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="72"/>
+        <location filename="../processing/accessibility.py" line="100"/>
         <source>None (uniform)</source>
         <translation>Tanpa peluruhan (seragam)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="72"/>
+        <location filename="../processing/accessibility.py" line="100"/>
         <source>Steps</source>
         <translation>Bertingkat</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="73"/>
+        <location filename="../processing/accessibility.py" line="101"/>
         <location filename="../processing/enum_params.py" line="50"/>
         <source>Gaussian</source>
         <translation>Gauss</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="73"/>
+        <location filename="../processing/accessibility.py" line="101"/>
         <source>Power (gravity)</source>
         <translation>Pangkat (gravitasi)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="75"/>
+        <location filename="../processing/accessibility.py" line="103"/>
         <source>Catchment (metres, or the cost unit of the OD table or the road network)</source>
         <translation>Jangkauan (meter, atau satuan biaya tabel asal-tujuan atau jaringan jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="78"/>
+        <location filename="../processing/accessibility.py" line="106"/>
         <source>E2SFCA step weights (equal steps up to the catchment)</source>
         <translation>Bobot bertingkat E2SFCA (tingkat sama besar hingga batas jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="81"/>
+        <location filename="../processing/accessibility.py" line="109"/>
         <source>Gaussian sigma (0 = half the catchment)</source>
         <translation>Sigma Gauss (0 = setengah jangkauan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="84"/>
+        <location filename="../processing/accessibility.py" line="112"/>
         <source>Gravity exponent alpha (negative = decay)</source>
         <translation>Eksponen gravitasi alfa (negatif = peluruhan)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="87"/>
+        <location filename="../processing/accessibility.py" line="115"/>
         <source>Gravity minimum cost (avoids infinity at 0)</source>
         <translation>Biaya minimum gravitasi (menghindari tak hingga pada 0)</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="90"/>
+        <location filename="../processing/accessibility.py" line="118"/>
         <source>Underserved below this share of the mean index</source>
         <translation>Kurang terlayani di bawah proporsi indeks rata-rata ini</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="95"/>
-        <source>Regions for a summary (optional)</source>
-        <translation>Wilayah untuk ringkasan (opsional)</translation>
-    </message>
-    <message>
-        <location filename="../processing/accessibility.py" line="98"/>
-        <location filename="../processing/generate_demo.py" line="60"/>
-        <location filename="../processing/service_gap.py" line="77"/>
+        <location filename="../processing/accessibility.py" line="124"/>
+        <location filename="../processing/generate_demo.py" line="57"/>
+        <location filename="../processing/service_gap.py" line="46"/>
         <source>Region code field</source>
         <translation>Kolom kode wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="100"/>
+        <location filename="../processing/accessibility.py" line="126"/>
         <source>Enterprises with accessibility</source>
         <translation>Usaha dengan aksesibilitas</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="102"/>
+        <location filename="../processing/accessibility.py" line="128"/>
         <source>Accessibility by region</source>
         <translation>Aksesibilitas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="112"/>
-        <location filename="../processing/nearest_service.py" line="66"/>
-        <source>Choose the enterprise and service layers.</source>
-        <translation>Pilih lapisan usaha dan lapisan layanan.</translation>
+        <location filename="../processing/accessibility.py" line="140"/>
+        <location filename="../processing/accessibility.py" line="141"/>
+        <location filename="../processing/nearest_service.py" line="60"/>
+        <location filename="../processing/service_gap.py" line="74"/>
+        <location filename="../processing/service_gap.py" line="75"/>
+        <source>Choose a field.</source>
+        <translation>Pilih sebuah kolom.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="117"/>
-        <source>Choose the service type and capacity fields.</source>
-        <translation>Pilih kolom jenis layanan dan kolom kapasitas.</translation>
+        <location filename="../processing/accessibility.py" line="186"/>
+        <source>Give a catchment greater than 0.</source>
+        <translation>Isikan jangkauan lebih dari 0.</translation>
     </message>
     <message>
-        <location filename="../processing/accessibility.py" line="138"/>
-        <source>{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; {under} enterprises underserved (below {threshold:.6g}).</source>
-        <translation>{jenis}: {pairs} pasangan dalam jangkauan; indeks rata-rata {mean:.6g}; {under} usaha kurang terlayani (di bawah {threshold:.6g}).</translation>
-    </message>
-    <message>
-        <location filename="../processing/accessibility.py" line="171"/>
-        <source>The catchment must be greater than 0.</source>
-        <translation>Jangkauan harus lebih besar dari 0.</translation>
-    </message>
-    <message>
-        <location filename="../processing/accessibility.py" line="177"/>
+        <location filename="../processing/accessibility.py" line="191"/>
         <source>Step weights must be non-negative numbers separated by commas.</source>
         <translation>Bobot bertingkat harus berupa angka non-negatif yang dipisahkan koma.</translation>
-    </message>
-    <message>
-        <location filename="../processing/accessibility.py" line="195"/>
-        <source>{n} services without a valid capacity count as 0.</source>
-        <translation>{n} layanan tanpa kapasitas yang valid dihitung 0.</translation>
-    </message>
-    <message>
-        <location filename="../processing/accessibility.py" line="213"/>
-        <location filename="../processing/nearest_service.py" line="147"/>
-        <source>Choose the origin-destination table.</source>
-        <translation>Pilih tabel asal-tujuan.</translation>
     </message>
     <message>
         <location filename="../processing/apply_style.py" line="36"/>
@@ -2090,119 +2112,65 @@
         <translation>Skema {schema} ditingkatkan dari versi {old} ke {v}; baris yang ada tetap disimpan.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="37"/>
+        <location filename="../processing/density_by_region.py" line="25"/>
         <source>Enterprise density by region</source>
         <translation>Kepadatan usaha per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="80"/>
-        <location filename="../processing/params.py" line="60"/>
-        <source>Population field</source>
-        <translation>Kolom jumlah penduduk</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="83"/>
-        <location filename="../processing/params.py" line="60"/>
-        <source>Women population field</source>
-        <translation>Kolom jumlah penduduk perempuan</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="87"/>
+        <location filename="../processing/density_by_region.py" line="72"/>
         <source>Category fields (first two are crossed)</source>
         <translation>Kolom kategori (dua yang pertama disilangkan)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="90"/>
+        <location filename="../processing/density_by_region.py" line="75"/>
         <source>Repair invalid region geometries (otherwise skip them)</source>
         <translation>Perbaiki geometri wilayah yang tidak valid (jika tidak, lewati)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="92"/>
+        <location filename="../processing/density_by_region.py" line="77"/>
         <source>Count in the database when both layers are in the same PostGIS database</source>
         <translation>Hitung di basis data bila kedua lapisan ada di basis data PostGIS yang sama</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="97"/>
+        <location filename="../processing/density_by_region.py" line="82"/>
         <source>Regions with enterprise statistics</source>
         <translation>Wilayah dengan statistik usaha</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="100"/>
+        <location filename="../processing/density_by_region.py" line="85"/>
         <source>Long table (for spreadsheet pivots)</source>
         <translation>Tabel panjang (untuk pivot lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="103"/>
+        <location filename="../processing/density_by_region.py" line="88"/>
         <source>Enterprises outside every region</source>
         <translation>Usaha di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="107"/>
+        <location filename="../processing/density_by_region.py" line="92"/>
         <source>Enterprises outside every region (not counted)</source>
         <translation>Usaha di luar semua wilayah (tidak dihitung)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="109"/>
+        <location filename="../processing/density_by_region.py" line="94"/>
         <source>Enterprises in more than one region (counted once)</source>
         <translation>Usaha di lebih dari satu wilayah (dihitung sekali)</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="114"/>
-        <source>Field {field} not found: its statistics are left out.</source>
-        <translation>Kolom {field} tidak ditemukan: statistiknya tidak disertakan.</translation>
+        <location filename="../processing/density_by_region.py" line="118"/>
+        <source>The layer has no features.</source>
+        <translation>Lapisan ini tidak berisi fitur.</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="133"/>
-        <source>Category field {field} not found in the enterprises; left out.</source>
-        <translation>Kolom kategori {field} tidak ditemukan pada usaha; tidak disertakan.</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="144"/>
-        <location filename="../processing/generate_demo.py" line="108"/>
-        <source>The region layer has no features.</source>
-        <translation>Lapisan wilayah tidak memiliki fitur.</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="150"/>
-        <location filename="../processing/progression_inputs.py" line="124"/>
+        <location filename="../processing/density_by_region.py" line="122"/>
+        <location filename="../processing/progression_inputs.py" line="122"/>
         <source>Reading enterprises…</source>
         <translation>Membaca usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/density_by_region.py" line="161"/>
-        <source>{n} enterprises read{fast}.</source>
-        <translation>{n} usaha dibaca{fast}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="162"/>
-        <source> (fast path)</source>
-        <translation> (jalur cepat)</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="163"/>
-        <source>Assigning enterprises to regions…</source>
-        <translation>Menempatkan usaha ke wilayah…</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="187"/>
-        <location filename="../processing/stage_progression.py" line="126"/>
-        <source>Region field {field} renamed {new}: the statistic of that name is computed here.</source>
-        <translation>Kolom wilayah {field} diganti namanya menjadi {new}: statistik dengan nama itu dihitung di sini.</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="210"/>
-        <source>{n} enterprises have no location and are not counted.</source>
-        <translation>{n} usaha tidak memiliki lokasi dan tidak dihitung.</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="213"/>
-        <source>{n} enterprises lie outside every region and are not counted.</source>
-        <translation>{n} usaha berada di luar semua wilayah dan tidak dihitung.</translation>
-    </message>
-    <message>
-        <location filename="../processing/density_by_region.py" line="216"/>
-        <source>{n} enterprises lie in more than one region (overlap or shared boundary; {b} exactly on a boundary): each was counted once.</source>
-        <translation>{n} usaha berada di lebih dari satu wilayah (tumpang tindih atau batas bersama; {b} tepat di batas): masing-masing dihitung sekali.</translation>
+        <location filename="../processing/density_by_region.py" line="154"/>
+        <source>Field {field} not found: its statistics are left out.</source>
+        <translation>Kolom {field} tidak ditemukan: statistiknya tidak disertakan.</translation>
     </message>
     <message>
         <location filename="../processing/enum_params.py" line="45"/>
@@ -2469,190 +2437,178 @@
         <translation>{n} tabel ditulis ke {path}.</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="28"/>
+        <location filename="../processing/generate_demo.py" line="25"/>
         <source>Generate demo enterprises</source>
         <translation>Buat usaha contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="62"/>
-        <location filename="../processing/service_gap.py" line="79"/>
+        <location filename="../processing/generate_demo.py" line="59"/>
+        <location filename="../processing/service_gap.py" line="48"/>
         <source>Region name field</source>
         <translation>Kolom nama wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="64"/>
-        <source>Population field (weights the counts)</source>
-        <translation>Kolom jumlah penduduk (pembobot jumlah)</translation>
-    </message>
-    <message>
-        <location filename="../processing/generate_demo.py" line="67"/>
+        <location filename="../processing/generate_demo.py" line="62"/>
         <source>Village points (cluster centres)</source>
         <translation>Titik desa (pusat klaster)</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="70"/>
+        <location filename="../processing/generate_demo.py" line="65"/>
         <source>Village code field</source>
         <translation>Kolom kode desa</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="73"/>
+        <location filename="../processing/generate_demo.py" line="68"/>
         <source>Number of enterprises</source>
         <translation>Jumlah usaha</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="76"/>
-        <location filename="../processing/hotspots.py" line="81"/>
-        <location filename="../processing/params.py" line="94"/>
-        <source>Random seed</source>
-        <translation>Benih acak</translation>
-    </message>
-    <message>
-        <location filename="../processing/generate_demo.py" line="79"/>
+        <location filename="../processing/generate_demo.py" line="72"/>
         <source>Demo enterprises</source>
         <translation>Usaha contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="81"/>
+        <location filename="../processing/generate_demo.py" line="74"/>
         <source>Demo services</source>
         <translation>Layanan contoh</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="100"/>
+        <location filename="../processing/generate_demo.py" line="92"/>
         <source>Population field {field} not found: every region gets the same weight.</source>
         <translation>Kolom penduduk {field} tidak ditemukan: setiap wilayah mendapat bobot yang sama.</translation>
     </message>
     <message>
-        <location filename="../processing/generate_demo.py" line="132"/>
+        <location filename="../processing/generate_demo.py" line="99"/>
+        <source>The region layer has no features.</source>
+        <translation>Lapisan wilayah tidak memiliki fitur.</translation>
+    </message>
+    <message>
+        <location filename="../processing/generate_demo.py" line="109"/>
         <source>Generating {n} enterprises in {r} regions…</source>
         <translation>Membuat {n} usaha di {r} wilayah…</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="36"/>
+        <location filename="../processing/heatmap.py" line="29"/>
         <source>Enterprise heatmap (kernel density)</source>
         <translation>Peta panas usaha (kepadatan kernel)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="78"/>
+        <location filename="../processing/heatmap.py" line="71"/>
         <source>Weight field</source>
         <translation>Kolom bobot</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="81"/>
+        <location filename="../processing/heatmap.py" line="74"/>
         <source>Radius (metres)</source>
         <translation>Radius (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="84"/>
+        <location filename="../processing/heatmap.py" line="77"/>
         <source>Pixel size (metres)</source>
         <translation>Ukuran piksel (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="87"/>
+        <location filename="../processing/heatmap.py" line="80"/>
         <source>Kernel</source>
         <translation>Kernel</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="89"/>
+        <location filename="../processing/heatmap.py" line="82"/>
         <source>Heatmap (enterprises per km²)</source>
         <translation>Peta panas (usaha per km²)</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="112"/>
+        <location filename="../processing/heatmap.py" line="102"/>
         <source>Field {field} not found in the enterprises.</source>
         <translation>Kolom {field} tidak ditemukan pada usaha.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="132"/>
+        <location filename="../processing/heatmap.py" line="110"/>
         <source>No enterprise matches the choice: nothing to estimate a density from.</source>
         <translation>Tidak ada usaha yang sesuai pilihan: tidak ada data untuk memperkirakan kepadatan.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="138"/>
+        <location filename="../processing/heatmap.py" line="113"/>
         <source>{n} enterprises, metric CRS {crs}.</source>
         <translation>{n} usaha, CRS metrik {crs}.</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="140"/>
+        <location filename="../processing/heatmap.py" line="115"/>
         <source>Estimating the density…</source>
         <translation>Memperkirakan kepadatan…</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="149"/>
+        <location filename="../processing/heatmap.py" line="124"/>
         <source>The density cannot be estimated from these inputs. Detail: {detail}</source>
         <translation>Kepadatan tidak dapat diperkirakan dari masukan ini. Rincian: {detail}</translation>
     </message>
     <message>
-        <location filename="../processing/heatmap.py" line="171"/>
-        <source>GDAL could not create {path}. Detail: {detail}</source>
-        <translation>GDAL tidak dapat membuat {path}. Rincian: {detail}</translation>
-    </message>
-    <message>
-        <location filename="../processing/hotspots.py" line="29"/>
+        <location filename="../processing/hotspots.py" line="28"/>
         <source>Hot spots (Getis-Ord Gi*)</source>
         <translation>Titik panas (Getis-Ord Gi*)</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="64"/>
+        <location filename="../processing/hotspots.py" line="63"/>
         <source>Regions or points with a value</source>
         <translation>Wilayah atau titik yang memiliki nilai</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="67"/>
+        <location filename="../processing/hotspots.py" line="66"/>
         <source>Value field</source>
         <translation>Kolom nilai</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="70"/>
+        <location filename="../processing/hotspots.py" line="69"/>
         <source>Neighbours</source>
         <translation>Tetangga</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="72"/>
+        <location filename="../processing/hotspots.py" line="71"/>
         <source>Distance band (metres)</source>
         <translation>Pita jarak (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="75"/>
+        <location filename="../processing/hotspots.py" line="74"/>
         <source>Number of nearest neighbours</source>
         <translation>Jumlah tetangga terdekat</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="78"/>
+        <location filename="../processing/hotspots.py" line="77"/>
         <source>Permutations (0 = none)</source>
         <translation>Permutasi (0 = tidak ada)</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="84"/>
+        <location filename="../processing/hotspots.py" line="81"/>
         <source>Hot spots</source>
         <translation>Titik panas</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="101"/>
+        <location filename="../processing/hotspots.py" line="93"/>
         <source>Field {field} not found.</source>
         <translation>Kolom {field} tidak ditemukan.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="105"/>
+        <location filename="../processing/hotspots.py" line="96"/>
         <source>Queen contiguity needs polygons; choose a distance band or k nearest for points.</source>
         <translation>Ketetanggaan queen memerlukan poligon; untuk titik pilih pita jarak atau k terdekat.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="113"/>
+        <location filename="../processing/hotspots.py" line="102"/>
         <source>Gi* needs at least 3 features with a value and a geometry.</source>
         <translation>Gi* memerlukan sedikitnya 3 fitur yang memiliki nilai dan geometri.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="116"/>
+        <location filename="../processing/hotspots.py" line="105"/>
         <source>{n} features without a value or geometry are left out.</source>
         <translation>{n} fitur tanpa nilai atau geometri tidak disertakan.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="132"/>
+        <location filename="../processing/hotspots.py" line="113"/>
         <source>{n} features have no neighbour: their Gi* only reflects their own value.</source>
         <translation>{n} fitur tidak memiliki tetangga: Gi*-nya hanya mencerminkan nilainya sendiri.</translation>
     </message>
     <message>
-        <location filename="../processing/hotspots.py" line="155"/>
+        <location filename="../processing/hotspots.py" line="125"/>
         <source>Hot spots at 95 % or more: {hot}; cold spots: {cold}.</source>
         <translation>Titik panas pada 95 % atau lebih: {hot}; titik dingin: {cold}.</translation>
     </message>
@@ -2921,120 +2877,115 @@
         <translation>Tidak ada yang digabungkan: basis data sudah memuat data paket.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="23"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="22"/>
         <source>Nearest neighbour index by region (Clark-Evans)</source>
         <translation>Indeks tetangga terdekat per wilayah (Clark-Evans)</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="50"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="49"/>
         <source>Regions with nearest neighbour index</source>
         <translation>Wilayah dengan indeks tetangga terdekat</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="81"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="79"/>
         <source>No enterprise lies in any region.</source>
         <translation>Tidak ada usaha yang berada di wilayah mana pun.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_neighbour_index.py" line="84"/>
+        <location filename="../processing/nearest_neighbour_index.py" line="82"/>
         <source>Distances measured in {crs}.</source>
         <translation>Jarak diukur dalam {crs}.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="18"/>
+        <location filename="../processing/nearest_service.py" line="14"/>
         <source>Nearest service per type</source>
         <translation>Layanan terdekat per jenis</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="51"/>
+        <location filename="../processing/nearest_service.py" line="47"/>
         <source>Maximum distance or cost (0 = no limit)</source>
         <translation>Jarak atau biaya maksimum (0 = tanpa batas)</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="55"/>
+        <location filename="../processing/nearest_service.py" line="51"/>
         <source>Enterprises with nearest services</source>
         <translation>Usaha dengan layanan terdekat</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="69"/>
-        <source>Choose the service type field.</source>
-        <translation>Pilih kolom jenis layanan.</translation>
-    </message>
-    <message>
-        <location filename="../processing/nearest_service.py" line="92"/>
+        <location filename="../processing/nearest_service.py" line="76"/>
         <source>{n} enterprises, {m} services; types: {types}</source>
         <translation>{n} usaha, {m} layanan; jenis: {types}</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="95"/>
+        <location filename="../processing/nearest_service.py" line="79"/>
         <source>No enterprise has a point geometry.</source>
         <translation>Tidak ada usaha yang memiliki geometri titik.</translation>
     </message>
     <message>
-        <location filename="../processing/nearest_service.py" line="106"/>
+        <location filename="../processing/nearest_service.py" line="86"/>
         <source>No service of type {jenis}: its columns stay empty.</source>
         <translation>Tidak ada layanan berjenis {jenis}: kolom-kolomnya tetap kosong.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="39"/>
+        <location filename="../processing/network_params.py" line="38"/>
         <source>Road network (line layer; for road-network costs)</source>
         <translation>Jaringan jalan (lapisan garis; untuk biaya melalui jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="42"/>
+        <location filename="../processing/network_params.py" line="41"/>
         <source>Road-network cost</source>
         <translation>Biaya jaringan jalan</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="43"/>
+        <location filename="../processing/network_params.py" line="42"/>
         <source>Fastest (travel time in minutes)</source>
         <translation>Tercepat (waktu tempuh dalam menit)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="43"/>
+        <location filename="../processing/network_params.py" line="42"/>
         <source>Shortest (distance in metres)</source>
         <translation>Terpendek (jarak dalam meter)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="46"/>
+        <location filename="../processing/network_params.py" line="45"/>
         <source>Speed field (km/h; empty = default speed everywhere)</source>
         <translation>Kolom kecepatan (km/jam; kosong = kecepatan bawaan di semua jalan)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="49"/>
+        <location filename="../processing/network_params.py" line="48"/>
         <source>Default speed (km/h)</source>
         <translation>Kecepatan bawaan (km/jam)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="53"/>
+        <location filename="../processing/network_params.py" line="52"/>
         <source>Topology tolerance (metres; road ends closer than this are joined)</source>
         <translation>Toleransi topologi (meter; ujung jalan yang lebih dekat dari ini disambungkan)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="56"/>
+        <location filename="../processing/network_params.py" line="55"/>
         <source>Direction field (empty = every road both ways)</source>
         <translation>Kolom arah (kosong = semua jalan dua arah)</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="59"/>
+        <location filename="../processing/network_params.py" line="58"/>
         <source>Value for one-way roads in line direction</source>
         <translation>Nilai untuk jalan satu arah searah garis</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="61"/>
+        <location filename="../processing/network_params.py" line="60"/>
         <source>Value for one-way roads against line direction</source>
         <translation>Nilai untuk jalan satu arah berlawanan arah garis</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="64"/>
+        <location filename="../processing/network_params.py" line="63"/>
         <source>Value for two-way roads</source>
         <translation>Nilai untuk jalan dua arah</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="79"/>
-        <location filename="../processing/network_params.py" line="124"/>
-        <source>Choose the road network layer (NETWORK).</source>
-        <translation>Pilih lapisan jaringan jalan (NETWORK).</translation>
+        <location filename="../processing/network_params.py" line="78"/>
+        <location filename="../processing/network_params.py" line="126"/>
+        <source>Choose the road network layer for road-network costs.</source>
+        <translation>Pilih lapisan jaringan jalan untuk biaya jaringan jalan.</translation>
     </message>
     <message>
         <location filename="../processing/network_params.py" line="81"/>
@@ -3047,29 +2998,34 @@
         <translation>Biaya diambil dari tabel asal-tujuan; jaringan jalan tidak dipakai.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="127"/>
-        <source>The default speed must be greater than 0.</source>
-        <translation>Kecepatan bawaan harus lebih besar dari 0.</translation>
+        <location filename="../processing/network_params.py" line="129"/>
+        <source>Give a speed greater than 0.</source>
+        <translation>Isikan kecepatan lebih dari 0.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="131"/>
+        <location filename="../processing/network_params.py" line="133"/>
         <source>Road network: {vertices} vertices, {edges} edges; {pairs} enterprise-service costs (unit: {unit}). Distance from the enterprises to the nearest road: median {median:.0f} m, maximum {maximum:.0f} m.</source>
         <translation>Jaringan jalan: {vertices} simpul, {edges} ruas; {pairs} biaya usaha-layanan (satuan: {unit}). Jarak usaha ke jalan terdekat: median {median:.0f} m, maksimum {maximum:.0f} m.</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="136"/>
+        <location filename="../processing/network_params.py" line="138"/>
         <source>metres</source>
         <translation>meter</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="136"/>
+        <location filename="../processing/network_params.py" line="138"/>
         <source>minutes</source>
         <translation>menit</translation>
     </message>
     <message>
-        <location filename="../processing/network_params.py" line="139"/>
+        <location filename="../processing/network_params.py" line="141"/>
         <source>{n} enterprises cannot reach any service over the road network (roads not connected): their fields stay empty.</source>
         <translation>{n} usaha tidak dapat mencapai layanan mana pun melalui jaringan jalan (jalan tidak tersambung): kolomnya dibiarkan kosong.</translation>
+    </message>
+    <message>
+        <location filename="../processing/network_params.py" line="166"/>
+        <source>Choose the origin-destination table.</source>
+        <translation>Pilih tabel asal-tujuan.</translation>
     </message>
     <message>
         <location filename="../processing/params.py" line="41"/>
@@ -3080,6 +3036,16 @@
         <location filename="../processing/params.py" line="54"/>
         <source>Filter enterprises (expression)</source>
         <translation>Saring usaha (ekspresi)</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="60"/>
+        <source>Population field</source>
+        <translation>Kolom jumlah penduduk</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="60"/>
+        <source>Women population field</source>
+        <translation>Kolom jumlah penduduk perempuan</translation>
     </message>
     <message>
         <location filename="../processing/params.py" line="68"/>
@@ -3112,73 +3078,78 @@
         <translation>Uji coba (hanya periksa dan daftar, tidak menulis apa pun)</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="102"/>
-        <location filename="../processing/suggest_service_sites.py" line="61"/>
+        <location filename="../processing/params.py" line="94"/>
+        <source>Random seed</source>
+        <translation>Benih acak</translation>
+    </message>
+    <message>
+        <location filename="../processing/params.py" line="103"/>
+        <location filename="../processing/suggest_service_sites.py" line="49"/>
         <source>Service type field</source>
         <translation>Kolom jenis layanan</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="104"/>
+        <location filename="../processing/params.py" line="105"/>
         <source>Service types (comma-separated codes; empty = every type)</source>
         <translation>Jenis layanan (kode dipisahkan koma; kosong = semua jenis)</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="107"/>
+        <location filename="../processing/params.py" line="108"/>
         <source>Service name field</source>
         <translation>Kolom nama layanan</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="109"/>
+        <location filename="../processing/params.py" line="110"/>
         <source>Service id field</source>
         <translation>Kolom id layanan</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="112"/>
+        <location filename="../processing/params.py" line="113"/>
         <source>Service capacity field</source>
         <translation>Kolom kapasitas layanan</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="119"/>
+        <location filename="../processing/params.py" line="120"/>
         <source>Costs</source>
         <translation>Biaya</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="120"/>
+        <location filename="../processing/params.py" line="121"/>
         <source>Geodesic distance on WGS84 (metres)</source>
         <translation>Jarak geodesik pada WGS84 (meter)</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="120"/>
+        <location filename="../processing/params.py" line="121"/>
         <source>Origin-destination table</source>
         <translation>Tabel asal-tujuan</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="121"/>
+        <location filename="../processing/params.py" line="122"/>
         <source>Road network (NETWORK layer)</source>
         <translation>Jaringan jalan (lapisan NETWORK)</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="124"/>
+        <location filename="../processing/params.py" line="125"/>
         <source>Enterprise id field (for the origin-destination table)</source>
         <translation>Kolom id usaha (untuk tabel asal-tujuan)</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="127"/>
+        <location filename="../processing/params.py" line="128"/>
         <source>Origin-destination table (CSV or table layer)</source>
         <translation>Tabel asal-tujuan (CSV atau lapisan tabel)</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="129"/>
+        <location filename="../processing/params.py" line="130"/>
         <source>Origin id field</source>
         <translation>Kolom id asal</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="130"/>
+        <location filename="../processing/params.py" line="131"/>
         <source>Destination id field</source>
         <translation>Kolom id tujuan</translation>
     </message>
     <message>
-        <location filename="../processing/params.py" line="131"/>
+        <location filename="../processing/params.py" line="132"/>
         <source>Cost field</source>
         <translation>Kolom biaya</translation>
     </message>
@@ -3258,62 +3229,62 @@
         <translation>Tidak ada wilayah (apakah ada yang dipilih?).</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="58"/>
+        <location filename="../processing/progression_inputs.py" line="57"/>
         <source>Stage history table (riwayat_tahap; empty = found by its fields)</source>
         <translation>Tabel riwayat tahap (riwayat_tahap; kosong = dicari menurut kolomnya)</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="61"/>
+        <location filename="../processing/progression_inputs.py" line="60"/>
         <source>Programme participation table (partisipasi_program; empty = found by its fields)</source>
         <translation>Tabel partisipasi program (partisipasi_program; kosong = dicari menurut kolomnya)</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="65"/>
+        <location filename="../processing/progression_inputs.py" line="64"/>
         <source>From the region layer</source>
         <translation>Menurut lapisan wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="65"/>
+        <location filename="../processing/progression_inputs.py" line="64"/>
         <source>Kabupaten/kota</source>
         <translation>Kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="65"/>
+        <location filename="../processing/progression_inputs.py" line="64"/>
         <source>Region level</source>
         <translation>Tingkat wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="66"/>
+        <location filename="../processing/progression_inputs.py" line="65"/>
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="68"/>
+        <location filename="../processing/progression_inputs.py" line="67"/>
         <source>Period from (empty = the end of the first survey in the history)</source>
         <translation>Periode dari (kosong = akhir survei pertama di riwayat)</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="71"/>
+        <location filename="../processing/progression_inputs.py" line="70"/>
         <source>Period to (empty = the last date in the history)</source>
         <translation>Periode sampai (kosong = tanggal terakhir di riwayat)</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="114"/>
+        <location filename="../processing/progression_inputs.py" line="113"/>
         <source>The region layer has no field kode.</source>
         <translation>Lapisan wilayah tidak memiliki kolom kode.</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="121"/>
+        <location filename="../processing/progression_inputs.py" line="119"/>
         <source>The enterprise layer has no field {field}.</source>
         <translation>Lapisan usaha tidak memiliki kolom {field}.</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="154"/>
+        <location filename="../processing/progression_inputs.py" line="143"/>
         <source>The period ends before it starts.</source>
         <translation>Periode berakhir sebelum dimulai.</translation>
     </message>
     <message>
-        <location filename="../processing/progression_inputs.py" line="160"/>
+        <location filename="../processing/progression_inputs.py" line="149"/>
         <source>No stage history table (riwayat_tahap) was given or found next to the enterprise layer.</source>
         <translation>Tabel riwayat tahap (riwayat_tahap) tidak diberikan dan tidak ditemukan di samping lapisan usaha.</translation>
     </message>
@@ -3419,198 +3390,158 @@
         <translation>{folder} tidak kosong dan tidak berisi situs yang diterbitkan plugin ini: pilih folder yang kosong atau baru.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="45"/>
-        <location filename="../processing/service_gap.py" line="91"/>
+        <location filename="../processing/service_gap.py" line="16"/>
+        <location filename="../processing/service_gap.py" line="59"/>
         <source>Service gap by region</source>
         <translation>Kesenjangan layanan per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="74"/>
-        <source>Regions (kabupaten or kecamatan)</source>
-        <translation>Wilayah (kabupaten/kota atau kecamatan)</translation>
-    </message>
-    <message>
-        <location filename="../processing/service_gap.py" line="81"/>
-        <source>Distance threshold (metres)</source>
-        <translation>Ambang jarak (meter)</translation>
-    </message>
-    <message>
-        <location filename="../processing/service_gap.py" line="83"/>
+        <location filename="../processing/service_gap.py" line="51"/>
         <source>Owner sex field (P = woman)</source>
         <translation>Kolom jenis kelamin pemilik (P = perempuan)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="84"/>
+        <location filename="../processing/service_gap.py" line="52"/>
         <source>Woman head of household (KRTP) field</source>
         <translation>Kolom kepala rumah tangga perempuan (KRTP)</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="85"/>
+        <location filename="../processing/service_gap.py" line="53"/>
         <source>Sector field</source>
         <translation>Kolom sektor</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="86"/>
+        <location filename="../processing/service_gap.py" line="54"/>
         <source>Stage field</source>
         <translation>Kolom tahap</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="93"/>
+        <location filename="../processing/service_gap.py" line="61"/>
         <source>Programme gap by region, sector and stage</source>
         <translation>Kesenjangan program per wilayah, sektor dan tahap</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="110"/>
-        <source>Choose the enterprise, service and region layers.</source>
-        <translation>Pilih lapisan usaha, layanan dan wilayah.</translation>
-    </message>
-    <message>
-        <location filename="../processing/service_gap.py" line="115"/>
-        <source>Choose the service type and region code fields.</source>
-        <translation>Pilih kolom jenis layanan dan kolom kode wilayah.</translation>
-    </message>
-    <message>
-        <location filename="../processing/service_gap.py" line="123"/>
-        <source>Field {name} not found: not used.</source>
-        <translation>Kolom {name} tidak ditemukan: tidak dipakai.</translation>
-    </message>
-    <message>
-        <location filename="../processing/service_gap.py" line="139"/>
+        <location filename="../processing/service_gap.py" line="91"/>
         <source>{n} enterprises lie in no region; they are reported on a separate row.</source>
         <translation>{n} usaha tidak berada di wilayah mana pun; usaha tersebut dilaporkan di baris tersendiri.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="150"/>
+        <location filename="../processing/service_gap.py" line="94"/>
         <source>No service of type {jenis}: every enterprise counts as uncovered.</source>
         <translation>Tidak ada layanan berjenis {jenis}: setiap usaha dihitung tidak terjangkau.</translation>
     </message>
     <message>
-        <location filename="../processing/service_gap.py" line="177"/>
-        <source>The enterprise layer has no pelatihan/bantuan/status_binaan fields: no programme gap.</source>
-        <translation>Lapisan usaha tidak memiliki kolom pelatihan/bantuan/status_binaan: tidak ada kesenjangan program.</translation>
-    </message>
-    <message>
-        <location filename="../processing/service_gap.py" line="205"/>
+        <location filename="../processing/service_gap.py" line="102"/>
         <source>outside every region</source>
         <translation>di luar semua wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="27"/>
+        <location filename="../processing/service_gap.py" line="110"/>
+        <source>The enterprise layer has no pelatihan/bantuan/status_binaan fields: no programme gap.</source>
+        <translation>Lapisan usaha tidak memiliki kolom pelatihan/bantuan/status_binaan: tidak ada kesenjangan program.</translation>
+    </message>
+    <message>
+        <location filename="../processing/stage_progression.py" line="21"/>
         <source>Stage progression (naik kelas) by region</source>
         <translation>Kenaikan kelas per wilayah</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="67"/>
+        <location filename="../processing/stage_progression.py" line="61"/>
         <source>Regions with stage progression</source>
         <translation>Wilayah dengan kenaikan kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="69"/>
+        <location filename="../processing/stage_progression.py" line="63"/>
         <source>Long table (for spreadsheets)</source>
         <translation>Tabel panjang (untuk lembar kerja)</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="71"/>
+        <location filename="../processing/stage_progression.py" line="65"/>
         <source>Period from</source>
         <translation>Periode dari</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="72"/>
+        <location filename="../processing/stage_progression.py" line="66"/>
         <source>Period to</source>
         <translation>Periode sampai</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="73"/>
+        <location filename="../processing/stage_progression.py" line="67"/>
         <source>Enterprises moved up</source>
         <translation>Usaha yang naik kelas</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="74"/>
+        <location filename="../processing/stage_progression.py" line="68"/>
         <source>Enterprises active at the start and the end</source>
         <translation>Usaha yang aktif di awal dan akhir periode</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="85"/>
+        <location filename="../processing/stage_progression.py" line="78"/>
         <source>The stage history has no dated rows.</source>
         <translation>Riwayat tahap tidak memiliki baris bertanggal.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="86"/>
+        <location filename="../processing/stage_progression.py" line="79"/>
         <source>Classifying enterprises…</source>
         <translation>Mengelompokkan usaha…</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="90"/>
+        <location filename="../processing/stage_progression.py" line="83"/>
         <source>{n} history rows belong to no enterprise read (other or filtered-out enterprises) or have an unknown stage or no date: left out.</source>
         <translation>{n} baris riwayat bukan milik usaha yang dibaca (usaha lain atau tersaring) atau tahapnya tidak dikenal atau tanpa tanggal: tidak dihitung.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="99"/>
+        <location filename="../processing/stage_progression.py" line="92"/>
         <source>Enterprises with region codes not in the region layer ({codes}) are counted in the totals and the long table only.</source>
         <translation>Usaha dengan kode wilayah yang tidak ada di lapisan wilayah ({codes}) hanya dihitung pada jumlah dan tabel panjang.</translation>
     </message>
     <message>
-        <location filename="../processing/stage_progression.py" line="103"/>
+        <location filename="../processing/stage_progression.py" line="96"/>
         <source>Period {period}: {up} of {base} enterprises active at both ends moved up a class.</source>
         <translation>Periode {period}: {up} dari {base} usaha yang aktif di awal dan akhir naik kelas.</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="30"/>
+        <location filename="../processing/suggest_service_sites.py" line="21"/>
         <source>Suggest new service sites</source>
         <translation>Sarankan lokasi layanan baru</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="55"/>
+        <location filename="../processing/suggest_service_sites.py" line="45"/>
         <source>Candidate sites (points; polygons use their centroid)</source>
         <translation>Lokasi kandidat (titik; poligon memakai titik tengahnya)</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="58"/>
-        <source>Existing services (optional)</source>
-        <translation>Layanan yang sudah ada (opsional)</translation>
-    </message>
-    <message>
-        <location filename="../processing/suggest_service_sites.py" line="64"/>
+        <location filename="../processing/suggest_service_sites.py" line="52"/>
         <source>Service type of the new sites (empty = all services)</source>
         <translation>Jenis layanan lokasi baru (kosong = semua layanan)</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="67"/>
-        <source>Coverage threshold (metres)</source>
-        <translation>Ambang jangkauan (meter)</translation>
-    </message>
-    <message>
-        <location filename="../processing/suggest_service_sites.py" line="69"/>
+        <location filename="../processing/suggest_service_sites.py" line="56"/>
         <source>Number of sites to suggest</source>
         <translation>Jumlah lokasi yang disarankan</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="72"/>
+        <location filename="../processing/suggest_service_sites.py" line="59"/>
         <source>Extra weight for women-owned enterprises</source>
         <translation>Bobot tambahan untuk usaha milik perempuan</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="75"/>
+        <location filename="../processing/suggest_service_sites.py" line="62"/>
         <source>Extra weight for KRTP enterprises</source>
         <translation>Bobot tambahan untuk usaha KRTP</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="78"/>
+        <location filename="../processing/suggest_service_sites.py" line="65"/>
         <source>Suggested sites</source>
         <translation>Lokasi yang disarankan</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="90"/>
-        <source>Choose the enterprise and candidate layers.</source>
-        <translation>Pilih lapisan usaha dan lapisan kandidat.</translation>
-    </message>
-    <message>
-        <location filename="../processing/suggest_service_sites.py" line="113"/>
+        <location filename="../processing/suggest_service_sites.py" line="91"/>
         <source>{n} enterprises are already within reach.</source>
         <translation>{n} usaha sudah berada dalam jangkauan.</translation>
     </message>
     <message>
-        <location filename="../processing/suggest_service_sites.py" line="146"/>
+        <location filename="../processing/suggest_service_sites.py" line="104"/>
         <source>{k} sites cover {n} more enterprises.</source>
         <translation>{k} lokasi menjangkau {n} usaha tambahan.</translation>
     </message>
@@ -3795,6 +3726,46 @@
         <translation type="vanished">Jangkauan (meter, atau satuan biaya tabel asal-tujuan)</translation>
     </message>
     <message>
+        <source>Choose the enterprise and candidate layers.</source>
+        <translation type="vanished">Pilih lapisan usaha dan lapisan kandidat.</translation>
+    </message>
+    <message>
+        <source>Choose the enterprise and service layers.</source>
+        <translation type="vanished">Pilih lapisan usaha dan lapisan layanan.</translation>
+    </message>
+    <message>
+        <source>Choose the enterprise, service and region layers.</source>
+        <translation type="vanished">Pilih lapisan usaha, layanan dan wilayah.</translation>
+    </message>
+    <message>
+        <source>Choose the road network layer (NETWORK).</source>
+        <translation type="vanished">Pilih lapisan jaringan jalan (NETWORK).</translation>
+    </message>
+    <message>
+        <source>Choose the service type and capacity fields.</source>
+        <translation type="vanished">Pilih kolom jenis layanan dan kolom kapasitas.</translation>
+    </message>
+    <message>
+        <source>Choose the service type and region code fields.</source>
+        <translation type="vanished">Pilih kolom jenis layanan dan kolom kode wilayah.</translation>
+    </message>
+    <message>
+        <source>Choose the service type field.</source>
+        <translation type="vanished">Pilih kolom jenis layanan.</translation>
+    </message>
+    <message>
+        <source>Choose the {what} field of the origin-destination table.</source>
+        <translation type="vanished">Pilih kolom {what} pada tabel asal-tujuan.</translation>
+    </message>
+    <message>
+        <source>Coverage threshold (metres)</source>
+        <translation type="vanished">Ambang jangkauan (meter)</translation>
+    </message>
+    <message>
+        <source>Distance threshold (metres)</source>
+        <translation type="vanished">Ambang jarak (meter)</translation>
+    </message>
+    <message>
         <source>Dry run (list the changes, write nothing)</source>
         <translation type="vanished">Uji coba (daftar perubahan, tidak menulis apa pun)</translation>
     </message>
@@ -3805,6 +3776,10 @@
     <message>
         <source>Dry run: {ok} rows would be imported, {skip} are already present, {bad} have errors. Nothing was written.</source>
         <translation type="vanished">Uji coba: {ok} baris akan diimpor, {skip} sudah ada, {bad} memiliki kesalahan. Tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Existing services (optional)</source>
+        <translation type="vanished">Layanan yang sudah ada (opsional)</translation>
     </message>
     <message>
         <source>INPUT is not an enterprise layer of the plugin&apos;s schema (fields uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</source>
@@ -3835,6 +3810,10 @@
         <translation type="vanished">Gambar (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
+        <source>Population field (weights the counts)</source>
+        <translation type="vanished">Kolom jumlah penduduk (pembobot jumlah)</translation>
+    </message>
+    <message>
         <source>REGIONS holds no region (is anything selected?).</source>
         <translation type="vanished">REGIONS tidak berisi wilayah (adakah yang dipilih?).</translation>
     </message>
@@ -3847,6 +3826,14 @@
         <translation type="vanished">Ulangi</translation>
     </message>
     <message>
+        <source>Regions (kabupaten or kecamatan)</source>
+        <translation type="vanished">Wilayah (kabupaten/kota atau kecamatan)</translation>
+    </message>
+    <message>
+        <source>Regions for a summary (optional)</source>
+        <translation type="vanished">Wilayah untuk ringkasan (opsional)</translation>
+    </message>
+    <message>
         <source>TARGET has unsaved edits: save or discard them first (the merge writes the file).</source>
         <translation type="vanished">TARGET memiliki suntingan yang belum disimpan: simpan atau buang dulu (penggabungan menulis berkasnya).</translation>
     </message>
@@ -3855,12 +3842,24 @@
         <translation type="vanished">TARGET harus lapisan usaha dari GeoPackage kantor.</translation>
     </message>
     <message>
+        <source>The catchment must be greater than 0.</source>
+        <translation type="vanished">Jangkauan harus lebih besar dari 0.</translation>
+    </message>
+    <message>
         <source>The database refused the rows of {table}; nothing of it was copied: {error}</source>
         <translation type="vanished">Basis data menolak baris-baris {table}; tidak ada yang disalin: {error}</translation>
     </message>
     <message>
+        <source>The default speed must be greater than 0.</source>
+        <translation type="vanished">Kecepatan bawaan harus lebih besar dari 0.</translation>
+    </message>
+    <message>
         <source>The enterprise layer has no field izin_publikasi (the owner&apos;s consent to publication): upgrade the database with industrirumahan:upgradedatabase.</source>
         <translation type="vanished">Lapisan usaha tidak memiliki kolom izin_publikasi (persetujuan pemilik untuk dipublikasikan): perbarui basis data dengan industrirumahan:upgradedatabase.</translation>
+    </message>
+    <message>
+        <source>The input already has a field named {name}; rename it first.</source>
+        <translation type="vanished">Masukan sudah memiliki kolom bernama {name}; ganti namanya terlebih dahulu.</translation>
     </message>
     <message>
         <source>The layer to style could not be opened.</source>
@@ -3873,6 +3872,18 @@
     <message>
         <source>Undo</source>
         <translation type="vanished">Batalkan</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation type="vanished">biaya</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation type="vanished">tujuan</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation type="vanished">asal</translation>
     </message>
     <message>
         <source>{ok} rows imported, {skip} already present, {bad} not imported (see the report).</source>

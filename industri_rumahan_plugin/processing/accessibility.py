@@ -4,16 +4,14 @@ defined as in PySAL ``access`` (see core.access)."""
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
-from industri_rumahan_plugin.compat import FieldDataType, FieldType, NumberType, SourceType
+from industri_rumahan_plugin.compat import FieldDataType, NumberType, SourceType
 from industri_rumahan_plugin.processing import network_params, params
 from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
 
@@ -27,34 +25,64 @@ class Accessibility(IndustriRumahanAlgorithm):
     REQUIRES = ("numpy", "pandas", "scipy", "shapely")
     HELP = {
         "id": (
-            "Indeks aksesibilitas per usaha dan per jenis layanan, persis seperti paket PySAL "
-            "access. Permintaan = usaha (boleh diberi bobot dari kolom), penawaran = kapasitas "
-            "layanan. 2SFCA (Luo &amp; Wang): R_j = S_j / jumlah D_i dalam jangkauan, A_i = "
-            "jumlah R_j dalam jangkauan. E2SFCA (Luo &amp; Qi): bobot bertingkat pada sepertiga "
-            "jangkauan, bawaan 1; 0,68; 0,22 (bawaan PySAL untuk 10/20/30). Gaussian: "
-            "exp(-c²/2σ²), σ bawaan = setengah jangkauan. Gravitasi: A_i = jumlah S_j "
-            "(max(c, c_min)/skala)^alfa. Biaya: jarak geodesik (meter), tabel asal-tujuan, "
-            "atau jaringan jalan (lapisan jalan: jarak jalan dalam meter atau waktu tempuh dalam "
-            "menit). "
-            "Kolom akses_&lt;jenis&gt; dan kurang_&lt;jenis&gt; (indeks di bawah bagian dari "
-            "rata-rata). Dengan lapisan wilayah: ringkasan per wilayah. Peluruhan jarak boleh "
-            "dipilih terpisah dari metode: setiap peluruhan (tanpa, bertingkat, Gaussian, "
-            "pangkat) berlaku untuk 2SFCA maupun gravitasi."
+            "Seberapa mudah setiap usaha menjangkau layanan dari setiap jenis (pusat pelatihan, "
+            "pasar, bank/KUR...), dengan memperhitungkan bukan hanya jarak tetapi juga daya "
+            "tampung layanan dan berapa banyak usaha lain yang ikut memakainya. Indeks tinggi "
+            "berarti akses baik; bandingkan nilai dalam satu jenis layanan, bukan antarjenis."
+            "<br>"
+            "Permintaan: setiap usaha dihitung satu, atau diberi bobot dari salah satu kolomnya "
+            "(misalnya jumlah pekerja). Penawaran: kapasitas setiap layanan (misalnya jumlah "
+            "kursi pelatihan per tahun).<br>"
+            "Metode, persis seperti paket PySAL access. 2SFCA (Luo &amp; Wang): kapasitas "
+            "setiap layanan dibagi di antara usaha dalam jangkauannya, lalu setiap usaha "
+            "menjumlahkan bagian dari layanan yang dapat dijangkaunya. E2SFCA (Luo &amp; Qi): "
+            "sama, tetapi layanan yang lebih dekat berbobot lebih besar: jangkauan dibagi "
+            "menjadi tahap yang sama panjang, bobot bawaan 1; 0,68; 0,22. 2SFCA Gaussian: bobot "
+            "menurun halus menurut jarak, exp(-c²/2σ²), σ bawaan setengah jangkauan. "
+            "Gravitasi: jumlah kapasitas semua layanan yang terjangkau, masing-masing dibobot "
+            "(jarak / jangkauan)^alfa sehingga layanan yang jauh berpengaruh lebih kecil (jarak "
+            "minimum mencegah nilai tak hingga di jarak nol); tanpa persaingan antarusaha.<br>"
+            "Peluruhan jarak boleh dipilih terpisah dari metode: setiap peluruhan (tanpa, "
+            "bertingkat, Gaussian, pangkat) berlaku untuk 2SFCA maupun gravitasi.<br>"
+            "Jarak: bawaan jarak geodesik garis lurus dalam meter; atau biaya dari tabel "
+            "asal-tujuan (misalnya waktu tempuh yang sudah Anda miliki); atau melalui jaringan "
+            "jalan (lapisan garis jalan): jarak jalan dalam meter atau waktu tempuh dalam menit. "
+            "Jangkauan memakai satuan yang sama dengan biaya.<br>"
+            "Hasil: lapisan usaha dengan, per jenis layanan, kolom akses_&lt;jenis&gt; (indeks) "
+            "dan kurang_&lt;jenis&gt; (benar bila indeks di bawah bagian tertentu dari "
+            "rata-rata, bawaan setengah: usaha kurang terlayani). Dengan lapisan wilayah: tabel "
+            "per wilayah dan jenis layanan berisi jumlah usaha, indeks rata-rata dan median, "
+            "jumlah serta persen usaha kurang terlayani — untuk melihat kecamatan mana yang "
+            "perlu didahulukan."
         ),
         "en": (
-            "Accessibility index per enterprise and service type, exactly as PySAL's access "
-            "package. Demand = enterprises (optionally weighted by a field), supply = service "
-            "capacity. 2SFCA (Luo &amp; Wang): R_j = S_j / sum of D_i in the catchment, A_i = "
-            "sum of R_j in the catchment. E2SFCA (Luo &amp; Qi): step weights on thirds of the "
-            "catchment, default 1, 0.68, 0.22 (PySAL's default for 10/20/30). Gaussian: "
-            "exp(-c²/2σ²), σ defaults to half the catchment. Gravity: A_i = sum S_j "
-            "(max(c, c_min)/scale)^alpha. Costs: geodesic distance (metres), an "
-            "origin-destination table, or a road network (the road layer: road distance in metres "
-            "or "
-            "travel time in minutes). Columns akses_&lt;type&gt; and kurang_&lt;type&gt; "
-            "(index below a share of the mean). With a region layer: a summary per region. "
-            "The distance decay can be chosen apart from the method: every decay (none, "
-            "steps, Gaussian, power) works with 2SFCA and with gravity."
+            "How easily each enterprise reaches a service of each type (training centre, "
+            "market, bank/KUR...), counting not only the distance but also how much each "
+            "service can offer and how many other enterprises share it. A high index means good "
+            "access; compare values within one service type, not across types.<br>"
+            "Demand: each enterprise counts once, or by a weight from one of its fields (for "
+            "example its number of workers). Supply: each service's capacity (for example "
+            "training places per year).<br>"
+            "Methods, exactly as PySAL's access package. 2SFCA (Luo &amp; Wang): each service's "
+            "capacity is shared among the enterprises within its catchment, and each enterprise "
+            "adds up the shares of the services it can reach. E2SFCA (Luo &amp; Qi): the same, "
+            "but nearer services weigh more: the catchment is cut into equal steps, weighted "
+            "1, 0.68 and 0.22 by default. Gaussian 2SFCA: the weight falls smoothly with "
+            "distance, exp(-c²/2σ²), σ by default half the catchment. Gravity: the capacities of "
+            "every reachable service added up, each weighted by (distance / catchment)^alpha so "
+            "that farther services count less (a minimum distance avoids infinity at zero); "
+            "enterprises do not compete.<br>"
+            "The distance decay can be chosen apart from the method: every decay (none, steps, "
+            "Gaussian, power) works with 2SFCA and with gravity.<br>"
+            "Distances: straight-line geodesic distance in metres by default; or costs from an "
+            "origin-destination table (for example travel times you already have); or along a "
+            "road network (a road line layer): road distance in metres or travel time in "
+            "minutes. The catchment is in the same unit as the costs.<br>"
+            "Result: the enterprise layer with, per service type, akses_&lt;type&gt; (the index) "
+            "and kurang_&lt;type&gt; (true when the index is below a chosen share of the mean, "
+            "half by default: underserved enterprises). With a region layer: a table per region "
+            "and service type with the number of enterprises, the mean and median index, and "
+            "the number and percentage underserved — to see which kecamatan to serve first."
         ),
     }
 
@@ -91,9 +119,7 @@ class Accessibility(IndustriRumahanAlgorithm):
             NumberType.DOUBLE, 0.5, minValue=0.0))
         params.add_od(self)
         network_params.add_network(self)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "REGIONS", self.tr("Regions for a summary (optional)"),
-            [SourceType.POLYGON], optional=True))
+        self.addParameter(params.regions(optional=True))
         self.addParameter(QgsProcessingParameterField(
             "REGION_CODE_FIELD", self.tr("Region code field"), "kode", "REGIONS", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -106,45 +132,35 @@ class Accessibility(IndustriRumahanAlgorithm):
         from industri_rumahan_plugin.adapters import gap_io, region_stats
         from industri_rumahan_plugin.core import access
 
-        source = self.parameterAsSource(parameters, "INPUT", context)
-        services_src = self.parameterAsSource(parameters, "SERVICES", context)
-        if source is None or services_src is None:
-            raise QgsProcessingException(self.tr("Choose the enterprise and service layers."))
+        source = self.required_source(parameters, "INPUT", context)
+        services_src = self.required_source(parameters, "SERVICES", context)
         s = {k: self.parameterAsString(parameters, k, context) for k in (
             "SERVICE_TYPE_FIELD", "SERVICE_ID_FIELD", "CAPACITY_FIELD", "DEMAND_FIELD",
             "INPUT_ID_FIELD", "SERVICE_TYPES", "REGION_CODE_FIELD")}
-        if not s["SERVICE_TYPE_FIELD"] or not s["CAPACITY_FIELD"]:
-            raise QgsProcessingException(self.tr("Choose the service type and capacity fields."))
+        self.require(s["SERVICE_TYPE_FIELD"], "SERVICE_TYPE_FIELD", self.tr("Choose a field."))
+        self.require(s["CAPACITY_FIELD"], "CAPACITY_FIELD", self.tr("Choose a field."))
         kind, decay = self.index_and_decay(parameters, context)
         cost_kind = network_params.cost_source(self, parameters, context, feedback)
-        services = self.read_services(services_src, s, context, feedback)
+        services = gap_io.read_supply(services_src, context, feedback, s["SERVICE_TYPE_FIELD"],
+                                      s["SERVICE_ID_FIELD"], s["CAPACITY_FIELD"])
         wanted = [f for f in (s["DEMAND_FIELD"], s["INPUT_ID_FIELD"]
                               if cost_kind == params.COST_OD else "") if f]
-        fids, lonlat, frame = gap_io.read_lonlat(source, context, feedback, wanted)
-        demand = gap_io.demand_weights(frame, s["DEMAND_FIELD"], len(fids))
+        enterprises = gap_io.read_lonlat(source, context, feedback, wanted)
+        fids, lonlat, frame = enterprises
         types = gap_io.chosen_types(services, s["SERVICE_TYPES"])
-        pairs = self.type_pairs(parameters, context, feedback, cost_kind, s, services, types,
-                                fids, lonlat, frame, decay.catchment)
+        all_pairs = network_params.cost_pairs(self, parameters, context, feedback, cost_kind,
+                                              enterprises, services, decay.catchment)
         results = access.per_type(
-            pairs, demand, kind, decay,
+            access.pairs_by_type(lonlat, services.lonlat, services.jenis, services.capacity,
+                                 types, decay.catchment, all_pairs),
+            gap_io.demand_weights(frame, s["DEMAND_FIELD"], len(fids)), kind, decay,
             self.parameterAsDouble(parameters, "UNDERSERVED_SHARE", context),
             step=lambda t: (check_cancel(feedback),
                             feedback.setProgress(30 + 40 * (t + 1) / max(len(types), 1))))
-        extra, columns = [], []
-        for r in results:
-            suffix = gap_io.type_suffix(r.jenis)
-            extra += [(f"akses_{suffix}", FieldType.DOUBLE), (f"kurang_{suffix}", FieldType.BOOL)]
-            columns += [r.index, r.flags]
-            feedback.pushInfo(self.tr(
-                "{jenis}: {pairs} pairs within the catchment; mean index {mean:.6g}; "
-                "{under} enterprises underserved (below {threshold:.6g}).").format(
-                jenis=r.jenis, pairs=r.pairs, mean=float(r.index.mean()) if len(r.index)
-                else 0.0, under=int(r.flags.sum()), threshold=r.threshold))
-        fields = gap_io.new_fields(source.fields(), extra)
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields,
-                                          source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        extra, columns = gap_io.access_columns(results, feedback)
+        fields = gap_io.new_fields(source.fields(), extra, self)
+        sink, dest = self.required_sink(parameters, "OUTPUT", context, fields,
+                                        source.wkbType(), source.sourceCrs())
         gap_io.write_with_columns(source, sink, fids, columns, feedback)
         out = {"OUTPUT": dest}
         regions = self.parameterAsSource(parameters, "REGIONS", context)
@@ -167,64 +183,15 @@ class Accessibility(IndustriRumahanAlgorithm):
         if chosen > 0:
             decay = access.DECAYS[chosen - 1]
         catchment = self.parameterAsDouble(parameters, "CATCHMENT", context)
-        if catchment <= 0:
-            raise QgsProcessingException(self.tr("The catchment must be greater than 0."))
-        text = self.parameterAsString(parameters, "STEP_WEIGHTS", context)
+        self.require(catchment > 0, "CATCHMENT", self.tr("Give a catchment greater than 0."))
         try:
-            steps = tuple(float(v) for v in text.replace(";", ",").split(",") if v.strip())
-            access.step_weights([0.0], access.catchment_steps(catchment, steps), steps)
+            steps = access.parse_steps(
+                self.parameterAsString(parameters, "STEP_WEIGHTS", context), catchment)
         except ValueError as error:
-            raise QgsProcessingException(self.tr(
+            raise self.input_error("STEP_WEIGHTS", self.tr(
                 "Step weights must be non-negative numbers separated by commas.")) from error
         return kind, access.DecaySpec(
             decay, catchment, steps,
             sigma=self.parameterAsDouble(parameters, "SIGMA", context) or None,
             alpha=self.parameterAsDouble(parameters, "GRAVITY_ALPHA", context),
             min_cost=self.parameterAsDouble(parameters, "GRAVITY_MIN_COST", context))
-
-    def read_services(self, services_src, s: dict, context, feedback):
-        """The services with their capacity; an invalid capacity counts as 0, said once."""
-        import numpy as np
-
-        from industri_rumahan_plugin.adapters import gap_io
-
-        services = gap_io.read_services(services_src, context, feedback, s["SERVICE_TYPE_FIELD"],
-                                        "", s["SERVICE_ID_FIELD"], s["CAPACITY_FIELD"])
-        bad = ~np.isfinite(services.capacity) | (services.capacity < 0)
-        if bad.any():
-            feedback.pushWarning(self.tr("{n} services without a valid capacity count as 0.")
-                                 .format(n=int(bad.sum())))
-            services.capacity[bad] = 0.0
-        return services
-
-    def type_pairs(self, parameters, context, feedback, cost_kind, s, services, types, fids,
-                   lonlat, frame, catchment):
-        """(type, origin-target pairs within the catchment, supply) for each service type,
-        from the geodesic distance, the OD table or the road network."""
-        import numpy as np
-
-        from industri_rumahan_plugin.adapters import gap_io
-        from industri_rumahan_plugin.core.nearest import pairs_within
-
-        all_pairs = None
-        if cost_kind == params.COST_OD:
-            table = self.parameterAsSource(parameters, "OD_TABLE", context)
-            if table is None:
-                raise QgsProcessingException(self.tr("Choose the origin-destination table."))
-            all_pairs = gap_io.read_od_table(
-                table, self.parameterAsString(parameters, "OD_ORIGIN_FIELD", context),
-                self.parameterAsString(parameters, "OD_DEST_FIELD", context),
-                self.parameterAsString(parameters, "OD_COST_FIELD", context),
-                frame[s["INPUT_ID_FIELD"]].to_numpy(object) if s["INPUT_ID_FIELD"] else fids,
-                services.ident, feedback)
-        elif cost_kind == params.COST_NETWORK:
-            all_pairs = network_params.pairs(self, parameters, context, feedback, lonlat,
-                                             services, catchment)
-        for jenis in types:
-            members = services.of_type(jenis)
-            if all_pairs is None:
-                pairs = pairs_within(lonlat, services.lonlat[members], catchment)
-            else:
-                pairs = all_pairs[np.isin(all_pairs["target"], members)].copy()
-                pairs["target"] = np.searchsorted(members, pairs["target"].to_numpy())
-            yield jenis, pairs, services.capacity[members]

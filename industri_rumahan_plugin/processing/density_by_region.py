@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from qgis.core import (
-    QgsFeatureRequest,
-    QgsFeatureSink,
-    QgsFields,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -17,18 +11,12 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from industri_rumahan_plugin.compat import FieldDataType, ProcessingFlag, SourceType
-from industri_rumahan_plugin.core import catalogue, schema
+from industri_rumahan_plugin.compat import ProcessingFlag, SourceType
 from industri_rumahan_plugin.processing import params
-from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm, check_cancel
+from industri_rumahan_plugin.processing.base import IndustriRumahanAlgorithm
 
 # numpy, pandas, shapely and the adapters built on them are imported in processAlgorithm:
 # every qgis_process start loads the provider, and most runs never call this algorithm.
-if TYPE_CHECKING:
-    import numpy as np
-
-WOMEN_FIELD = "jenis_kelamin_pemilik"
-KRTP_FIELD = "krtp"
 
 
 class DensityByRegion(IndustriRumahanAlgorithm):
@@ -76,12 +64,9 @@ class DensityByRegion(IndustriRumahanAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(params.enterprises(self.INPUT))
         self.addParameter(params.regions(self.REGIONS))
-        self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Population field"), "penduduk_total",
-            self.REGIONS, FieldDataType.NUMERIC, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.WOMEN_POPULATION_FIELD, self.tr("Women population field"), "penduduk_wanita",
-            self.REGIONS, FieldDataType.NUMERIC, optional=True))
+        self.addParameter(params.population_field(self.POPULATION_FIELD, self.REGIONS))
+        self.addParameter(params.population_field(self.WOMEN_POPULATION_FIELD, self.REGIONS,
+                                                  women=True))
         self.addParameter(params.filter_expression(self.FILTER, self.INPUT))
         self.addParameter(QgsProcessingParameterField(
             self.CATEGORY_FIELDS, self.tr("Category fields (first two are crossed)"),
@@ -108,164 +93,75 @@ class DensityByRegion(IndustriRumahanAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(
             "SHARED_COUNT", self.tr("Enterprises in more than one region (counted once)")))
 
-    def _optional_field(self, parameters, name, fields, context, feedback) -> str:
-        value = self.parameterAsString(parameters, name, context)
-        if value and fields.indexOf(value) < 0:
-            feedback.pushInfo(self.tr("Field {field} not found: its statistics are left out.")
-                              .format(field=value))
-            return ""
-        return value
-
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
-        from industri_rumahan_plugin.adapters import region_stats
-        from industri_rumahan_plugin.adapters.point_arrays import prefetch, read_points
-        from industri_rumahan_plugin.adapters.postgis import density_sql
+        from industri_rumahan_plugin.adapters import density_io, region_stats
+        from industri_rumahan_plugin.adapters.point_arrays import prefetch
         from industri_rumahan_plugin.core import density
 
         source = self.required_source(parameters, self.INPUT, context)
         region_source = self.required_source(parameters, self.REGIONS, context)
-        in_fields = source.fields()
-        cats = [c for c in self.parameterAsFields(parameters, self.CATEGORY_FIELDS, context)
-                if c]
-        for c in [c for c in cats if in_fields.indexOf(c) < 0]:
-            feedback.pushWarning(self.tr("Category field {field} not found in the enterprises; "
-                                         "left out.").format(field=c))
-        cats = [c for c in cats if in_fields.indexOf(c) >= 0]
-        flags = [f for f in (WOMEN_FIELD, KRTP_FIELD) if in_fields.indexOf(f) >= 0]
+        cats = density_io.present_categories(
+            self.parameterAsFields(parameters, self.CATEGORY_FIELDS, context), source.fields(),
+            feedback)
+        flags = [f for f in (density.WOMEN_FIELD, density.KRTP_FIELD)
+                 if source.fields().indexOf(f) >= 0]
         expression = self.parameterAsExpression(parameters, self.FILTER, context)
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         # a plain file's points are read by GDAL threads while QGIS reads the regions
         prefetched = prefetch(layer, parameters.get(self.INPUT), [*cats, *flags], expression)
-        repair = self.parameterAsBool(parameters, self.REPAIR, context)
-        regions = region_stats.read_regions(region_source, repair, feedback)
-        if len(regions) == 0:
-            raise QgsProcessingException(self.tr("The region layer has no features."))
+        regions = region_stats.read_regions(
+            region_source, self.parameterAsBool(parameters, self.REPAIR, context), feedback)
+        if not len(regions):
+            density_io.settle(prefetched)  # no GDAL thread left reading when the run stops
+            raise self.input_error(self.REGIONS, self.tr("The layer has no features."))
         areas_job = region_stats.start_ellipsoid_areas(regions, context)  # while points go
-        rfields = regions.fields
-        pop = self._optional_field(parameters, self.POPULATION_FIELD, rfields, context, feedback)
-        women_pop = self._optional_field(parameters, self.WOMEN_POPULATION_FIELD, rfields,
-                                         context, feedback)
+        pop, women_pop = (self._optional_field(parameters, name, regions, context, feedback)
+                          for name in (self.POPULATION_FIELD, self.WOMEN_POPULATION_FIELD))
         feedback.setProgressText(self.tr("Reading enterprises…"))
-        pushed = density_sql.try_pushdown(
-            layer, parameters.get(self.INPUT),
+        points, assignment, pushed = density_io.read_and_assign(
+            layer, parameters.get(self.INPUT), source,
             self.parameterAsVectorLayer(parameters, self.REGIONS, context),
-            parameters.get(self.REGIONS), regions, [*cats, *flags], expression,
-            parameters.get(self.OUTPUT_OUTSIDE) is not None, feedback,
-        ) if self.parameterAsBool(parameters, self.PUSHDOWN, context) else None
-        points = pushed.points if pushed else read_points(
-            layer, parameters.get(self.INPUT), source, [*cats, *flags], regions.crs, context,
-            feedback, expression, (0, 40), prefetched)
-        check_cancel(feedback)
-        feedback.pushInfo(self.tr("{n} enterprises read{fast}.").format(
-            n=len(points), fast=self.tr(" (fast path)") if points.fast else ""))
-        feedback.setProgressText(self.tr("Assigning enterprises to regions…"))
-
-        def progress(fraction: float) -> bool:
-            feedback.setProgress(40 + 40 * fraction)
-            return feedback.isCanceled()
-
-        assignment = pushed.assignment if pushed else density.assign_points(
-            points.xy[:, 0], points.xy[:, 1], regions.geometries, progress)
-        check_cancel(feedback)
-        self._report(assignment, points, feedback)
-        areas = areas_job.result()
-        attrs = points.attributes
-        stats, tidy = density.density_table(
-            assignment.region, len(regions), areas,
-            categories=[density.Category(c, attrs[c].to_numpy(),
-                                         _known(c)) for c in cats],
-            women=(attrs[WOMEN_FIELD].to_numpy() == "P") if WOMEN_FIELD in flags else None,
-            krtp=_true(attrs[KRTP_FIELD].to_numpy(object)) if KRTP_FIELD in flags else None,
-            population=regions.column(pop) if pop else None,
-            women_population=regions.column(women_pop) if women_pop else None,
-        )
+            parameters.get(self.REGIONS), regions, [*cats, *flags], expression, context,
+            feedback, prefetched, pushdown=self.parameterAsBool(parameters, self.PUSHDOWN, context),
+            want_outside=parameters.get(self.OUTPUT_OUTSIDE) is not None)
+        stats, tidy = density.region_statistics(
+            assignment.region, len(regions), areas_job.result(), points.attributes, cats, flags,
+            population=pop, women_population=women_pop)
         feedback.setProgress(85)
-        fields, renamed = region_stats.output_fields(rfields, stats)
-        for name in renamed:
-            feedback.pushInfo(self.tr("Region field {field} renamed {new}: the statistic "
-                                      "of that name is computed here.").format(
-                field=name, new=name + region_stats.RENAMED_SUFFIX))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                          region_source.wkbType(), regions.crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        fields = region_stats.statistics_fields(regions.fields, stats, feedback)
+        sink, dest = self.required_sink(parameters, self.OUTPUT, context, fields,
+                                        region_source.wkbType(), regions.crs)
         region_stats.write_features(sink, fields, regions.features, stats, feedback)
         results = {self.OUTPUT: dest, "OUTSIDE_COUNT": assignment.outside,
-                   "SHARED_COUNT": assignment.shared, "PUSHED_DOWN": pushed is not None}
+                   "SHARED_COUNT": assignment.shared, "PUSHED_DOWN": pushed}
         if parameters.get(self.OUTPUT_TABLE) is not None:
-            results[self.OUTPUT_TABLE] = self._write_tidy(parameters, context, regions, tidy,
-                                                          stats, cats)
+            results[self.OUTPUT_TABLE] = region_stats.write_table_output(
+                self, parameters, self.OUTPUT_TABLE, context,
+                density_io.long_table(regions, tidy, stats, cats))
         if parameters.get(self.OUTPUT_OUTSIDE) is not None:
             results[self.OUTPUT_OUTSIDE] = self._write_outside(
                 parameters, context, source, points.fids[assignment.region == density.OUTSIDE])
         feedback.setProgress(100)
         return results
 
-    def _report(self, assignment, points, feedback) -> None:
-        missing = points.missing
-        outside = assignment.outside - missing
-        if missing:
-            feedback.pushWarning(self.tr("{n} enterprises have no location and are not "
-                                         "counted.").format(n=missing))
-        if outside:
-            feedback.pushWarning(self.tr("{n} enterprises lie outside every region and are "
-                                         "not counted.").format(n=outside))
-        if assignment.shared:
-            feedback.pushInfo(self.tr(
-                "{n} enterprises lie in more than one region (overlap or shared boundary; "
-                "{b} exactly on a boundary): each was counted once.").format(
-                n=assignment.shared, b=assignment.on_boundary))
-
-    def _write_tidy(self, parameters, context, regions, tidy, stats, cats) -> str:
-        import numpy as np
-
-        from industri_rumahan_plugin.core import density
-
-        tidy = density.finish_tidy(tidy, stats["jml_usaha"].to_numpy(), cats)
-        index = tidy.pop("wilayah").to_numpy()
-        front = {"wilayah_fid": np.asarray([f.id() for f in regions.features])[index]}
-        for name, out in (("kode", "kode_wilayah"), ("nama", "nama_wilayah")):
-            values = regions.column(name)
-            if values:
-                front[out] = np.asarray([None if v is None else str(v) for v in values],
-                                        dtype=object)[index]
-        for key, values in reversed(list(front.items())):
-            tidy.insert(0, key, values)
-        from industri_rumahan_plugin.adapters import region_stats
-
-        return region_stats.write_table_output(self, parameters, self.OUTPUT_TABLE, context,
-                                               tidy)
+    def _optional_field(self, parameters, name, regions, context, feedback) -> list | None:
+        """The values of the region field chosen as ``name``; None when none is chosen or
+        the regions lack it (said: its statistics are left out)."""
+        value = self.parameterAsString(parameters, name, context)
+        if value and regions.fields.indexOf(value) < 0:
+            feedback.pushInfo(self.tr("Field {field} not found: its statistics are left out.")
+                              .format(field=value))
+            return None
+        return regions.column(value) if value else None
 
     def _write_outside(self, parameters, context, source, fids) -> str:
-        personal = set(schema.personal_fields())
-        keep = [i for i, f in enumerate(source.fields()) if f.name() not in personal]
-        fields = QgsFields()
-        for i in keep:
-            fields.append(source.fields().at(i))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_OUTSIDE, context, fields,
-                                          source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_OUTSIDE))
-        if len(fids):
-            request = QgsFeatureRequest().setFilterFids([int(f) for f in fids])
-            for feature in source.getFeatures(request):
-                attrs = feature.attributes()
-                feature.setFields(fields, False)
-                feature.setAttributes([attrs[i] for i in keep])
-                sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        """The enterprises outside every region, without their personal fields."""
+        from industri_rumahan_plugin.adapters import density_io
+
+        fields, keep = density_io.public_fields(source.fields())
+        sink, dest = self.required_sink(parameters, self.OUTPUT_OUTSIDE, context, fields,
+                                        source.wkbType(), source.sourceCrs())
+        density_io.copy_features(source, sink, fields, keep, fids)
         return dest
-
-
-def _true(values: np.ndarray) -> np.ndarray:
-    """Yes/no flags from either read path: True or 1 is yes; False, 0 and NULL are no."""
-    import numpy as np
-
-    return np.equal(np.asarray(values, dtype=object), True).astype(bool)
-
-
-def _known(field_name: str) -> list[str]:
-    """Catalogue codes of a category field, so every known value gets a column."""
-    entries = catalogue.CATALOGUES.get(field_name)
-    return catalogue.codes(entries) if entries else []

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -76,7 +75,8 @@ def cost_source(
     chosen = alg.parameterAsEnum(parameters, "COST_SOURCE", context)
     has_network = alg.parameterAsSource(parameters, "NETWORK", context) is not None
     if chosen == params.COST_NETWORK and not has_network:
-        raise QgsProcessingException(tr("Choose the road network layer (NETWORK)."))
+        raise alg.input_error("NETWORK", tr("Choose the road network layer for road-network "
+                                            "costs."))
     if chosen == params.COST_GEODESIC and has_network:
         feedback.pushInfo(tr("A road network is given: costs come from the road network."))
         return params.COST_NETWORK
@@ -103,10 +103,13 @@ def settings(alg: QgsProcessingAlgorithm, parameters: dict,
 
 
 def column_prefix(alg: QgsProcessingAlgorithm, parameters: dict,
-                  context: QgsProcessingContext) -> str:
-    """``jarak_jalan_m`` (shortest) or ``waktu_menit`` (fastest)."""
+                  context: QgsProcessingContext, cost: int = params.COST_NETWORK) -> str:
+    """The name of the cost columns: ``jarak_m`` (geodesic), ``biaya`` (OD table), road
+    network ``jarak_jalan_m`` (shortest) or ``waktu_menit`` (fastest)."""
     from industri_rumahan_plugin.adapters.network_costs import FASTEST
 
+    if cost != params.COST_NETWORK:
+        return "biaya" if cost == params.COST_OD else "jarak_m"
     fastest = alg.parameterAsEnum(parameters, "NETWORK_STRATEGY", context) == FASTEST
     return "waktu_menit" if fastest else "jarak_jalan_m"
 
@@ -120,11 +123,10 @@ def pairs(
     from industri_rumahan_plugin.adapters.network_costs import FASTEST, network_pairs
 
     network = alg.parameterAsSource(parameters, "NETWORK", context)
-    if network is None:
-        raise QgsProcessingException(tr("Choose the road network layer (NETWORK)."))
+    alg.require(network is not None, "NETWORK", tr("Choose the road network layer for "
+                                                   "road-network costs."))
     chosen = settings(alg, parameters, context)
-    if chosen.default_speed <= 0:
-        raise QgsProcessingException(tr("The default speed must be greater than 0."))
+    alg.require(chosen.default_speed > 0, "DEFAULT_SPEED", tr("Give a speed greater than 0."))
     frame, report = network_pairs(
         network, lonlat, services.lonlat, chosen, max_cost=max_cost,
         groups=services.jenis if nearest_only else None, feedback=feedback)
@@ -140,3 +142,30 @@ def pairs(
             "{n} enterprises cannot reach any service over the road network (roads not "
             "connected): their fields stay empty.").format(n=report.unreachable))
     return frame
+
+
+def cost_pairs(
+    alg: QgsProcessingAlgorithm, parameters: dict, context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback, cost: int, enterprises: tuple, services: Services,
+    max_cost: float | None = None, nearest_only: bool = False,
+) -> pd.DataFrame | None:
+    """The enterprise-service costs of COST_SOURCE as an OD frame (origin, target positions,
+    cost), or None for geodesic distances (the kernels compute those themselves).
+
+    ``enterprises``: (fids, lon/lat, attribute frame) as read; an OD table matches its origin
+    ids to INPUT_ID_FIELD when given, else to the enterprises' feature ids."""
+    from industri_rumahan_plugin.adapters import gap_io
+
+    fids, lonlat, frame = enterprises
+    if cost == params.COST_NETWORK:
+        return pairs(alg, parameters, context, feedback, lonlat, services, max_cost,
+                     nearest_only)
+    if cost != params.COST_OD:
+        return None
+    table = alg.parameterAsSource(parameters, "OD_TABLE", context)
+    alg.require(table is not None, "OD_TABLE", tr("Choose the origin-destination table."))
+    input_id = alg.parameterAsString(parameters, "INPUT_ID_FIELD", context)
+    return gap_io.read_od_table(
+        table, *(alg.parameterAsString(parameters, name, context)
+                 for name in ("OD_ORIGIN_FIELD", "OD_DEST_FIELD", "OD_COST_FIELD")),
+        frame[input_id].to_numpy(object) if input_id else fids, services.ident, feedback, alg)
