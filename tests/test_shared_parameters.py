@@ -32,9 +32,7 @@ SHARED = {
 DIFFERENT = {
     ("publishwebmap", "REGIONS"): "the regencies only (kecamatan come as DISTRICTS)",
     ("preparefieldsurvey", "REGIONS"): "a kecamatan or desa layer choosing the area",
-    ("suggestservicesites", "THRESHOLD"): "the coverage radius of a new site",
     ("applystyle", "LANGUAGE"): "the legend's language, an advanced option",
-    ("generatedemo", "POPULATION_FIELD"): "weights the generated counts",
 }
 
 
