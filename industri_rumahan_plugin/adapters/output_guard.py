@@ -11,7 +11,6 @@ by another tool or a newer plugin as a database to write into.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import threading
@@ -21,7 +20,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsDataSourceUri,
     QgsMapLayer,
     QgsProcessing,
@@ -34,7 +32,7 @@ from qgis.core import (
 )
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters import errors
+from industri_rumahan_plugin.adapters import errors, profile_json
 from industri_rumahan_plugin.core import output_rules
 
 DESTINATIONS = ("sink", "fileDestination", "rasterDestination", "vectorDestination",
@@ -208,15 +206,11 @@ def sqlite_tables(path: str) -> list[str]:
 
 # --- the plugin's own outputs -------------------------------------------------------------
 
-def _registry() -> Path:
-    return Path(QgsApplication.qgisSettingsDirPath()) / "industri_rumahan" / "outputs.json"
+REGISTER = "outputs.json"
 
 
 def _load() -> dict[str, list[int]]:
-    try:
-        return json.loads(_registry().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    return profile_json.load(REGISTER)
 
 
 def _stamp(path: str) -> list[int]:
@@ -235,19 +229,12 @@ def is_plugin_output(path: str) -> bool:
 
 def mark_outputs(paths: list[str]) -> None:
     """Record files the plugin has just written, so that a later run may replace them."""
-    with _REGISTRY_LOCK:
+    with profile_json.LOCK:
         registry = {k: v for k, v in _load().items() if os.path.exists(k)}
         for path in paths:
             if os.path.exists(path):
                 registry[norm(path)] = _stamp(path)
-        target = _registry()
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}")
-            tmp.write_text(json.dumps(registry), encoding="utf-8")
-            os.replace(tmp, target)
-        except OSError:
-            pass  # not recorded: a later run refuses to replace the file, nothing is lost
+        profile_json.save(REGISTER, registry)  # else a later run refuses: nothing is lost
 
 
 # --- databases written in place -----------------------------------------------------------

@@ -9,19 +9,14 @@ of the schema never. The plugin's tables are recorded in the profile, like its f
 
 from __future__ import annotations
 
-import json
-import os
-import threading
-from pathlib import Path
-
-from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderRegistry
+from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 
 from industri_rumahan_plugin import toolbelt
-from industri_rumahan_plugin.adapters import errors
+from industri_rumahan_plugin.adapters import errors, profile_json
 from industri_rumahan_plugin.core import schema
 
 PREFIXES = {"postgis:": "postgres", "postgres:": "postgres"}
-_LOCK = threading.Lock()
+REGISTER = "tables.json"
 
 
 def table_of(dest: str) -> tuple[str, QgsDataSourceUri] | None:
@@ -76,25 +71,11 @@ def mark(dest: str) -> None:
     found = table_of(dest)
     if found is None:
         return
-    with _LOCK:
+    with profile_json.LOCK:
         registry = _load()
         registry[key(found[1])] = True
-        target = _registry()
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}")
-            tmp.write_text(json.dumps(registry), encoding="utf-8")
-            os.replace(tmp, target)
-        except OSError:
-            pass  # not recorded: a later run refuses to replace the table, nothing is lost
-
-
-def _registry() -> Path:
-    return Path(QgsApplication.qgisSettingsDirPath()) / "industri_rumahan" / "tables.json"
+        profile_json.save(REGISTER, registry)  # else a later run refuses: nothing is lost
 
 
 def _load() -> dict[str, bool]:
-    try:
-        return dict(json.loads(_registry().read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        return {}
+    return profile_json.load(REGISTER)
