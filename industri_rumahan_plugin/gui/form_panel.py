@@ -22,15 +22,7 @@ from qgis.core import (
 from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsGui, QgsPanelWidget
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import (
-    QDoubleSpinBox,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from qgis.PyQt.QtWidgets import QWidget
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters import undo_log
@@ -38,7 +30,7 @@ from industri_rumahan_plugin.adapters.form_config import constraint_text
 from industri_rumahan_plugin.adapters.regions import Location, RegionLocator
 from industri_rumahan_plugin.compat import FeatureRequest
 from industri_rumahan_plugin.core import catalogue, schema, stage_rules, validation
-from industri_rumahan_plugin.gui import form_widgets
+from industri_rumahan_plugin.gui import form_layout, form_widgets
 
 ERROR_STYLE = "border: 2px solid #d7191c;"
 
@@ -74,11 +66,9 @@ class EnterpriseFormPanel(QgsPanelWidget):
             feature = QgsVectorLayerUtils.createFeature(
                 layer, context=layer.createExpressionContext())
             mode = QgsAttributeEditorContext.Mode.AddFeatureMode
-            self.setPanelTitle(toolbelt.tr("New enterprise"))
         else:
             feature = layer.getFeature(fid)
             mode = QgsAttributeEditorContext.Mode.SingleEditMode
-            self.setPanelTitle(toolbelt.tr("Edit enterprise"))
         self.original = QgsFeature(feature)
         # where the undo stack stood when the form opened (see _drop_form_commands)
         self.start_index = layer.undoStack().index()
@@ -101,69 +91,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
 
     # --- layout ------------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.messages = QLabel(self)
-        self.messages.setObjectName("messages")
-        self.messages.setWordWrap(True)
-        self.messages.setVisible(False)
-        outer.addWidget(self.messages)
-        # the fields, location and stage scroll; the messages and Save/Cancel never do
-        self.body = form_widgets.scroll_body(self)
-        outer.addWidget(self.body, 1)
-        layout = self.body.widget().layout()
-        layout.addWidget(self.form, 1)
-
-        box = QGroupBox(toolbelt.tr("Location"), self)
-        grid = QVBoxLayout(box)
-        row = QHBoxLayout()
-        self.x_edit, self.y_edit = QDoubleSpinBox(box), QDoubleSpinBox(box)
-        for edit, low, high, name in ((self.x_edit, -180, 180, "x"), (self.y_edit, -90, 90, "y")):
-            edit.setDecimals(6)
-            edit.setRange(low, high) if self.layer.crs().isGeographic() else edit.setRange(
-                -1e8, 1e8)
-            edit.setSpecialValueText(" ")
-            edit.setObjectName(f"coordinate_{name}")
-            edit.editingFinished.connect(self._on_coordinates_typed)
-        row.addWidget(QLabel(toolbelt.tr("Lon/X"), box))
-        row.addWidget(self.x_edit)
-        row.addWidget(QLabel(toolbelt.tr("Lat/Y"), box))
-        row.addWidget(self.y_edit)
-        grid.addLayout(row)
-        buttons = QHBoxLayout()
-        self.pick_button = QPushButton(toolbelt.tr("Pick on map"), box)
-        self.pick_button.setCheckable(True)
-        self.pick_button.toggled.connect(self._toggle_pick)
-        self.centroid_button = QPushButton(toolbelt.tr("Village centroid"), box)
-        self.centroid_button.clicked.connect(self.use_village_centroid)
-        buttons.addWidget(self.pick_button)
-        buttons.addWidget(self.centroid_button)
-        grid.addLayout(buttons)
-        self.location_label = QLabel(toolbelt.tr("No location yet."), box)
-        self.location_label.setWordWrap(True)
-        grid.addWidget(self.location_label)
-        layout.addWidget(box)
-
-        stage_row = QHBoxLayout()
-        self.suggestion_label = QLabel(self)
-        self.suggestion_label.setWordWrap(True)
-        self.use_suggestion_button = QPushButton(toolbelt.tr("Use suggestion"), self)
-        self.use_suggestion_button.clicked.connect(self.use_suggestion)
-        stage_row.addWidget(self.suggestion_label, 1)
-        stage_row.addWidget(self.use_suggestion_button)
-        layout.addLayout(stage_row)
-
-        actions = QHBoxLayout()
-        self.save_button = QPushButton(toolbelt.tr("Save"), self)
-        self.save_button.setObjectName("save")
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton(toolbelt.tr("Cancel"), self)
-        self.cancel_button.clicked.connect(self.cancel)
-        actions.addStretch(1)
-        actions.addWidget(self.cancel_button)
-        actions.addWidget(self.save_button)
-        outer.addLayout(actions)
-        self._picker = None
+        form_layout.build(self)
 
     # --- values ------------------------------------------------------------------------------
     def record(self) -> dict[str, Any]:

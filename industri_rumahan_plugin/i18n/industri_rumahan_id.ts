@@ -1072,7 +1072,7 @@
     </message>
     <message>
         <location filename="../gui/buttons.py" line="16"/>
-        <location filename="../gui/form_panel.py" line="160"/>
+        <location filename="../gui/form_layout.py" line="105"/>
         <location filename="../gui/report_dialog.py" line="144"/>
         <source>Cancel</source>
         <translation>Batal</translation>
@@ -1104,7 +1104,7 @@
     </message>
     <message>
         <location filename="../gui/buttons.py" line="19"/>
-        <location filename="../gui/form_panel.py" line="157"/>
+        <location filename="../gui/form_layout.py" line="104"/>
         <location filename="../gui/rules_dialog.py" line="84"/>
         <source>Save</source>
         <translation>Simpan</translation>
@@ -1137,7 +1137,7 @@
     </message>
     <message>
         <location filename="../gui/dock.py" line="299"/>
-        <location filename="../gui/form_panel.py" line="335"/>
+        <location filename="../gui/form_panel.py" line="263"/>
         <source>The layer cannot be edited (read-only file or data source). Nothing was written.</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca). Tidak ada yang ditulis.</translation>
     </message>
@@ -1160,7 +1160,7 @@
     </message>
     <message>
         <location filename="../gui/dock_undo.py" line="19"/>
-        <location filename="../gui/form_panel.py" line="347"/>
+        <location filename="../gui/form_panel.py" line="275"/>
         <source>Enterprise {name}</source>
         <translation>Usaha {name}</translation>
     </message>
@@ -1230,72 +1230,72 @@
         <translation>Survei lapangan</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="77"/>
-        <source>New enterprise</source>
-        <translation>Usaha baru</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="81"/>
-        <source>Edit enterprise</source>
-        <translation>Sunting usaha</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="117"/>
-        <source>Location</source>
-        <translation>Lokasi</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="128"/>
-        <source>Lon/X</source>
-        <translation>Bujur/X</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="130"/>
-        <source>Lat/Y</source>
-        <translation>Lintang/Y</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="134"/>
-        <source>Pick on map</source>
-        <translation>Pilih di peta</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="137"/>
-        <source>Village centroid</source>
-        <translation>Titik tengah desa</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="142"/>
+        <location filename="../gui/form_layout.py" line="91"/>
         <source>No location yet.</source>
         <translation>Belum ada lokasi.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="150"/>
+        <location filename="../gui/form_layout.py" line="96"/>
+        <source>New enterprise</source>
+        <translation>Usaha baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="97"/>
+        <source>Edit enterprise</source>
+        <translation>Sunting usaha</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="98"/>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="99"/>
+        <source>Lon/X</source>
+        <translation>Bujur/X</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="100"/>
+        <source>Lat/Y</source>
+        <translation>Lintang/Y</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="101"/>
+        <source>Pick on map</source>
+        <translation>Pilih di peta</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="102"/>
+        <source>Village centroid</source>
+        <translation>Titik tengah desa</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="103"/>
         <source>Use suggestion</source>
         <translation>Pakai saran</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="217"/>
+        <location filename="../gui/form_panel.py" line="145"/>
         <source>Unknown village code: fill in a valid code first.</source>
         <translation>Kode desa tidak dikenal: isi kode yang valid terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="255"/>
+        <location filename="../gui/form_panel.py" line="183"/>
         <source>no criterion met</source>
         <translation>tidak ada kriteria yang terpenuhi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="256"/>
+        <location filename="../gui/form_panel.py" line="184"/>
         <source>Suggested stage: {stage} ({reasons})</source>
         <translation>Tahap yang disarankan: {stage} ({reasons})</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="365"/>
+        <location filename="../gui/form_panel.py" line="293"/>
         <source>The edit buffer refused the change. Nothing was written.</source>
         <translation>Penyangga suntingan menolak perubahan. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="377"/>
+        <location filename="../gui/form_panel.py" line="305"/>
         <source>Could not save to the file: {reasons}. Your input is kept here and in the layer&apos;s unsaved edits; fix the cause and save again.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
     </message>
@@ -3212,72 +3212,72 @@
         <translation>Siapkan paket survei lapangan (QField)</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="65"/>
+        <location filename="../processing/prepare_field_survey.py" line="64"/>
         <source>Regions (kecamatan or desa layer)</source>
         <translation>Wilayah (lapisan kecamatan atau desa)</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="68"/>
+        <location filename="../processing/prepare_field_survey.py" line="67"/>
         <source>Region codes (kecamatan or desa, comma separated)</source>
         <translation>Kode wilayah (kecamatan atau desa, dipisah koma)</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="71"/>
+        <location filename="../processing/prepare_field_survey.py" line="70"/>
         <source>Include NIK and phone numbers</source>
         <translation>Sertakan NIK dan nomor telepon</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="73"/>
+        <location filename="../processing/prepare_field_survey.py" line="72"/>
         <source>Package folder</source>
         <translation>Folder paket</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="74"/>
+        <location filename="../processing/prepare_field_survey.py" line="73"/>
         <source>QGIS project for QField</source>
         <translation>Proyek QGIS untuk QField</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="75"/>
+        <location filename="../processing/prepare_field_survey.py" line="74"/>
         <source>Package GeoPackage</source>
         <translation>GeoPackage paket</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="76"/>
+        <location filename="../processing/prepare_field_survey.py" line="75"/>
         <source>Package ZIP</source>
         <translation>ZIP paket</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="77"/>
+        <location filename="../processing/prepare_field_survey.py" line="76"/>
         <source>Enterprises packaged</source>
         <translation>Usaha dalam paket</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="84"/>
+        <location filename="../processing/prepare_field_survey.py" line="83"/>
         <source>INPUT is not an enterprise layer of the plugin&apos;s schema (fields uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</source>
         <translation>INPUT bukan lapisan usaha skema plugin (field uid, nama_usaha, sektor, tahap, jenis_kelamin_pemilik).</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="95"/>
+        <location filename="../processing/prepare_field_survey.py" line="94"/>
         <source>No enterprise lies in the chosen regions (or selection): nothing to package.</source>
         <translation>Tidak ada usaha di wilayah (atau pilihan) tersebut: tidak ada yang dikemas.</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="108"/>
+        <location filename="../processing/prepare_field_survey.py" line="107"/>
         <source>{n} enterprises packaged in {path} ({photos} photos); zip: {zip}</source>
         <translation>{n} usaha dikemas di {path} ({photos} foto); zip: {zip}</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="119"/>
+        <location filename="../processing/prepare_field_survey.py" line="118"/>
         <source>CODES: {codes} are no kecamatan or desa codes (e.g. 19.01.02 or 19.01.02.2007).</source>
         <translation>CODES: {codes} bukan kode kecamatan atau desa (mis. 19.01.02 atau 19.01.02.2007).</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="126"/>
+        <location filename="../processing/prepare_field_survey.py" line="125"/>
         <source>REGIONS must be a kabupaten/kota, kecamatan or desa layer of the schema.</source>
         <translation>REGIONS harus lapisan kabupaten/kota, kecamatan atau desa dari skema.</translation>
     </message>
     <message>
-        <location filename="../processing/prepare_field_survey.py" line="129"/>
+        <location filename="../processing/prepare_field_survey.py" line="128"/>
         <source>REGIONS holds no region (is anything selected?).</source>
         <translation>REGIONS tidak berisi wilayah (adakah yang dipilih?).</translation>
     </message>
