@@ -7,9 +7,11 @@ and works on a QGIS without numpy, pandas, scipy or shapely: what is missing is 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from qgis.core import QgsApplication
+from qgis.gui import QgsGui
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from industri_rumahan_plugin import dependencies, toolbelt
@@ -44,6 +46,9 @@ class IndustriRumahanPlugin:
     # --- GUI ----------------------------------------------------------------------------
     def initGui(self) -> None:
         self.translator = toolbelt.install_translator(self)
+        # QGIS's Options dialog may change the interface language while QGIS runs: the
+        # translator follows, and Qt's LanguageChange retranslates the open panel
+        QgsGui.instance().optionsChanged.connect(self.follow_language)
         dependencies.report_missing(self.iface)
         self.initProcessing()
         self.toolbar = self.iface.addToolBar("Industri Rumahan")
@@ -206,7 +211,13 @@ class IndustriRumahanPlugin:
 
         processing.execAlgorithmDialog(f"{PROVIDER_ID}:{name}", {})
 
+    def follow_language(self) -> None:
+        """Install or remove the plugin's translator to match the interface language now."""
+        toolbelt.sync_translator(self)
+
     def unload(self) -> None:
+        with contextlib.suppress(TypeError, RuntimeError):
+            QgsGui.instance().optionsChanged.disconnect(self.follow_language)
         if self.history_watcher is not None:
             self.history_watcher.stop()
             self.history_watcher = None

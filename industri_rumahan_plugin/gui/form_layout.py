@@ -7,6 +7,9 @@ language while it is open, without losing what was typed.
 
 from __future__ import annotations
 
+from qgis.core import QgsFeature
+from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
     QGroupBox,
@@ -103,3 +106,26 @@ def set_texts(panel) -> None:
     panel.use_suggestion_button.setText(toolbelt.tr("Use suggestion"))
     panel.save_button.setText(toolbelt.tr("Save"))
     panel.cancel_button.setText(toolbelt.tr("Cancel"))
+
+
+def rebuild_form(panel, feature: QgsFeature | None = None) -> None:
+    """A new attribute form in the interface language in place of the panel's, holding what
+    was typed (``feature``: the input read before the layer was configured again)."""
+    old = panel.form
+    feature = QgsFeature(feature if feature is not None else old.currentFormFeature())
+    mode = old.mode()
+    old.setMode(QgsAttributeEditorContext.Mode.IdentifyMode)  # it must not save on its own
+    form_widgets.drop_form_commands(panel.layer, panel.start_index)
+    context = QgsAttributeEditorContext()
+    if panel.canvas is not None:
+        context.setMapCanvas(panel.canvas)
+    form = QgsAttributeForm(panel.layer, feature, context, panel)
+    form.setMode(mode)
+    form.hideButtonBox()
+    form_widgets.finish(form, panel.lang)
+    panel.body.widget().layout().replaceWidget(old, form)
+    old.hide()
+    old.deleteLater()
+    panel.form = form
+    form.widgetValueChanged.connect(panel._on_value_changed)
+    QTimer.singleShot(0, panel._blank_nulls)

@@ -93,6 +93,24 @@ class EnterpriseFormPanel(QgsPanelWidget):
     def _build(self) -> None:
         form_layout.build(self)
 
+    def retranslate(self, feature: QgsFeature | None = None) -> None:
+        """Every text and the attribute form again in the interface language, keeping the
+        input (``feature``: what was typed, read before the layer was configured again)."""
+        self.lang = toolbelt.language()
+        form_layout.set_texts(self)
+        form_layout.rebuild_form(self, feature)
+        point = self.point()
+        if point is not None:
+            self.set_point(point, fill_codes=False)
+        else:
+            self.location_label.setText(toolbelt.tr("No location yet."))
+        self.update_suggestion()
+        self._mark(self.last_issues)
+        if self.messages.isVisible() and self.last_issues:
+            errors = validation.errors(self.last_issues)
+            self._show_messages([self._issue_text(i) for i in errors or self.last_issues],
+                                error=bool(errors))
+
     # --- values ------------------------------------------------------------------------------
     def record(self) -> dict[str, Any]:
         """The form's current values by field name (plain Python)."""
