@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from qgis.core import QgsFeature
 from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
@@ -125,7 +126,7 @@ def rebuild_form(panel, feature: QgsFeature | None = None) -> None:
     form_widgets.finish(form, panel.lang)
     panel.body.widget().layout().replaceWidget(old, form)
     old.hide()
-    old.deleteLater()
+    sip.delete(old)  # now: a form left to deleteLater would follow the layer meanwhile
     panel.form = form
     form.widgetValueChanged.connect(panel._on_value_changed)
     QTimer.singleShot(0, panel._blank_nulls)

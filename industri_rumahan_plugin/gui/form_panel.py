@@ -333,7 +333,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
                 self.committed.emit(before, after)
         self._show_messages(warnings, error=False)
         self.saved.emit(int(self.fid))
-        self.acceptPanel()
+        self._close()
         return True
 
     def _buffer_has_other_edits(self) -> bool:
@@ -348,5 +348,16 @@ class EnterpriseFormPanel(QgsPanelWidget):
         if self.started_editing and self.layer.isEditable() and not (
                 buffer is not None and buffer.isModified()):
             self.layer.rollBack()
+        self._close()
+
+    def _close(self) -> None:
+        """Close the panel and retire its attribute form at once. A closed panel lives on
+        until Qt deletes it (only once control is back in the event loop that asked), and
+        its form meanwhile followed the layer: after a delete and undo, QGIS refilled the
+        closed form's photo path with "NULL" (signals blocked)."""
         self.acceptPanel()
+        if not sip.isdeleted(self.form):
+            self.form.setMode(QgsAttributeEditorContext.Mode.IdentifyMode)
+            self.form.hide()
+            sip.delete(self.form)
 
