@@ -11,7 +11,6 @@ import contextlib
 from collections.abc import Callable
 
 from qgis.core import QgsApplication
-from qgis.gui import QgsGui
 from qgis.PyQt.QtWidgets import QAction, QToolBar
 
 from industri_rumahan_plugin import dependencies, toolbelt
@@ -48,6 +47,8 @@ class IndustriRumahanPlugin:
         self.translator = toolbelt.install_translator(self)
         # QGIS's Options dialog may change the interface language while QGIS runs: the
         # translator follows, and Qt's LanguageChange retranslates the open panel
+        from qgis.gui import QgsGui  # the desktop only (qgis_process loads this module too)
+
         QgsGui.instance().optionsChanged.connect(self.follow_language)
         dependencies.report_missing(self.iface)
         self.initProcessing()
@@ -216,8 +217,11 @@ class IndustriRumahanPlugin:
         toolbelt.sync_translator(self)
 
     def unload(self) -> None:
-        with contextlib.suppress(TypeError, RuntimeError):
-            QgsGui.instance().optionsChanged.disconnect(self.follow_language)
+        if self.toolbar is not None:  # initGui ran: the desktop
+            from qgis.gui import QgsGui
+
+            with contextlib.suppress(TypeError, RuntimeError):
+                QgsGui.instance().optionsChanged.disconnect(self.follow_language)
         if self.history_watcher is not None:
             self.history_watcher.stop()
             self.history_watcher = None
