@@ -32,6 +32,7 @@ class IndustriRumahanPlugin:
         self.dock = None  # gui.dock.EnterpriseDock, created on first use (issue 3)
         self.dock_action: QAction | None = None
         self.history_watcher = None  # gui.history_watch.HistoryWatcher
+        self.neighbour_watch = None  # styles.neighbours.NeighbourWatch (names beside discs)
 
     # --- Processing -------------------------------------------------------------------
     def initProcessing(self) -> None:
@@ -182,6 +183,9 @@ class IndustriRumahanPlugin:
         from industri_rumahan_plugin.gui.history_watch import HistoryWatcher
 
         self.history_watcher = HistoryWatcher()
+        from industri_rumahan_plugin.styles.neighbours import NeighbourWatch
+
+        self.neighbour_watch = NeighbourWatch()
 
     def libraries_present(self, names: tuple[str, ...]) -> bool:
         """True when ``names`` can be imported; else say in the message bar what to install."""
@@ -225,6 +229,9 @@ class IndustriRumahanPlugin:
         if self.history_watcher is not None:
             self.history_watcher.stop()
             self.history_watcher = None
+        if self.neighbour_watch is not None:
+            self.neighbour_watch.stop()
+            self.neighbour_watch = None
         if self.dock is not None:
             self.dock.cleanup()
             self.iface.removeDockWidget(self.dock)

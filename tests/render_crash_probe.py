@@ -1,7 +1,8 @@
 """Render the styled enterprise layer while its layers are removed, re-added, the project cleared.
 
 Run in a process of its own (a crash must fail a test, not kill pytest). Each round adds the
-demo layers, styles the enterprises (clusters coloured by the dominant class, names), starts a
+demo layers, styles the enterprises (clusters coloured by their members' class, names shown
+only beside lone enterprises, with the plugin's NeighbourWatch running), starts a
 parallel render at province scale and, while it runs, removes the layers (or clears the
 project), lets the deletions happen, re-adds them and renders again; a canvas repaints in
 between. Prints one JSON line with what was drawn; a crash shows as a signal return code.
@@ -32,6 +33,7 @@ from qgis.gui import QgsMapCanvas  # noqa: E402
 
 from industri_rumahan_plugin.styles import apply, preview  # noqa: E402
 from industri_rumahan_plugin.styles import enterprise_styles as es  # noqa: E402
+from industri_rumahan_plugin.styles.neighbours import NeighbourWatch  # noqa: E402
 
 GPKG, ROUNDS = sys.argv[1], int(sys.argv[2])
 MODE = sys.argv[3] if len(sys.argv) > 3 else ""
@@ -59,6 +61,10 @@ def add_layers(style: str) -> list[QgsVectorLayer]:
     apply.apply_style(layers[0], style, lang="id")
     if MODE == "old_colour":  # the former cluster colour: the nearest members via the layer
         layers[0].renderer().setClusterSymbol(es.cluster_symbol(OLD_COLOUR))
+        settings = QgsPalLayerSettings(layers[0].labeling().settings())  # names as then
+        settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Property.Show,
+                                                     QgsProperty())
+        layers[0].setLabeling(QgsVectorLayerSimpleLabeling(settings))
     if MODE == "label_show":
         settings = QgsPalLayerSettings(layers[0].labeling().settings())
         settings.scaleVisibility = False
@@ -73,6 +79,8 @@ def job_for(layers, extent) -> QgsMapRendererParallelJob:
     return QgsMapRendererParallelJob(settings)
 
 
+# as the plugin runs it: names only beside lone enterprises (the controls run as before)
+watch = NeighbourWatch() if not MODE else None
 canvas = QgsMapCanvas()
 canvas.resize(500, 400)
 canvas.setDestinationCrs(WGS84)
@@ -107,4 +115,6 @@ canvas.setLayers([])
 print(json.dumps({"rounds": ROUNDS, "colours": drawn}))
 sys.stdout.flush()
 QgsProject.instance().clear()
+if watch is not None:
+    watch.stop()
 app.exitQgis()

@@ -50,7 +50,7 @@ def test_the_probe_reaches_the_failure_of_a_layer_reading_expression(demo_gpkg):
     main thread, which waits for the render), so a pass above means the layer-free colour,
     not a probe that never hits the race."""
     outcomes = []
-    for _ in range(3):
+    for _ in range(5):
         outcomes.append(_fails(demo_gpkg, "old_colour"))
         if outcomes[-1]:
             break

@@ -1,5 +1,5 @@
 """Map feedback: cluster discs take their members' stage/sector colour (rendered pixels), names
-show at village scale, features are named by business name (not UUID)."""
+only beside enterprises drawn alone, features are named by business name (not UUID)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from qgis.core import (
     QgsExpressionContextUtils,
     QgsFeature,
     QgsGeometry,
-    QgsMapRendererSequentialJob,
+    QgsMapRendererParallelJob,
+    QgsPalLayerSettings,
     QgsPointXY,
     QgsProject,
     QgsRectangle,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QSize
 
@@ -103,23 +105,54 @@ def test_the_colour_expression_reads_no_layer(two_clusters):
     assert expression.evaluate(context) == es.CLUSTER_COLOR
 
 
-def test_names_show_at_village_scale(qgis_new_project):
-    """Names from 1:25,000. (Hiding names beside cluster discs needed overlay_nearest in a
-    label's Show property, which crashed QGIS when layers were removed: left out.)"""
-    layer = _layer([(106.0, -2.0, "pemula", "batik", "Sendiri"),
-                    (106.01, -2.0, "pemula", "batik", "Berdua satu"),
-                    (106.01003, -2.0, "pemula", "batik", "Berdua dua")])
-    apply.apply_style(layer, "stage", lang="en")
+def _village_labels(layer) -> list[str]:
     centre = QgsPointXY(106.005, -2.0)
     extent = QgsRectangle(centre.x() - 0.01, centre.y() - 0.01, centre.x() + 0.01,
                           centre.y() + 0.01)
     settings = preview.map_settings([layer], extent, WGS84, SIZE)
     assert settings.scale() < es.LABEL_MAX_SCALE  # names shown at this scale
-    job = QgsMapRendererSequentialJob(settings)
+    job = QgsMapRendererParallelJob(settings)
     job.start()
     job.waitForFinished()
-    labels = sorted(x.labelText for x in job.takeLabelingResults().allLabels())
-    assert "Sendiri" in labels
+    return sorted(x.labelText for x in job.takeLabelingResults().allLabels())
+
+
+def test_names_only_beside_enterprises_drawn_alone(qgis_new_project):
+    """The two 3 m apart form a cluster disc: no name beside it. The distances come from the
+    plugin's watch (main thread), never from the layer inside the render."""
+    from industri_rumahan_plugin.styles.neighbours import NeighbourWatch
+
+    watch = NeighbourWatch()
+    try:
+        layer = _layer([(106.0, -2.0, "pemula", "batik", "Sendiri"),
+                        (106.01, -2.0, "pemula", "batik", "Berdua satu"),
+                        (106.01003, -2.0, "pemula", "batik", "Berdua dua")])
+        apply.apply_style(layer, "stage", lang="en")
+        names = QgsPalLayerSettings(layer.labeling().settings())
+        names.displayAll = True  # no collision may hide a name: only the Show property
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(names))
+        assert _village_labels(layer) == ["Sendiri"]
+    finally:
+        watch.stop()
+    # without the plugin (QField, another QGIS) the function is unknown: every name shows
+    assert _village_labels(layer) == ["Berdua dua", "Berdua satu", "Sendiri"]
+
+
+def test_nearest_distances_match_a_brute_force(qgis_app):
+    import math
+    import random
+
+    from industri_rumahan_plugin.styles.neighbours import nearest_distances
+
+    rng = random.Random(7)
+    points = [(i, rng.uniform(0, 5000), rng.uniform(0, 3000)) for i in range(400)]
+    points += [(400, 10.0, 10.0), (401, 10.0, 13.0)]  # a close pair
+    expected = {fid: min(math.hypot(x - ox, y - oy) for other, ox, oy in points
+                         if other != fid) for fid, x, y in points}
+    found = nearest_distances(points)
+    assert found.keys() == expected.keys()
+    assert all(math.isclose(found[k], expected[k]) for k in expected)
+    assert found[400] == 3.0
 
 
 def test_features_are_named_by_business_name(demo_gpkg, qgis_new_project):

@@ -1070,7 +1070,7 @@
     </message>
     <message>
         <location filename="../gui/buttons.py" line="16"/>
-        <location filename="../gui/form_layout.py" line="108"/>
+        <location filename="../gui/form_layout.py" line="109"/>
         <location filename="../gui/report_dialog.py" line="144"/>
         <source>Cancel</source>
         <translation>Batal</translation>
@@ -1102,7 +1102,7 @@
     </message>
     <message>
         <location filename="../gui/buttons.py" line="19"/>
-        <location filename="../gui/form_layout.py" line="107"/>
+        <location filename="../gui/form_layout.py" line="108"/>
         <location filename="../gui/rules_dialog.py" line="84"/>
         <source>Save</source>
         <translation>Simpan</translation>
@@ -1229,48 +1229,48 @@
         <translation>Survei lapangan</translation>
     </message>
     <message>
-        <location filename="../gui/form_layout.py" line="94"/>
+        <location filename="../gui/form_layout.py" line="95"/>
         <location filename="../gui/form_panel.py" line="106"/>
         <source>No location yet.</source>
         <translation>Belum ada lokasi.</translation>
     </message>
     <message>
-        <location filename="../gui/form_layout.py" line="99"/>
+        <location filename="../gui/form_layout.py" line="100"/>
         <source>New enterprise</source>
         <translation>Usaha baru</translation>
     </message>
     <message>
-        <location filename="../gui/form_layout.py" line="100"/>
+        <location filename="../gui/form_layout.py" line="101"/>
         <source>Edit enterprise</source>
         <translation>Sunting usaha</translation>
     </message>
     <message>
-        <location filename="../gui/form_layout.py" line="101"/>
+        <location filename="../gui/form_layout.py" line="102"/>
         <source>Location</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../gui/form_layout.py" line="102"/>
+        <location filename="../gui/form_layout.py" line="103"/>
         <source>Lon/X</source>
         <translation>Bujur/X</translation>
     </message>
     <message>
-        <location filename="../gui/form_layout.py" line="103"/>
+        <location filename="../gui/form_layout.py" line="104"/>
         <source>Lat/Y</source>
         <translation>Lintang/Y</translation>
     </message>
     <message>
-        <location filename="../gui/form_layout.py" line="104"/>
+        <location filename="../gui/form_layout.py" line="105"/>
         <source>Pick on map</source>
         <translation>Pilih di peta</translation>
     </message>
     <message>
-        <location filename="../gui/form_layout.py" line="105"/>
+        <location filename="../gui/form_layout.py" line="106"/>
         <source>Village centroid</source>
         <translation>Titik tengah desa</translation>
     </message>
     <message>
-        <location filename="../gui/form_layout.py" line="106"/>
+        <location filename="../gui/form_layout.py" line="107"/>
         <source>Use suggestion</source>
         <translation>Pakai saran</translation>
     </message>
@@ -1694,42 +1694,42 @@
         <translation>Kriteria {n}: tuliskan alasan yang akan dibaca pengguna.</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="57"/>
+        <location filename="../plugin.py" line="59"/>
         <source>Create enterprise database…</source>
         <translation>Buat basis data usaha…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="62"/>
+        <location filename="../plugin.py" line="64"/>
         <source>Home industries panel</source>
         <translation>Panel industri rumahan</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="68"/>
+        <location filename="../plugin.py" line="70"/>
         <source>Generate demo enterprises…</source>
         <translation>Buat usaha contoh…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="74"/>
+        <location filename="../plugin.py" line="76"/>
         <source>Import enterprises from a spreadsheet…</source>
         <translation>Impor usaha dari lembar kerja…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="80"/>
+        <location filename="../plugin.py" line="82"/>
         <source>Export enterprises to a spreadsheet…</source>
         <translation>Ekspor usaha ke lembar kerja…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="86"/>
+        <location filename="../plugin.py" line="88"/>
         <source>Region report (PDF)…</source>
         <translation>Laporan wilayah (PDF)…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="93"/>
+        <location filename="../plugin.py" line="95"/>
         <source>Export product catalogue (PDF)…</source>
         <translation>Ekspor katalog produk (PDF)…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="125"/>
+        <location filename="../plugin.py" line="127"/>
         <source>Publish web map and catalogue…</source>
         <translation>Terbitkan peta web dan katalog…</translation>
     </message>

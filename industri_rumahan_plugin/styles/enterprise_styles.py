@@ -32,6 +32,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.compat import LabelPlacement, Symbology, Unit
 from industri_rumahan_plugin.core import catalogue
+from industri_rumahan_plugin.styles import neighbours
 
 STAGE_FIELD = "tahap"
 SECTOR_FIELD = "sektor"
@@ -242,6 +243,11 @@ def name_labeling(field: str = NAME_FIELD) -> QgsVectorLayerSimpleLabeling:
     settings.placement = LabelPlacement.AROUND_POINT
     settings.dist = 1.0
     settings.setFormat(halo_text(QFont("Sans Serif"), 8, "#1a1a1a"))
+    # a clustered enterprise is drawn as its cluster's disc: no name beside the disc (the
+    # distances come from styles/neighbours.py, computed outside the render)
+    settings.dataDefinedProperties().setProperty(
+        QgsPalLayerSettings.Property.Show,
+        QgsProperty.fromExpression(neighbours.show_expression(CLUSTER_TOLERANCE_MM)))
     settings.priority = 3  # below other layers' labels (default 5): names give way
     settings.obstacleSettings().setIsObstacle(True)  # no other label over an enterprise
     settings.obstacleSettings().setFactor(2.0)

@@ -939,7 +939,13 @@
       <dd_properties>
         <Option type="Map">
           <Option type="QString" name="name" value=""/>
-          <Option name="properties"/>
+          <Option type="Map" name="properties">
+            <Option type="Map" name="Show">
+              <Option type="bool" name="active" value="true"/>
+              <Option type="QString" name="expression" value="coalesce(try(eval('ir_neighbour_m(@layer_id, $id)')) > 7.0 * coalesce(@map_scale, 25000) / 1000.0, true)"/>
+              <Option type="int" name="type" value="3"/>
+            </Option>
+          </Option>
           <Option type="QString" name="type" value="collection"/>
         </Option>
       </dd_properties>
