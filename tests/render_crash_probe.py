@@ -59,6 +59,13 @@ def add_layers(style: str) -> list[QgsVectorLayer]:
               for name in ("usaha", "kecamatan")]
     QgsProject.instance().addMapLayers(layers)
     apply.apply_style(layers[0], style, lang="id")
+    if MODE in ("plain", "colour_only"):  # baselines: constant disc colour / no Show on names
+        settings = QgsPalLayerSettings(layers[0].labeling().settings())
+        settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Property.Show,
+                                                     QgsProperty())
+        layers[0].setLabeling(QgsVectorLayerSimpleLabeling(settings))
+        if MODE == "plain":
+            layers[0].renderer().setClusterSymbol(es.cluster_symbol())
     if MODE == "old_colour":  # the former cluster colour: the nearest members via the layer
         layers[0].renderer().setClusterSymbol(es.cluster_symbol(OLD_COLOUR))
         settings = QgsPalLayerSettings(layers[0].labeling().settings())  # names as then
