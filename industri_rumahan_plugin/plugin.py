@@ -230,6 +230,8 @@ class IndustriRumahanPlugin:
             self.history_watcher.stop()
             self.history_watcher = None
         if self.neighbour_watch is not None:
+            # a render may still call the function: let the canvas finish before it goes
+            self.iface.mapCanvas().stopRendering()
             self.neighbour_watch.stop()
             self.neighbour_watch = None
         if self.dock is not None:

@@ -119,6 +119,7 @@ for round_ in range(ROUNDS):
     spin(0.02)
     QgsProject.instance().removeAllMapLayers()
 canvas.setLayers([])
+canvas.stopRendering()  # a cancelled canvas job may still be rendering: let it end first
 print(json.dumps({"rounds": ROUNDS, "colours": drawn}))
 sys.stdout.flush()
 QgsProject.instance().clear()

@@ -139,6 +139,8 @@ class NeighbourWatch(QObject):
             _distances.pop(layer_id, None)
 
     def stop(self) -> None:
+        """Forget the distances and unregister the function; call it when no render runs
+        (the plugin stops the canvas first: a running render may still call it)."""
         with contextlib.suppress(TypeError, RuntimeError):
             self.project.layersAdded.disconnect(self._on_layers_added)
             self.project.layersWillBeRemoved.disconnect(self._on_layers_removed)
