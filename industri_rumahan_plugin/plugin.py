@@ -7,6 +7,7 @@ and works on a QGIS without numpy, pandas, scipy or shapely: what is missing is 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from qgis.core import QgsApplication
@@ -31,6 +32,7 @@ class IndustriRumahanPlugin:
         self.dock = None  # gui.dock.EnterpriseDock, created on first use (issue 3)
         self.dock_action: QAction | None = None
         self.history_watcher = None  # gui.history_watch.HistoryWatcher
+        self.neighbour_watch = None  # styles.neighbours.NeighbourWatch (names beside discs)
 
     # --- Processing -------------------------------------------------------------------
     def initProcessing(self) -> None:
@@ -44,6 +46,11 @@ class IndustriRumahanPlugin:
     # --- GUI ----------------------------------------------------------------------------
     def initGui(self) -> None:
         self.translator = toolbelt.install_translator(self)
+        # QGIS's Options dialog may change the interface language while QGIS runs: the
+        # translator follows, and Qt's LanguageChange retranslates the open panel
+        from qgis.gui import QgsGui  # the desktop only (qgis_process loads this module too)
+
+        QgsGui.instance().optionsChanged.connect(self.follow_language)
         dependencies.report_missing(self.iface)
         self.initProcessing()
         self.toolbar = self.iface.addToolBar("Industri Rumahan")
@@ -176,6 +183,9 @@ class IndustriRumahanPlugin:
         from industri_rumahan_plugin.gui.history_watch import HistoryWatcher
 
         self.history_watcher = HistoryWatcher()
+        from industri_rumahan_plugin.styles.neighbours import NeighbourWatch
+
+        self.neighbour_watch = NeighbourWatch()
 
     def libraries_present(self, names: tuple[str, ...]) -> bool:
         """True when ``names`` can be imported; else say in the message bar what to install."""
@@ -206,10 +216,24 @@ class IndustriRumahanPlugin:
 
         processing.execAlgorithmDialog(f"{PROVIDER_ID}:{name}", {})
 
+    def follow_language(self) -> None:
+        """Install or remove the plugin's translator to match the interface language now."""
+        toolbelt.sync_translator(self)
+
     def unload(self) -> None:
+        if self.toolbar is not None:  # initGui ran: the desktop
+            from qgis.gui import QgsGui
+
+            with contextlib.suppress(TypeError, RuntimeError):
+                QgsGui.instance().optionsChanged.disconnect(self.follow_language)
         if self.history_watcher is not None:
             self.history_watcher.stop()
             self.history_watcher = None
+        if self.neighbour_watch is not None:
+            # a render may still call the function: let the canvas finish before it goes
+            self.iface.mapCanvas().stopRendering()
+            self.neighbour_watch.stop()
+            self.neighbour_watch = None
         if self.dock is not None:
             self.dock.cleanup()
             self.iface.removeDockWidget(self.dock)

@@ -63,9 +63,29 @@ def install_translator(user: object = None) -> QTranslator | None:
 
 
 def remove_translator(translator: QTranslator | None, user: object = None) -> None:
-    if translator is None or not _installed or translator is not _installed[0]:
-        return
+    """``user`` no longer needs the translator; the last user removes it."""
     if user in _users:
         _users.remove(user)
-    if not _users:
+    if not _users and _installed:
         QCoreApplication.removeTranslator(_installed.pop())
+
+
+def sync_translator(user: object = None) -> bool:
+    """Install or remove the translator so that it matches ``language()`` now (the language
+    changed while QGIS runs); True when it changed. Qt then sends every widget a
+    LanguageChange event, which the dock and its panels answer by saying their texts again.
+    ``user`` (the desktop plugin) gives it back through ``remove_translator`` when unloaded."""
+    if language() == "id":
+        return not _installed and install_translator(user) is not None
+    if not _installed:
+        return False
+    QCoreApplication.removeTranslator(_installed.pop())
+    _users.clear()  # nobody holds it any more; a user in Indonesian installs it again
+    return True
+
+
+def set_language(lang: str, user: object = None) -> bool:
+    """The plugin's own language switch: "id", "en", or "" (follow QGIS's interface
+    language); applied at once, while QGIS runs. True when the translator changed."""
+    QgsSettings().setValue(f"{SETTINGS_PREFIX}/language", lang if lang in ("id", "en") else "")
+    return sync_translator(user)

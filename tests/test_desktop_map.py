@@ -80,9 +80,11 @@ def collect(window, result):
     from industri_rumahan_plugin.styles.apply import apply_style
 
     apply_style(layers["usaha"], "stage")  # what the toolbar's stage style does
-    result["cluster_colour"] = layers["usaha"].renderer().type() == "pointCluster" and \
-        "array_majority" in layers["usaha"].renderer().clusterSymbol().symbolLayer(0) \
+    colour = layers["usaha"].renderer().clusterSymbol().symbolLayer(0) \
         .dataDefinedProperties().property(Symbology.PROPERTY_FILL_COLOR).expressionString()
+    # the members' class colour, read without touching a layer in the render thread
+    result["cluster_colour"] = layers["usaha"].renderer().type() == "pointCluster" and \
+        "@cluster_color" in colour and "overlay_" not in colour and "@layer" not in colour
 
     # the algorithm dialog's own run (a background task, then QGIS loads the output)
     import time

@@ -37,8 +37,8 @@ TOLERANCE = 0.01
 #: On any QGIS: a class colour's share of the map may differ by this fraction of the
 #: reference's share, or by SHARE_FLOOR of the map, whichever is larger.
 SHARE_TOLERANCE = 0.15
-#: Half a cluster disc: which feature QGIS takes first in a cluster (it names the cluster's
-#: dominant class, ``enterprise_styles.dominant_expression``) differs between versions, so a
+#: Half a cluster disc: which feature QGIS takes first in a cluster (it colours a mixed
+#: cluster, ``enterprise_styles.cluster_colour_expression``) differs between versions, so a
 #: two-point cluster of two classes may take the other colour.
 SHARE_FLOOR = 0.0006
 

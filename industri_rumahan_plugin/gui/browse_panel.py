@@ -70,7 +70,6 @@ class BrowsePanel(QgsPanelWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setPanelTitle(toolbelt.tr("Home industries"))
         self.lang = toolbelt.language()
         self._district_parents: dict[str, str] = {}
         self._districts: dict[str, str] = {}
@@ -90,11 +89,12 @@ class BrowsePanel(QgsPanelWidget):
         layout.setSpacing(4)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(toolbelt.tr("Layer"), self))
+        self.layer_label = QLabel(self)
+        top.addWidget(self.layer_label)
         self.layer_combo = _shrinkable(QComboBox(self))
         self.layer_combo.setObjectName("layer_combo")
         top.addWidget(self.layer_combo, 1)
-        self.rules_button = QPushButton(toolbelt.tr("Stage rules…"), self)
+        self.rules_button = QPushButton(self)
         top.addWidget(self.rules_button)
         self.tool_row = top  # the dock adds its field-survey button beside "Stage rules…"
         layout.addLayout(top)
@@ -102,7 +102,6 @@ class BrowsePanel(QgsPanelWidget):
         self.search = QgsFilterLineEdit(self)
         self.search.setObjectName("search")
         self.search.setShowSearchIcon(True)
-        self.search.setPlaceholderText(toolbelt.tr("Search business, owner, product, village…"))
         layout.addWidget(self.search)
 
         filter_box = QWidget(self)
@@ -115,28 +114,13 @@ class BrowsePanel(QgsPanelWidget):
         grid.setColumnStretch(3, 1)
         self.filters: dict[str, QComboBox] = {}
         self._filter_rows: list[tuple[QLabel, QComboBox]] = []
-        any_text = toolbelt.tr("(all)")
-        specs = [
-            ("kabupaten", toolbelt.tr("Regency"), []),
-            ("kecamatan", toolbelt.tr("District"), []),
-            ("sektor", toolbelt.tr("Sector"), list(catalogue.label_map(
-                catalogue.SECTORS, self.lang).items())),
-            ("tahap", toolbelt.tr("Stage"), list(catalogue.label_map(
-                catalogue.STAGES, self.lang).items())),
-            ("status_binaan", toolbelt.tr("Guidance"), list(catalogue.label_map(
-                catalogue.GUIDANCE_STATUS, self.lang).items())),
-            ("perempuan", toolbelt.tr("Women-owned"), [("true", toolbelt.tr("Yes")),
-                                                      ("false", toolbelt.tr("No"))]),
-            ("krtp", toolbelt.tr("KRTP"), [("true", toolbelt.tr("Yes")),
-                                           ("false", toolbelt.tr("No"))]),
-        ]
-        for name, label, items in specs:
+        for name, _label, items in self._filter_specs():
             combo = _shrinkable(QComboBox(self))
             combo.setObjectName(f"filter_{name}")
-            combo.addItem(any_text, None)
-            for code, text in items:
-                combo.addItem(text, code)
-            self._filter_rows.append((QLabel(label, self), combo))
+            combo.addItem("", None)
+            for code, _text in items:
+                combo.addItem("", code)
+            self._filter_rows.append((QLabel(self), combo))
             self.filters[name] = combo
         self.filter_grid = grid
         self._columns = 0
@@ -158,7 +142,6 @@ class BrowsePanel(QgsPanelWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(MIN_TABLE_HEIGHT)
-        self.table.setToolTip(toolbelt.tr("Enter or double-click opens the selected enterprise."))
         list_box = QWidget(self)
         list_layout = QVBoxLayout(list_box)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -170,25 +153,25 @@ class BrowsePanel(QgsPanelWidget):
 
         buttons = QGridLayout()
         buttons.setSpacing(4)
-        self.add_button = QPushButton(toolbelt.tr("Add"), self)
-        self.edit_button = QPushButton(toolbelt.tr("Edit"), self)
-        self.delete_button = QPushButton(toolbelt.tr("Delete"), self)
+        self.add_button = QPushButton(self)
+        self.edit_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
         # undo/redo apart from the form's Cancel, with words that cannot be mistaken for it
-        self.undo_button = QPushButton(toolbelt.tr("Undo change"), self)
-        self.redo_button = QPushButton(toolbelt.tr("Redo change"), self)
+        self.undo_button = QPushButton(self)
+        self.redo_button = QPushButton(self)
         for column, button in enumerate((self.add_button, self.edit_button,
                                          self.delete_button)):
             buttons.addWidget(button, 0, column)
         buttons.addWidget(self.undo_button, 1, 0)
         buttons.addWidget(self.redo_button, 1, 1)
-        self.commit_button = QPushButton(toolbelt.tr("Save edits"), self)
+        self.commit_button = QPushButton(self)
         buttons.addWidget(self.commit_button, 1, 2)
         for button in (self.add_button, self.edit_button, self.delete_button,
                        self.undo_button, self.redo_button, self.commit_button):
             button.setMinimumWidth(40)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addLayout(buttons)
-        self.auto_commit = QCheckBox(toolbelt.tr("Save each change to the file"), self)
+        self.auto_commit = QCheckBox(self)
         self.auto_commit.setChecked(True)
         layout.addWidget(self.auto_commit)
         self.undo_hint = QLabel(self)
@@ -197,7 +180,6 @@ class BrowsePanel(QgsPanelWidget):
         self.undo_hint.setStyleSheet("color: palette(mid);")
         layout.addWidget(self.undo_hint)
         self.auto_commit.toggled.connect(self._explain_undo)
-        self._explain_undo()
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -214,6 +196,53 @@ class BrowsePanel(QgsPanelWidget):
             lambda _i: self._follow_district())
         for combo in self.filters.values():
             combo.currentIndexChanged.connect(lambda _i: self.apply_query())
+        self._set_texts()
+
+    def _filter_specs(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """(field, label, [(code, text)]) of each filter in the interface language."""
+        lang = self.lang
+        yes_no = [("true", toolbelt.tr("Yes")), ("false", toolbelt.tr("No"))]
+        return [
+            ("kabupaten", toolbelt.tr("Regency"), []),
+            ("kecamatan", toolbelt.tr("District"), []),
+            ("sektor", toolbelt.tr("Sector"),
+             list(catalogue.label_map(catalogue.SECTORS, lang).items())),
+            ("tahap", toolbelt.tr("Stage"),
+             list(catalogue.label_map(catalogue.STAGES, lang).items())),
+            ("status_binaan", toolbelt.tr("Guidance"),
+             list(catalogue.label_map(catalogue.GUIDANCE_STATUS, lang).items())),
+            ("perempuan", toolbelt.tr("Women-owned"), yes_no),
+            ("krtp", toolbelt.tr("KRTP"), yes_no),
+        ]
+
+    def retranslate(self) -> None:
+        """Say every text again in the interface language (also while the panel is open:
+        the language can change while QGIS runs); choices and typed search are kept."""
+        self._set_texts()
+        self.model.retranslate()
+        self.update_counts()
+
+    def _set_texts(self) -> None:
+        self.lang = toolbelt.language()
+        self.setPanelTitle(toolbelt.tr("Home industries"))
+        self.layer_label.setText(toolbelt.tr("Layer"))
+        self.rules_button.setText(toolbelt.tr("Stage rules…"))
+        self.search.setPlaceholderText(toolbelt.tr("Search business, owner, product, village…"))
+        for (label, combo), (_name, text, items) in zip(self._filter_rows, self._filter_specs()):
+            label.setText(text)
+            combo.setItemText(0, toolbelt.tr("(all)"))
+            for code, item_text in items:
+                combo.setItemText(combo.findData(code), item_text)
+        self.table.setToolTip(toolbelt.tr("Enter or double-click opens the selected enterprise."))
+        for button, text in ((self.add_button, toolbelt.tr("Add")),
+                             (self.edit_button, toolbelt.tr("Edit")),
+                             (self.delete_button, toolbelt.tr("Delete")),
+                             (self.undo_button, toolbelt.tr("Undo change")),
+                             (self.redo_button, toolbelt.tr("Redo change")),
+                             (self.commit_button, toolbelt.tr("Save edits")),
+                             (self.auto_commit, toolbelt.tr("Save each change to the file"))):
+            button.setText(text)
+        self._explain_undo()
 
     def _place_filters(self, columns: int) -> None:
         """Filters in two label/list columns, or one when the dock is too narrow for two."""

@@ -21,6 +21,7 @@ from industri_rumahan_plugin.adapters.regions import RegionLocator
 from industri_rumahan_plugin.gui import field_survey
 from industri_rumahan_plugin.gui.browse_panel import BrowsePanel
 from industri_rumahan_plugin.gui.buttons import translate_buttons
+from industri_rumahan_plugin.gui.dock_language import DockLanguage, language_timer
 from industri_rumahan_plugin.gui.dock_undo import DockUndo
 from industri_rumahan_plugin.gui.form_panel import EnterpriseFormPanel
 from industri_rumahan_plugin.gui.history_watch import is_enterprise_layer
@@ -38,7 +39,7 @@ def enterprise_layers(project: QgsProject | None = None) -> list[QgsVectorLayer]
             if is_enterprise_layer(layer)]
 
 
-class EnterpriseDock(DockUndo, QgsDockWidget):
+class EnterpriseDock(DockLanguage, DockUndo, QgsDockWidget):
     def __init__(self, iface=None, parent=None) -> None:
         super().__init__(toolbelt.tr("Industri Rumahan"), parent)
         self.setObjectName("IndustriRumahanDock")
@@ -63,6 +64,7 @@ class EnterpriseDock(DockUndo, QgsDockWidget):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(200)
         self._reload_timer.timeout.connect(self.reload)
+        self._language_timer = language_timer(self)
 
         b = self.browse
         b.layer_combo.currentIndexChanged.connect(self._on_layer_chosen)

@@ -80,6 +80,11 @@ class EnterpriseTableModel(QAbstractTableModel):
             enterprise_filter.LIST_FIELDS)))
         self.visible = np.empty(0, dtype=np.int64)
         self.query = enterprise_filter.Query()
+        self._columns: dict[str, np.ndarray] = {}
+        self._row_of_fid: dict[int, int] = {}
+        self._set_texts()
+
+    def _set_texts(self) -> None:
         self._labels = {
             "sektor": catalogue.label_map(catalogue.SECTORS, toolbelt.language()),
             "tahap": catalogue.label_map(catalogue.STAGES, toolbelt.language()),
@@ -90,8 +95,14 @@ class EnterpriseTableModel(QAbstractTableModel):
             "sektor": toolbelt.tr("Sector"), "tahap": toolbelt.tr("Stage"),
             "nik": toolbelt.tr("NIK"), "telepon": toolbelt.tr("Phone"),
         }
-        self._columns: dict[str, np.ndarray] = {}
-        self._row_of_fid: dict[int, int] = {}
+
+    def retranslate(self) -> None:
+        """Headers and sector/stage names in the interface language (it changed)."""
+        self._set_texts()  # no model reset: the selection (and the map's) stays
+        last_row, last_column = self.rowCount() - 1, self.columnCount() - 1
+        if last_row >= 0:
+            self.dataChanged.emit(self.index(0, 0), self.index(last_row, last_column))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last_column)
 
     # --- loading and querying -----------------------------------------------------------
     def load(self, layer: QgsVectorLayer | None, village_names: dict[str, str]) -> None:

@@ -117,7 +117,6 @@ def survey_button(parent: QWidget, current_layer: Callable[[], QgsVectorLayer | 
     """The dock's "Field survey" button: a menu of the three entries on its layer."""
     button = QToolButton(parent)
     button.setObjectName("IndustriRumahanFieldSurveyButton")
-    button.setText(toolbelt.tr("Field survey"))
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     menu = QMenu(button)
     for name, object_name in ENTRIES:
@@ -128,4 +127,14 @@ def survey_button(parent: QWidget, current_layer: Callable[[], QgsVectorLayer | 
     menu.aboutToShow.connect(lambda: [update_action(a, n) for a, (n, _o)
                                       in zip(menu.actions(), ENTRIES)])
     button.setMenu(menu)
+    retranslate_button(button)
     return button
+
+
+def retranslate_button(button: QToolButton) -> None:
+    """The button's and its entries' texts in the interface language (also when it changes
+    while QGIS runs)."""
+    button.setText(toolbelt.tr("Field survey"))
+    for action, (name, _object_name) in zip(button.menu().actions(), ENTRIES):
+        action.setText(entry_text(name))
+        update_action(action, name)

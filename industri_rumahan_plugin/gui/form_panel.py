@@ -22,15 +22,7 @@ from qgis.core import (
 from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsGui, QgsPanelWidget
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import (
-    QDoubleSpinBox,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from qgis.PyQt.QtWidgets import QWidget
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.adapters import undo_log
@@ -38,7 +30,7 @@ from industri_rumahan_plugin.adapters.form_config import constraint_text
 from industri_rumahan_plugin.adapters.regions import Location, RegionLocator
 from industri_rumahan_plugin.compat import FeatureRequest
 from industri_rumahan_plugin.core import catalogue, schema, stage_rules, validation
-from industri_rumahan_plugin.gui import form_widgets
+from industri_rumahan_plugin.gui import form_layout, form_widgets
 
 ERROR_STYLE = "border: 2px solid #d7191c;"
 
@@ -74,11 +66,9 @@ class EnterpriseFormPanel(QgsPanelWidget):
             feature = QgsVectorLayerUtils.createFeature(
                 layer, context=layer.createExpressionContext())
             mode = QgsAttributeEditorContext.Mode.AddFeatureMode
-            self.setPanelTitle(toolbelt.tr("New enterprise"))
         else:
             feature = layer.getFeature(fid)
             mode = QgsAttributeEditorContext.Mode.SingleEditMode
-            self.setPanelTitle(toolbelt.tr("Edit enterprise"))
         self.original = QgsFeature(feature)
         # where the undo stack stood when the form opened (see _drop_form_commands)
         self.start_index = layer.undoStack().index()
@@ -101,69 +91,25 @@ class EnterpriseFormPanel(QgsPanelWidget):
 
     # --- layout ------------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.messages = QLabel(self)
-        self.messages.setObjectName("messages")
-        self.messages.setWordWrap(True)
-        self.messages.setVisible(False)
-        outer.addWidget(self.messages)
-        # the fields, location and stage scroll; the messages and Save/Cancel never do
-        self.body = form_widgets.scroll_body(self)
-        outer.addWidget(self.body, 1)
-        layout = self.body.widget().layout()
-        layout.addWidget(self.form, 1)
+        form_layout.build(self)
 
-        box = QGroupBox(toolbelt.tr("Location"), self)
-        grid = QVBoxLayout(box)
-        row = QHBoxLayout()
-        self.x_edit, self.y_edit = QDoubleSpinBox(box), QDoubleSpinBox(box)
-        for edit, low, high, name in ((self.x_edit, -180, 180, "x"), (self.y_edit, -90, 90, "y")):
-            edit.setDecimals(6)
-            edit.setRange(low, high) if self.layer.crs().isGeographic() else edit.setRange(
-                -1e8, 1e8)
-            edit.setSpecialValueText(" ")
-            edit.setObjectName(f"coordinate_{name}")
-            edit.editingFinished.connect(self._on_coordinates_typed)
-        row.addWidget(QLabel(toolbelt.tr("Lon/X"), box))
-        row.addWidget(self.x_edit)
-        row.addWidget(QLabel(toolbelt.tr("Lat/Y"), box))
-        row.addWidget(self.y_edit)
-        grid.addLayout(row)
-        buttons = QHBoxLayout()
-        self.pick_button = QPushButton(toolbelt.tr("Pick on map"), box)
-        self.pick_button.setCheckable(True)
-        self.pick_button.toggled.connect(self._toggle_pick)
-        self.centroid_button = QPushButton(toolbelt.tr("Village centroid"), box)
-        self.centroid_button.clicked.connect(self.use_village_centroid)
-        buttons.addWidget(self.pick_button)
-        buttons.addWidget(self.centroid_button)
-        grid.addLayout(buttons)
-        self.location_label = QLabel(toolbelt.tr("No location yet."), box)
-        self.location_label.setWordWrap(True)
-        grid.addWidget(self.location_label)
-        layout.addWidget(box)
-
-        stage_row = QHBoxLayout()
-        self.suggestion_label = QLabel(self)
-        self.suggestion_label.setWordWrap(True)
-        self.use_suggestion_button = QPushButton(toolbelt.tr("Use suggestion"), self)
-        self.use_suggestion_button.clicked.connect(self.use_suggestion)
-        stage_row.addWidget(self.suggestion_label, 1)
-        stage_row.addWidget(self.use_suggestion_button)
-        layout.addLayout(stage_row)
-
-        actions = QHBoxLayout()
-        self.save_button = QPushButton(toolbelt.tr("Save"), self)
-        self.save_button.setObjectName("save")
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton(toolbelt.tr("Cancel"), self)
-        self.cancel_button.clicked.connect(self.cancel)
-        actions.addStretch(1)
-        actions.addWidget(self.cancel_button)
-        actions.addWidget(self.save_button)
-        outer.addLayout(actions)
-        self._picker = None
+    def retranslate(self, feature: QgsFeature | None = None) -> None:
+        """Every text and the attribute form again in the interface language, keeping the
+        input (``feature``: what was typed, read before the layer was configured again)."""
+        self.lang = toolbelt.language()
+        form_layout.set_texts(self)
+        form_layout.rebuild_form(self, feature)
+        point = self.point()
+        if point is not None:
+            self.set_point(point, fill_codes=False)
+        else:
+            self.location_label.setText(toolbelt.tr("No location yet."))
+        self.update_suggestion()
+        self._mark(self.last_issues)
+        if self.messages.isVisible() and self.last_issues:
+            errors = validation.errors(self.last_issues)
+            self._show_messages([self._issue_text(i) for i in errors or self.last_issues],
+                                error=bool(errors))
 
     # --- values ------------------------------------------------------------------------------
     def record(self) -> dict[str, Any]:
@@ -387,7 +333,7 @@ class EnterpriseFormPanel(QgsPanelWidget):
                 self.committed.emit(before, after)
         self._show_messages(warnings, error=False)
         self.saved.emit(int(self.fid))
-        self.acceptPanel()
+        self._close()
         return True
 
     def _buffer_has_other_edits(self) -> bool:
@@ -402,5 +348,16 @@ class EnterpriseFormPanel(QgsPanelWidget):
         if self.started_editing and self.layer.isEditable() and not (
                 buffer is not None and buffer.isModified()):
             self.layer.rollBack()
+        self._close()
+
+    def _close(self) -> None:
+        """Close the panel and retire its attribute form at once. A closed panel lives on
+        until Qt deletes it (only once control is back in the event loop that asked), and
+        its form meanwhile followed the layer: after a delete and undo, QGIS refilled the
+        closed form's photo path with "NULL" (signals blocked)."""
         self.acceptPanel()
+        if not sip.isdeleted(self.form):
+            self.form.setMode(QgsAttributeEditorContext.Mode.IdentifyMode)
+            self.form.hide()
+            sip.delete(self.form)
 

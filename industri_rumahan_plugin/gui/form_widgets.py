@@ -17,7 +17,7 @@ from qgis.gui import (
     QgsFilterLineEdit,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -82,11 +82,8 @@ def blank_nulls(form: QgsAttributeForm) -> None:
     null = QgsApplication.nullRepresentation()
     names = set(form.layer().fields().names())
     edits = [e for e in form.findChildren(QgsFilterLineEdit) if e.objectName() in names]
-    for files in form.findChildren(QgsFileWidget):  # the photo's path
-        edit = files.lineEdit()
-        edits.append(edit)
-        if edit.findChild(_NullTextGuard) is None:
-            edit.installEventFilter(_NullTextGuard(edit))
+    # the photo's path (QGIS writes its NULL text straight into it on every refill)
+    edits += [files.lineEdit() for files in form.findChildren(QgsFileWidget)]
     for edit in edits:
         if not edit.property("ir_blank_nulls"):
             edit.setProperty("ir_blank_nulls", True)
@@ -102,16 +99,6 @@ def blank_nulls(form: QgsAttributeForm) -> None:
                 date_edit.setSpecialValueText(EMPTY_NUMBER)
         elif hasattr(spin, "specialValueText") and spin.specialValueText() == null:
             spin.setSpecialValueText(EMPTY_NUMBER)
-
-
-class _NullTextGuard(QObject):
-    """Clears a "NULL" text before it is painted: the photo's path editor is refilled by QGIS
-    (signals blocked) after the form has been shown, so textChanged never tells."""
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() in (QEvent.Type.Paint, QEvent.Type.Show) and not sip.isdeleted(watched):
-            _clear_null_text(watched)
-        return False
 
 
 def _clear_null_text(edit: QgsFilterLineEdit, null: str | None = None) -> None:

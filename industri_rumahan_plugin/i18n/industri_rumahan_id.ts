@@ -357,37 +357,37 @@
         <translation>{field}: {n} nilai tidak ada di katalog dan dihitung dengan namanya sendiri: {values}</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="147"/>
+        <location filename="../adapters/output_guard.py" line="145"/>
         <source>the folder {path} is not empty; its files are never replaced. Choose a new folder.</source>
         <translation>folder {path} tidak kosong; berkas di dalamnya tidak pernah ditimpa. Pilih folder baru.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="155"/>
+        <location filename="../adapters/output_guard.py" line="153"/>
         <source>{path} is the file of the input {input} of this run; writing the output there would destroy it. Choose another file.</source>
         <translation>{path} adalah berkas masukan {input} dari proses ini; menulis keluaran ke sana akan merusaknya. Pilih berkas lain.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="159"/>
+        <location filename="../adapters/output_guard.py" line="157"/>
         <source>{path} is an existing database (tables: {tables}) that this plugin did not write; it is never replaced. Choose a new file name.</source>
         <translation>{path} adalah basis data yang sudah ada (tabel: {tables}) yang tidak ditulis oleh plugin ini; berkas itu tidak pernah ditimpa. Pilih nama berkas baru.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="163"/>
+        <location filename="../adapters/output_guard.py" line="161"/>
         <source>{path} already exists and is not an unchanged output of this plugin; it is not replaced. Choose a new file name, or delete the file first.</source>
         <translation>{path} sudah ada dan bukan keluaran plugin ini yang belum diubah; berkas itu tidak ditimpa. Pilih nama berkas baru, atau hapus berkas itu terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="284"/>
+        <location filename="../adapters/output_guard.py" line="271"/>
         <source>Another import into {path} is running; waiting for it to finish…</source>
         <translation>Impor lain ke {path} sedang berjalan; menunggu hingga selesai…</translation>
     </message>
     <message>
-        <location filename="../adapters/output_guard.py" line="288"/>
+        <location filename="../adapters/output_guard.py" line="275"/>
         <source>{path} is locked by another import; nothing was written.</source>
         <translation>{path} dikunci oleh impor lain; tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../adapters/output_tables.py" line="63"/>
+        <location filename="../adapters/output_tables.py" line="58"/>
         <source>the table {table} already exists in the database and was not written by this plugin; QGIS would drop it with all its rows. Choose a new table name.</source>
         <translation>tabel {table} sudah ada di basis data dan tidak ditulis oleh plugin ini; QGIS akan menghapusnya beserta semua barisnya. Pilih nama tabel baru.</translation>
     </message>
@@ -938,16 +938,16 @@
     </message>
     <message>
         <location filename="../adapters/survey_project.py" line="86"/>
-        <location filename="../gui/browse_panel.py" line="124"/>
-        <location filename="../gui/enterprise_model.py" line="90"/>
+        <location filename="../gui/browse_panel.py" line="210"/>
+        <location filename="../gui/enterprise_model.py" line="95"/>
         <location filename="../processing/heatmap.py" line="65"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
     <message>
         <location filename="../adapters/survey_project.py" line="87"/>
-        <location filename="../gui/browse_panel.py" line="122"/>
-        <location filename="../gui/enterprise_model.py" line="90"/>
+        <location filename="../gui/browse_panel.py" line="208"/>
+        <location filename="../gui/enterprise_model.py" line="95"/>
         <location filename="../processing/heatmap.py" line="64"/>
         <source>Sector</source>
         <translation>Sektor</translation>
@@ -1001,127 +1001,125 @@
         <translation>Cara memasang…</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="73"/>
-        <source>Home industries</source>
-        <translation>Industri rumahan</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="93"/>
-        <source>Layer</source>
-        <translation>Lapisan</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="97"/>
-        <source>Stage rules…</source>
-        <translation>Aturan tahap…</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="105"/>
-        <source>Search business, owner, product, village…</source>
-        <translation>Cari usaha, pemilik, produk, desa…</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="118"/>
-        <source>(all)</source>
-        <translation>(semua)</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="120"/>
-        <source>Regency</source>
-        <translation>Kabupaten/kota</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="121"/>
-        <source>District</source>
-        <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="126"/>
-        <source>Guidance</source>
-        <translation>Pembinaan</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="128"/>
-        <source>Women-owned</source>
-        <translation>Milik perempuan</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="128"/>
-        <location filename="../gui/browse_panel.py" line="130"/>
-        <location filename="../gui/buttons.py" line="17"/>
-        <source>Yes</source>
-        <translation>Ya</translation>
-    </message>
-    <message>
-        <location filename="../gui/browse_panel.py" line="129"/>
-        <location filename="../gui/browse_panel.py" line="131"/>
+        <location filename="../gui/browse_panel.py" line="204"/>
         <location filename="../gui/buttons.py" line="17"/>
         <source>No</source>
         <translation>Tidak</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="130"/>
+        <location filename="../gui/browse_panel.py" line="204"/>
+        <location filename="../gui/buttons.py" line="17"/>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="206"/>
+        <source>Regency</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="207"/>
+        <source>District</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="212"/>
+        <source>Guidance</source>
+        <translation>Pembinaan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="214"/>
+        <source>Women-owned</source>
+        <translation>Milik perempuan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="215"/>
         <source>KRTP</source>
         <translation>KRTP</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="161"/>
+        <location filename="../gui/browse_panel.py" line="227"/>
+        <source>Home industries</source>
+        <translation>Industri rumahan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="228"/>
+        <source>Layer</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="229"/>
+        <source>Stage rules…</source>
+        <translation>Aturan tahap…</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="230"/>
+        <source>Search business, owner, product, village…</source>
+        <translation>Cari usaha, pemilik, produk, desa…</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="233"/>
+        <source>(all)</source>
+        <translation>(semua)</translation>
+    </message>
+    <message>
+        <location filename="../gui/browse_panel.py" line="236"/>
         <source>Enter or double-click opens the selected enterprise.</source>
         <translation>Enter atau klik ganda membuka usaha yang dipilih.</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="173"/>
+        <location filename="../gui/browse_panel.py" line="237"/>
         <source>Add</source>
         <translation>Tambah</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="174"/>
+        <location filename="../gui/browse_panel.py" line="238"/>
         <source>Edit</source>
         <translation>Sunting</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="175"/>
+        <location filename="../gui/browse_panel.py" line="239"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="177"/>
+        <location filename="../gui/browse_panel.py" line="240"/>
         <source>Undo change</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="178"/>
+        <location filename="../gui/browse_panel.py" line="241"/>
         <source>Redo change</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="184"/>
+        <location filename="../gui/browse_panel.py" line="242"/>
         <source>Save edits</source>
         <translation>Simpan suntingan</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="191"/>
+        <location filename="../gui/browse_panel.py" line="243"/>
         <source>Save each change to the file</source>
         <translation>Simpan setiap perubahan ke berkas</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="252"/>
+        <location filename="../gui/browse_panel.py" line="281"/>
         <source>Each change is written to the file at once. Undo change writes a new change that restores the previous values.</source>
         <translation>Setiap perubahan langsung ditulis ke berkas. Urungkan menulis perubahan baru yang memulihkan nilai sebelumnya.</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="255"/>
+        <location filename="../gui/browse_panel.py" line="284"/>
         <source>Changes wait in the layer&apos;s edit buffer until Save edits; each saved form or deletion is one undo step.</source>
         <translation>Perubahan menunggu di penyangga suntingan lapisan sampai Simpan suntingan; setiap formulir yang disimpan atau setiap penghapusan adalah satu langkah Urungkan.</translation>
     </message>
     <message>
-        <location filename="../gui/browse_panel.py" line="323"/>
+        <location filename="../gui/browse_panel.py" line="352"/>
         <source>{shown} of {total} enterprises shown · women-owned {women} · KRTP {krtp}</source>
         <translation>{shown} dari {total} usaha ditampilkan · milik perempuan {women} · KRTP {krtp}</translation>
     </message>
     <message>
         <location filename="../gui/buttons.py" line="16"/>
-        <location filename="../gui/form_panel.py" line="160"/>
+        <location filename="../gui/form_layout.py" line="109"/>
         <location filename="../gui/report_dialog.py" line="144"/>
         <source>Cancel</source>
         <translation>Batal</translation>
@@ -1153,63 +1151,64 @@
     </message>
     <message>
         <location filename="../gui/buttons.py" line="19"/>
-        <location filename="../gui/form_panel.py" line="157"/>
+        <location filename="../gui/form_layout.py" line="108"/>
         <location filename="../gui/rules_dialog.py" line="84"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="43"/>
-        <location filename="../gui/dock.py" line="339"/>
+        <location filename="../gui/dock.py" line="44"/>
+        <location filename="../gui/dock.py" line="341"/>
+        <location filename="../gui/dock_language.py" line="44"/>
         <source>Industri Rumahan</source>
         <translation>Industri Rumahan</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="256"/>
+        <location filename="../gui/dock.py" line="258"/>
         <source>The layer cannot be edited (read-only file or data source).</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="282"/>
+        <location filename="../gui/dock.py" line="284"/>
         <source>Delete {n} enterprise(s)?</source>
         <translation>Hapus {n} usaha?</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="284"/>
+        <location filename="../gui/dock.py" line="286"/>
         <source>They are removed from the file at once; Undo change puts them back (as a new change).</source>
         <translation>Usaha tersebut langsung dihapus dari berkas; Urungkan mengembalikannya (sebagai perubahan baru).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="287"/>
+        <location filename="../gui/dock.py" line="289"/>
         <source>This can be undone (Undo change) until you save the edits.</source>
         <translation>Ini dapat diurungkan (Urungkan) sampai suntingan disimpan (Simpan suntingan).</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="299"/>
-        <location filename="../gui/form_panel.py" line="335"/>
+        <location filename="../gui/dock.py" line="301"/>
+        <location filename="../gui/form_panel.py" line="281"/>
         <source>The layer cannot be edited (read-only file or data source). Nothing was written.</source>
         <translation>Lapisan tidak dapat disunting (berkas atau sumber data hanya-baca). Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="302"/>
-        <location filename="../gui/dock.py" line="311"/>
+        <location filename="../gui/dock.py" line="304"/>
+        <location filename="../gui/dock.py" line="313"/>
         <source>Delete enterprises</source>
         <translation>Hapus usaha</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="323"/>
+        <location filename="../gui/dock.py" line="325"/>
         <source>Saved.</source>
         <translation>Tersimpan.</translation>
     </message>
     <message>
-        <location filename="../gui/dock.py" line="326"/>
+        <location filename="../gui/dock.py" line="328"/>
         <location filename="../gui/dock_undo.py" line="52"/>
         <source>Could not save to the file: {reasons}. The changes are kept as unsaved edits.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Perubahan disimpan sebagai suntingan yang belum tersimpan.</translation>
     </message>
     <message>
         <location filename="../gui/dock_undo.py" line="19"/>
-        <location filename="../gui/form_panel.py" line="347"/>
+        <location filename="../gui/form_panel.py" line="293"/>
         <source>Enterprise {name}</source>
         <translation>Usaha {name}</translation>
     </message>
@@ -1224,32 +1223,32 @@
         <translation>Diulangi dan disimpan: {what}.</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="88"/>
+        <location filename="../gui/enterprise_model.py" line="93"/>
         <source>Business</source>
         <translation>Usaha</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="88"/>
+        <location filename="../gui/enterprise_model.py" line="93"/>
         <source>Owner</source>
         <translation>Pemilik</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="89"/>
+        <location filename="../gui/enterprise_model.py" line="94"/>
         <source>Product</source>
         <translation>Produk</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="89"/>
+        <location filename="../gui/enterprise_model.py" line="94"/>
         <source>Village</source>
         <translation>Desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="91"/>
+        <location filename="../gui/enterprise_model.py" line="96"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../gui/enterprise_model.py" line="91"/>
+        <location filename="../gui/enterprise_model.py" line="96"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
@@ -1274,77 +1273,78 @@
         <translation>Ekspor XLSForm…</translation>
     </message>
     <message>
-        <location filename="../gui/field_survey.py" line="120"/>
+        <location filename="../gui/field_survey.py" line="137"/>
         <source>Field survey</source>
         <translation>Survei lapangan</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="77"/>
-        <source>New enterprise</source>
-        <translation>Usaha baru</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="81"/>
-        <source>Edit enterprise</source>
-        <translation>Sunting usaha</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="117"/>
-        <source>Location</source>
-        <translation>Lokasi</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="128"/>
-        <source>Lon/X</source>
-        <translation>Bujur/X</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="130"/>
-        <source>Lat/Y</source>
-        <translation>Lintang/Y</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="134"/>
-        <source>Pick on map</source>
-        <translation>Pilih di peta</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="137"/>
-        <source>Village centroid</source>
-        <translation>Titik tengah desa</translation>
-    </message>
-    <message>
-        <location filename="../gui/form_panel.py" line="142"/>
+        <location filename="../gui/form_layout.py" line="95"/>
+        <location filename="../gui/form_panel.py" line="106"/>
         <source>No location yet.</source>
         <translation>Belum ada lokasi.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="150"/>
+        <location filename="../gui/form_layout.py" line="100"/>
+        <source>New enterprise</source>
+        <translation>Usaha baru</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="101"/>
+        <source>Edit enterprise</source>
+        <translation>Sunting usaha</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="102"/>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="103"/>
+        <source>Lon/X</source>
+        <translation>Bujur/X</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="104"/>
+        <source>Lat/Y</source>
+        <translation>Lintang/Y</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="105"/>
+        <source>Pick on map</source>
+        <translation>Pilih di peta</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="106"/>
+        <source>Village centroid</source>
+        <translation>Titik tengah desa</translation>
+    </message>
+    <message>
+        <location filename="../gui/form_layout.py" line="107"/>
         <source>Use suggestion</source>
         <translation>Pakai saran</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="217"/>
+        <location filename="../gui/form_panel.py" line="163"/>
         <source>Unknown village code: fill in a valid code first.</source>
         <translation>Kode desa tidak dikenal: isi kode yang valid terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="255"/>
+        <location filename="../gui/form_panel.py" line="201"/>
         <source>no criterion met</source>
         <translation>tidak ada kriteria yang terpenuhi</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="256"/>
+        <location filename="../gui/form_panel.py" line="202"/>
         <source>Suggested stage: {stage} ({reasons})</source>
         <translation>Tahap yang disarankan: {stage} ({reasons})</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="365"/>
+        <location filename="../gui/form_panel.py" line="311"/>
         <source>The edit buffer refused the change. Nothing was written.</source>
         <translation>Penyangga suntingan menolak perubahan. Tidak ada yang ditulis.</translation>
     </message>
     <message>
-        <location filename="../gui/form_panel.py" line="377"/>
+        <location filename="../gui/form_panel.py" line="323"/>
         <source>Could not save to the file: {reasons}. Your input is kept here and in the layer&apos;s unsaved edits; fix the cause and save again.</source>
         <translation>Tidak dapat menyimpan ke berkas: {reasons}. Isian Anda tetap ada di sini dan di suntingan lapisan yang belum tersimpan; perbaiki penyebabnya lalu simpan lagi.</translation>
     </message>
@@ -1732,42 +1732,42 @@
         <translation>Kriteria {n}: tuliskan alasan yang akan dibaca pengguna.</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="52"/>
+        <location filename="../plugin.py" line="59"/>
         <source>Create enterprise database…</source>
         <translation>Buat basis data usaha…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="57"/>
+        <location filename="../plugin.py" line="64"/>
         <source>Home industries panel</source>
         <translation>Panel industri rumahan</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="63"/>
+        <location filename="../plugin.py" line="70"/>
         <source>Generate demo enterprises…</source>
         <translation>Buat usaha contoh…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="69"/>
+        <location filename="../plugin.py" line="76"/>
         <source>Import enterprises from a spreadsheet…</source>
         <translation>Impor usaha dari lembar kerja…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="75"/>
+        <location filename="../plugin.py" line="82"/>
         <source>Export enterprises to a spreadsheet…</source>
         <translation>Ekspor usaha ke lembar kerja…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="81"/>
+        <location filename="../plugin.py" line="88"/>
         <source>Region report (PDF)…</source>
         <translation>Laporan wilayah (PDF)…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="88"/>
+        <location filename="../plugin.py" line="95"/>
         <source>Export product catalogue (PDF)…</source>
         <translation>Ekspor katalog produk (PDF)…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="120"/>
+        <location filename="../plugin.py" line="127"/>
         <source>Publish web map and catalogue…</source>
         <translation>Terbitkan peta web dan katalog…</translation>
     </message>

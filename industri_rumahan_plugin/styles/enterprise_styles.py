@@ -32,6 +32,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.compat import LabelPlacement, Symbology, Unit
 from industri_rumahan_plugin.core import catalogue
+from industri_rumahan_plugin.styles import neighbours
 
 STAGE_FIELD = "tahap"
 SECTOR_FIELD = "sektor"
@@ -181,36 +182,22 @@ def stage_sector_renderer(
     return QgsRuleBasedRenderer(root)
 
 
-#: Layer units per ground metre of the enterprise layers (EPSG:4326 in the schema).
-DEGREES_PER_METRE = 1.0 / 111_320.0
+def cluster_colour_expression(field: str, entries: tuple[catalogue.Entry, ...]) -> str:
+    """The colour of a cluster disc: its members' class colour when they all share one
+    (``@cluster_color``, set by QGIS), else the class colour of the member QGIS draws the
+    cluster with (one of its members: not always the majority); grey for unknown codes.
 
-
-def dominant_expression(field: str, entries: tuple[catalogue.Entry, ...],
-                        units_per_metre: float = DEGREES_PER_METRE) -> str:
-    """The colour of a cluster's most frequent class of ``field`` (grey when unknown).
-
-    QGIS evaluates the cluster symbol with the cluster's first feature (and @cluster_size):
-    the cluster is approximated by that feature and its ``@cluster_size - 1`` nearest
-    neighbours within the clustering distance (spatial index; works from QGIS 3.18)."""
-    # @map_scale: set by the canvas and layouts (renders without it: a regional scale)
-    radius = (f"{CLUSTER_TOLERANCE_MM} * coalesce(@map_scale, 250000) / 1000.0 "
-              f"* {units_per_metre!r}")
-    # the distance is checked here too: QGIS 3.40 ignores overlay_nearest's max_distance
-    near = (f"overlay_nearest(@layer, array(\"{field}\", $geometry), "
-            f"limit:=@cluster_size - 1, max_distance:=@r)")
-    values = (f"with_variable('r', {radius}, array_prepend(array_foreach(array_filter({near}, "
-              f"distance(@element[1], $geometry) <= @r), @element[0]), \"{field}\"))")
-    cases = " ".join(f"WHEN @dominant = '{e.code}' THEN '{e.color}'" for e in entries)
-    # ties go to the first code in sort order: which feature QGIS takes first differs
-    # between versions, the cluster's members do not
-    dominant = f"array_first(array_sort(array_majority({values}, 'all')))"
-    return (f"with_variable('dominant', {dominant}, "
-            f"CASE {cases} ELSE '{CLUSTER_COLOR}' END)")
+    Nothing here reads a layer: ``overlay_nearest(@layer, ...)`` (the former approximation of
+    the majority) ran in the render thread on a layer the main thread could delete meanwhile,
+    and crashed QGIS when layers were removed during a render (tests/render_crash_probe.py;
+    by layer id too)."""
+    cases = " ".join(f"WHEN \"{field}\" = '{e.code}' THEN '{e.color}'" for e in entries)
+    return f"coalesce(@cluster_color, CASE {cases} ELSE '{CLUSTER_COLOR}' END)"
 
 
 def cluster_symbol(colour_expression: str | None = None) -> QgsMarkerSymbol:
     """A disc growing with the count, the count written in white with a dark outline; the
-    disc takes the colour of ``colour_expression`` (the dominant class), else dark grey."""
+    disc takes the colour of ``colour_expression`` (its members' class), else dark grey."""
     disc = QgsSimpleMarkerSymbolLayer(Symbology.CIRCLE, 5.0)
     disc.setColor(QColor(CLUSTER_COLOR))
     if colour_expression:
@@ -256,6 +243,11 @@ def name_labeling(field: str = NAME_FIELD) -> QgsVectorLayerSimpleLabeling:
     settings.placement = LabelPlacement.AROUND_POINT
     settings.dist = 1.0
     settings.setFormat(halo_text(QFont("Sans Serif"), 8, "#1a1a1a"))
+    # a clustered enterprise is drawn as its cluster's disc: no name beside the disc (the
+    # distances come from styles/neighbours.py, computed outside the render)
+    settings.dataDefinedProperties().setProperty(
+        QgsPalLayerSettings.Property.Show,
+        QgsProperty.fromExpression(neighbours.show_expression(CLUSTER_TOLERANCE_MM)))
     settings.priority = 3  # below other layers' labels (default 5): names give way
     settings.obstacleSettings().setIsObstacle(True)  # no other label over an enterprise
     settings.obstacleSettings().setFactor(2.0)
@@ -291,7 +283,7 @@ def enterprise_renderer(
     if not clusters:
         return inner
     if style == "sector":
-        colour = dominant_expression(field or SECTOR_FIELD, catalogue.SECTORS)
+        colour = cluster_colour_expression(field or SECTOR_FIELD, catalogue.SECTORS)
     else:
-        colour = dominant_expression(field or STAGE_FIELD, catalogue.STAGES)
+        colour = cluster_colour_expression(field or STAGE_FIELD, catalogue.STAGES)
     return with_clusters(inner, colour)

@@ -805,7 +805,7 @@
             <Option type="Map" name="properties">
               <Option type="Map" name="fillColor">
                 <Option type="bool" name="active" value="true"/>
-                <Option type="QString" name="expression" value="with_variable('dominant', array_first(array_sort(array_majority(with_variable('r', 7.0 * coalesce(@map_scale, 250000) / 1000.0 * 8.98311174991017e-06, array_prepend(array_foreach(array_filter(overlay_nearest(@layer, array(&quot;sektor&quot;, $geometry), limit:=@cluster_size - 1, max_distance:=@r), distance(@element[1], $geometry) &lt;= @r), @element[0]), &quot;sektor&quot;)), 'all'))), CASE WHEN @dominant = 'makanan' THEN '#e69f00' WHEN @dominant = 'minuman' THEN '#56b4e9' WHEN @dominant = 'tenun_cual' THEN '#cc79a7' WHEN @dominant = 'batik' THEN '#882255' WHEN @dominant = 'rajutan' THEN '#aa4499' WHEN @dominant = 'anyaman' THEN '#009e73' WHEN @dominant = 'pewter' THEN '#7f7f7f' WHEN @dominant = 'batu_satam' THEN '#332288' WHEN @dominant = 'konveksi' THEN '#d55e00' WHEN @dominant = 'aksesoris' THEN '#ddcc77' WHEN @dominant = 'kerajinan_kayu' THEN '#8c510a' WHEN @dominant = 'lainnya' THEN '#bbbbbb' ELSE '#3d3d3d' END)"/>
+                <Option type="QString" name="expression" value="coalesce(@cluster_color, CASE WHEN &quot;sektor&quot; = 'makanan' THEN '#e69f00' WHEN &quot;sektor&quot; = 'minuman' THEN '#56b4e9' WHEN &quot;sektor&quot; = 'tenun_cual' THEN '#cc79a7' WHEN &quot;sektor&quot; = 'batik' THEN '#882255' WHEN &quot;sektor&quot; = 'rajutan' THEN '#aa4499' WHEN &quot;sektor&quot; = 'anyaman' THEN '#009e73' WHEN &quot;sektor&quot; = 'pewter' THEN '#7f7f7f' WHEN &quot;sektor&quot; = 'batu_satam' THEN '#332288' WHEN &quot;sektor&quot; = 'konveksi' THEN '#d55e00' WHEN &quot;sektor&quot; = 'aksesoris' THEN '#ddcc77' WHEN &quot;sektor&quot; = 'kerajinan_kayu' THEN '#8c510a' WHEN &quot;sektor&quot; = 'lainnya' THEN '#bbbbbb' ELSE '#3d3d3d' END)"/>
                 <Option type="int" name="type" value="3"/>
               </Option>
               <Option type="Map" name="size">
@@ -939,7 +939,13 @@
       <dd_properties>
         <Option type="Map">
           <Option type="QString" name="name" value=""/>
-          <Option name="properties"/>
+          <Option type="Map" name="properties">
+            <Option type="Map" name="Show">
+              <Option type="bool" name="active" value="true"/>
+              <Option type="QString" name="expression" value="coalesce(try(eval('ir_neighbour_m(@layer_id, $id)')) > 7.0 * coalesce(@map_scale, 25000) / 1000.0, true)"/>
+              <Option type="int" name="type" value="3"/>
+            </Option>
+          </Option>
           <Option type="QString" name="type" value="collection"/>
         </Option>
       </dd_properties>

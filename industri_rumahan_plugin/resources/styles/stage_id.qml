@@ -300,7 +300,7 @@
             <Option type="Map" name="properties">
               <Option type="Map" name="fillColor">
                 <Option type="bool" name="active" value="true"/>
-                <Option type="QString" name="expression" value="with_variable('dominant', array_first(array_sort(array_majority(with_variable('r', 7.0 * coalesce(@map_scale, 250000) / 1000.0 * 8.98311174991017e-06, array_prepend(array_foreach(array_filter(overlay_nearest(@layer, array(&quot;tahap&quot;, $geometry), limit:=@cluster_size - 1, max_distance:=@r), distance(@element[1], $geometry) &lt;= @r), @element[0]), &quot;tahap&quot;)), 'all'))), CASE WHEN @dominant = 'pemula' THEN '#fde725' WHEN @dominant = 'berkembang' THEN '#21918c' WHEN @dominant = 'maju' THEN '#440154' ELSE '#3d3d3d' END)"/>
+                <Option type="QString" name="expression" value="coalesce(@cluster_color, CASE WHEN &quot;tahap&quot; = 'pemula' THEN '#fde725' WHEN &quot;tahap&quot; = 'berkembang' THEN '#21918c' WHEN &quot;tahap&quot; = 'maju' THEN '#440154' ELSE '#3d3d3d' END)"/>
                 <Option type="int" name="type" value="3"/>
               </Option>
               <Option type="Map" name="size">
@@ -434,7 +434,13 @@
       <dd_properties>
         <Option type="Map">
           <Option type="QString" name="name" value=""/>
-          <Option name="properties"/>
+          <Option type="Map" name="properties">
+            <Option type="Map" name="Show">
+              <Option type="bool" name="active" value="true"/>
+              <Option type="QString" name="expression" value="coalesce(try(eval('ir_neighbour_m(@layer_id, $id)')) > 7.0 * coalesce(@map_scale, 25000) / 1000.0, true)"/>
+              <Option type="int" name="type" value="3"/>
+            </Option>
+          </Option>
           <Option type="QString" name="type" value="collection"/>
         </Option>
       </dd_properties>
