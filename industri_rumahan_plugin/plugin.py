@@ -33,6 +33,7 @@ class IndustriRumahanPlugin:
         self.dock_action: QAction | None = None
         self.history_watcher = None  # gui.history_watch.HistoryWatcher
         self.neighbour_watch = None  # styles.neighbours.NeighbourWatch (names beside discs)
+        self.cluster_watch = None  # styles.cluster_classes.ClusterWatch (disc colours)
 
     # --- Processing -------------------------------------------------------------------
     def initProcessing(self) -> None:
@@ -186,6 +187,9 @@ class IndustriRumahanPlugin:
         from industri_rumahan_plugin.styles.neighbours import NeighbourWatch
 
         self.neighbour_watch = NeighbourWatch()
+        from industri_rumahan_plugin.styles.cluster_classes import ClusterWatch
+
+        self.cluster_watch = ClusterWatch(self.iface.mapCanvas())
 
     def libraries_present(self, names: tuple[str, ...]) -> bool:
         """True when ``names`` can be imported; else say in the message bar what to install."""
@@ -229,11 +233,15 @@ class IndustriRumahanPlugin:
         if self.history_watcher is not None:
             self.history_watcher.stop()
             self.history_watcher = None
-        if self.neighbour_watch is not None:
-            # a render may still call the function: let the canvas finish before it goes
+        if self.neighbour_watch is not None or self.cluster_watch is not None:
+            # a render may still call the functions: let the canvas finish before they go
             self.iface.mapCanvas().stopRendering()
+        if self.neighbour_watch is not None:
             self.neighbour_watch.stop()
             self.neighbour_watch = None
+        if self.cluster_watch is not None:
+            self.cluster_watch.stop()
+            self.cluster_watch = None
         if self.dock is not None:
             self.dock.cleanup()
             self.iface.removeDockWidget(self.dock)

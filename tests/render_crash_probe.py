@@ -1,7 +1,7 @@
 """Render the styled enterprise layer while its layers are removed, re-added, the project cleared.
 
 Run in a process of its own (a crash must fail a test, not kill pytest). Each round adds the
-demo layers, styles the enterprises (clusters coloured by their members' class, names shown
+demo layers, styles the enterprises (clusters coloured by their members' majority class, names shown
 only beside lone enterprises, with the plugin's NeighbourWatch running), starts a
 parallel render at province scale and, while it runs, removes the layers (or clears the
 project), lets the deletions happen, re-adds them and renders again; a canvas repaints in
@@ -33,6 +33,7 @@ from qgis.gui import QgsMapCanvas  # noqa: E402
 
 from industri_rumahan_plugin.styles import apply, preview  # noqa: E402
 from industri_rumahan_plugin.styles import enterprise_styles as es  # noqa: E402
+from industri_rumahan_plugin.styles.cluster_classes import ClusterWatch  # noqa: E402
 from industri_rumahan_plugin.styles.neighbours import NeighbourWatch  # noqa: E402
 
 GPKG, ROUNDS = sys.argv[1], int(sys.argv[2])
@@ -92,6 +93,7 @@ canvas = QgsMapCanvas()
 canvas.resize(500, 400)
 canvas.setDestinationCrs(WGS84)
 canvas.show()
+clusters = ClusterWatch(canvas) if not MODE else None  # discs in their members' majority
 styles = ("stage", "sector", "stage_sector")
 drawn = []
 for round_ in range(ROUNDS):
@@ -125,4 +127,6 @@ sys.stdout.flush()
 QgsProject.instance().clear()
 if watch is not None:
     watch.stop()
+if clusters is not None:
+    clusters.stop()
 app.exitQgis()

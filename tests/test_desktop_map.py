@@ -84,7 +84,8 @@ def collect(window, result):
         .dataDefinedProperties().property(Symbology.PROPERTY_FILL_COLOR).expressionString()
     # the members' class colour, read without touching a layer in the render thread
     result["cluster_colour"] = layers["usaha"].renderer().type() == "pointCluster" and \
-        "@cluster_color" in colour and "overlay_" not in colour and "@layer" not in colour
+        "@cluster_color" in colour and "overlay_" not in colour and "@layer)" not in colour \
+        and "@layer," not in colour
 
     # the algorithm dialog's own run (a background task, then QGIS loads the output)
     import time

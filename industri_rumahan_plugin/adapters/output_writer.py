@@ -168,9 +168,10 @@ class Writes:
     def sink(self, parameters: dict, name: str, context, fields: QgsFields, *args, **kwargs):
         """Like ``parameterAsSink``: a checked sink writing to a staged file."""
         value = parameters.get(name)
-        path = output_guard.file_of_destination(output_guard.destination_value(value, context))
-        if output_tables.table_of(output_guard.destination_value(value, context)):
-            self.tables.append(output_guard.destination_value(value, context))
+        dest = output_guard.destination_value(value, context)
+        path = output_guard.file_of_destination(dest)
+        if output_tables.table_of(dest):
+            self.tables.append(dest)
         staged_parameters = dict(parameters)
         load = None
         if path:
@@ -180,7 +181,6 @@ class Writes:
                     self.feedback.pushWarning(errors.parameter_label(self.alg, name) + ": " + \
                         toolbelt.tr("field names are limited to 10 characters in this format: "
                                     "{old} is written as {new}.").format(old=old, new=new))
-            dest = output_guard.destination_value(value, context)
             staged = self.staged(path)
             if os.path.exists(path) and dest.startswith("ogr:"):
                 shutil.copyfile(path, staged)  # a layer added to an earlier output of ours

@@ -32,7 +32,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.compat import LabelPlacement, Symbology, Unit
 from industri_rumahan_plugin.core import catalogue
-from industri_rumahan_plugin.styles import neighbours
+from industri_rumahan_plugin.styles import cluster_classes, neighbours
 
 STAGE_FIELD = "tahap"
 SECTOR_FIELD = "sektor"
@@ -183,16 +183,9 @@ def stage_sector_renderer(
 
 
 def cluster_colour_expression(field: str, entries: tuple[catalogue.Entry, ...]) -> str:
-    """The colour of a cluster disc: its members' class colour when they all share one
-    (``@cluster_color``, set by QGIS), else the class colour of the member QGIS draws the
-    cluster with (one of its members: not always the majority); grey for unknown codes.
-
-    Nothing here reads a layer: ``overlay_nearest(@layer, ...)`` (the former approximation of
-    the majority) ran in the render thread on a layer the main thread could delete meanwhile,
-    and crashed QGIS when layers were removed during a render (tests/render_crash_probe.py;
-    by layer id too)."""
-    cases = " ".join(f"WHEN \"{field}\" = '{e.code}' THEN '{e.color}'" for e in entries)
-    return f"coalesce(@cluster_color, CASE {cases} ELSE '{CLUSTER_COLOR}' END)"
+    """The colour of a cluster disc: the class most of its members share (computed outside
+    the render by ``styles.cluster_classes``), grey for unknown codes."""
+    return cluster_classes.colour_expression(field, entries, CLUSTER_COLOR)
 
 
 def cluster_symbol(colour_expression: str | None = None) -> QgsMarkerSymbol:

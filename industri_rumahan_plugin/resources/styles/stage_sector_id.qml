@@ -1324,7 +1324,7 @@
             <Option type="Map" name="properties">
               <Option type="Map" name="fillColor">
                 <Option type="bool" name="active" value="true"/>
-                <Option type="QString" name="expression" value="coalesce(@cluster_color, CASE WHEN &quot;tahap&quot; = 'pemula' THEN '#fde725' WHEN &quot;tahap&quot; = 'berkembang' THEN '#21918c' WHEN &quot;tahap&quot; = 'maju' THEN '#440154' ELSE '#3d3d3d' END)"/>
+                <Option type="QString" name="expression" value="coalesce(@cluster_color, with_variable('ir_class', coalesce(try(eval('ir_cluster_class(@layer_id, $id, @map_extent)')), &quot;tahap&quot;), CASE WHEN @ir_class = 'pemula' THEN '#fde725' WHEN @ir_class = 'berkembang' THEN '#21918c' WHEN @ir_class = 'maju' THEN '#440154' ELSE '#3d3d3d' END))"/>
                 <Option type="int" name="type" value="3"/>
               </Option>
               <Option type="Map" name="size">
