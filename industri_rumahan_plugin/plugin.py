@@ -28,6 +28,8 @@ class IndustriRumahanPlugin:
         self.provider: IndustriRumahanProvider | None = None
         self.translator = None
         self.actions: list[QAction] = []
+        self.action_texts: list[tuple[QAction, Callable[[], str]]] = []
+        self.action_language = None  # gui.action_language.ActionLanguage
         self.toolbar: QToolBar | None = None
         self.dock = None  # gui.dock.EnterpriseDock, created on first use (issue 3)
         self.dock_action: QAction | None = None
@@ -57,53 +59,67 @@ class IndustriRumahanPlugin:
         self.toolbar = self.iface.addToolBar("Industri Rumahan")
         self.toolbar.setObjectName("IndustriRumahanToolbar")
         self.add_action(
-            toolbelt.tr("Create enterprise database…"),
+            lambda: toolbelt.tr("Create enterprise database…"),
             lambda: self.open_algorithm("createdatabase"),
             object_name="IndustriRumahanCreateDatabase",
         )
         self.dock_action = self.add_action(
-            toolbelt.tr("Home industries panel"),
+            lambda: toolbelt.tr("Home industries panel"),
             self.toggle_dock,
             object_name="IndustriRumahanDockToggle",
             checkable=True,
         )
         self.add_action(
-            toolbelt.tr("Generate demo enterprises…"),
+            lambda: toolbelt.tr("Generate demo enterprises…"),
             lambda: self.open_algorithm("generatedemo"),
             object_name="IndustriRumahanGenerateDemo",
             toolbar=False,
         )
         self.add_action(
-            toolbelt.tr("Import enterprises from a spreadsheet…"),
+            lambda: toolbelt.tr("Import enterprises from a spreadsheet…"),
             self.show_import_dialog,
             object_name="IndustriRumahanImportSpreadsheet",
             toolbar=False,
         )
         self.add_action(
-            toolbelt.tr("Export enterprises to a spreadsheet…"),
+            lambda: toolbelt.tr("Export enterprises to a spreadsheet…"),
             lambda: self.open_algorithm("exportspreadsheet"),
             object_name="IndustriRumahanExportSpreadsheet",
             toolbar=False,
         )
         self.add_action(
-            toolbelt.tr("Region report (PDF)…"),
+            lambda: toolbelt.tr("Region report (PDF)…"),
             self.show_report_dialog,
             object_name="IndustriRumahanReport",
         )
         self.add_publish_actions()
         self.add_field_survey_actions()
         self.add_action(
-            toolbelt.tr("Export product catalogue (PDF)…"),
+            lambda: toolbelt.tr("Export product catalogue (PDF)…"),
             lambda: self.open_algorithm("exportcatalogue"),
             object_name="IndustriRumahanCatalogue",
             toolbar=False,
         )
         self.add_style_actions()
         self.watch_history()
+        from industri_rumahan_plugin.gui.action_language import ActionLanguage
+
+        self.action_language = ActionLanguage(self.iface.mainWindow(), self.retranslate_actions)
+
+    def retranslate_actions(self) -> None:
+        """Say the menu and toolbar texts again in the interface language of the moment."""
+        from industri_rumahan_plugin.gui import field_survey
+
+        for action, text_of in self.action_texts:
+            action.setText(text_of())
+        for action in self.actions:
+            name = field_survey.entry_name(action.objectName())
+            if name:
+                field_survey.update_action(action, name)
 
     def add_action(
         self,
-        text: str,
+        text_of: Callable[[], str],
         callback: Callable[[], object],
         *,
         object_name: str,
@@ -111,8 +127,10 @@ class IndustriRumahanPlugin:
         toolbar: bool = True,
         checkable: bool = False,
     ) -> QAction:
-        """Create an action in the plugin menu (and toolbar); ``unload`` removes it."""
-        action = QAction(toolbelt.icon(icon_name), text, self.iface.mainWindow())
+        """Create an action in the plugin menu (and toolbar); ``unload`` removes it. Its text
+        is ``text_of()``, said again when the interface language changes."""
+        action = QAction(toolbelt.icon(icon_name), text_of(), self.iface.mainWindow())
+        self.action_texts.append((action, text_of))
         action.setObjectName(object_name)
         action.setCheckable(checkable)
         action.triggered.connect(callback)
@@ -125,7 +143,7 @@ class IndustriRumahanPlugin:
     def add_publish_actions(self) -> None:
         """Publishing for the public (issue 16): the web map's Processing dialog."""
         self.add_action(
-            toolbelt.tr("Publish web map and catalogue…"),
+            lambda: toolbelt.tr("Publish web map and catalogue…"),
             lambda: self.open_algorithm("publishwebmap"),
             object_name="IndustriRumahanPublishWebMap",
             toolbar=False,
@@ -139,7 +157,7 @@ class IndustriRumahanPlugin:
 
         for name, object_name in field_survey.ENTRIES:
             action = self.add_action(
-                field_survey.entry_text(name),
+                lambda n=name: field_survey.entry_text(n),
                 lambda _checked=False, n=name: field_survey.open_dialog(n, self.dock_layer()),
                 object_name=object_name,
                 toolbar=False,
@@ -156,7 +174,7 @@ class IndustriRumahanPlugin:
 
         for style, (object_name, icon_name) in ACTIONS.items():
             self.add_action(
-                action_text(style),
+                lambda s=style: action_text(s),
                 lambda _checked=False, s=style: style_active_layer(self.iface, s),
                 object_name=object_name,
                 icon_name=icon_name,
@@ -230,6 +248,9 @@ class IndustriRumahanPlugin:
 
             with contextlib.suppress(TypeError, RuntimeError):
                 QgsGui.instance().optionsChanged.disconnect(self.follow_language)
+        if self.action_language is not None:
+            self.action_language.stop()
+            self.action_language = None
         if self.history_watcher is not None:
             self.history_watcher.stop()
             self.history_watcher = None
@@ -254,6 +275,7 @@ class IndustriRumahanPlugin:
             action.triggered.disconnect()
             action.deleteLater()
         self.actions.clear()
+        self.action_texts.clear()
         if self.toolbar is not None:
             self.toolbar.deleteLater()
             self.toolbar = None

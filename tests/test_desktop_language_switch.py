@@ -1,8 +1,8 @@
 """The interface language changed while the real QGIS desktop runs (Xvfb, 1366 x 768): started
 in Indonesian with the panel and an edit form open and a value typed, QGIS's options switch to
 English (optionsChanged, as the Options dialog emits), then the plugin's own switch back to
-Indonesian. Every text of the panel and form is in the new language each time, and the typed
-value stays; screenshots go to docs/ (issue 13)."""
+Indonesian. Every text of the panel and form, and the plugin's menu and toolbar entries, is in
+the new language each time, and the typed value stays; screenshots go to docs/ (issue 13)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,8 @@ def state(dock, panel):
             "open": dock.stack.currentPanel() is panel,
             "typed": [editor.text(), panel.record().get("produk_utama")],
             "tabs": [tabs.tabText(i).replace("&&", "&") for i in range(tabs.count())],
-            "add": dock.browse.add_button.text()}
+            "add": dock.browse.add_button.text(),
+            "actions": [a.text() for a in qgis.utils.plugins["industri_rumahan_plugin"].actions]}
 
 
 def collect(window, result):
@@ -117,10 +118,19 @@ def test_every_text_in_the_language_of_the_moment(switched, step, lang):
     assert len(texts) > 100
     found = foreign_texts(texts, lang)
     assert found == [], "\n".join(map(str, found))
-    assert seen["add"] == ("Tambah" if lang == "id" else "Add")
     from industri_rumahan_plugin.core import schema
 
     assert seen["tabs"][0] == schema.SECTIONS["usaha"][0 if lang == "id" else 1]
+
+
+@pytest.mark.parametrize("step, lang", [("id", "id"), ("en", "en"), ("id_again", "id")])
+def test_the_menu_and_toolbar_follow_at_once(switched, step, lang):
+    """The plugin's menu and toolbar entries, not only the panel, change language at once."""
+    actions = switched[step]["actions"]
+    assert len(actions) >= 12
+    assert foreign_texts([("action", text) for text in actions], lang) == []
+    assert ("Panel industri rumahan" if lang == "id" else "Home industries panel") in actions
+    assert switched[step]["add"] == ("Tambah" if lang == "id" else "Add")
 
 
 def test_the_form_stays_open_with_the_typed_value(switched):

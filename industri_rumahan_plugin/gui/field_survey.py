@@ -30,6 +30,11 @@ ENTRIES: tuple[tuple[str, str], ...] = (
 )
 
 
+def entry_name(object_name: str) -> str | None:
+    """The algorithm name of a plugin menu entry's object name, None for other actions."""
+    return next((name for name, object_ in ENTRIES if object_ == object_name), None)
+
+
 def algorithm_id(name: str) -> str:
     return f"{PROVIDER_ID}:{name}"
 
