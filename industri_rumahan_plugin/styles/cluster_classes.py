@@ -20,7 +20,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsExpression,
     QgsFeatureRequest,
-    QgsMapLayer,
     QgsPointClusterRenderer,
     QgsPointXY,
     QgsProject,
@@ -28,11 +27,11 @@ from qgis.core import (
     QgsVectorLayer,
     qgsfunction,
 )
-from qgis.PyQt.QtCore import QObject, QTimer
 
 from industri_rumahan_plugin.compat import GeometryType
 from industri_rumahan_plugin.core import catalogue
 from industri_rumahan_plugin.core import clusters as kernel
+from industri_rumahan_plugin.styles.layer_watch import EDIT_SIGNALS, LayerWatch
 
 FUNCTION = "ir_cluster_class"
 #: More points than this in view: no majority (the main thread would stall on every pan).
@@ -41,9 +40,6 @@ MAX_POINTS = 20_000
 ORDER = tuple(e.code for e in catalogue.STAGES) + tuple(e.code for e in catalogue.SECTORS)
 #: layer id -> (view key, first member id -> majority class); replaced whole, never edited
 _classes: dict[str, tuple[str, dict[int, object]]] = {}
-EDIT_SIGNALS = ("featureAdded", "featuresDeleted", "geometryChanged", "attributeValueChanged",
-                "afterCommitChanges", "afterRollBack", "dataChanged", "subsetStringChanged",
-                "rendererChanged")
 
 
 @qgsfunction(args="auto", group="Industri Rumahan", referenced_columns=[], register=False)
@@ -138,70 +134,42 @@ def update(layer: QgsVectorLayer, settings) -> None:
                             kernel.majority_by_first(groups, codes, ORDER))
 
 
-def wants_classes(layer) -> bool:
-    return (isinstance(layer, QgsVectorLayer) and layer.isValid()
-            and layer.geometryType() == GeometryType.POINT)
-
-
-class ClusterWatch(QObject):
+class ClusterWatch(LayerWatch):
     """Keeps ``_classes`` for the canvas's view of every clustered enterprise layer."""
 
+    function = ir_cluster_class
+    store = _classes
+    signals = (*EDIT_SIGNALS, "attributeValueChanged", "rendererChanged")
+
     def __init__(self, canvas, project: QgsProject | None = None) -> None:
-        super().__init__()
         self.canvas = canvas
-        self.project = project or QgsProject.instance()
-        self.timers: dict[str, QTimer] = {}
-        QgsExpression.registerFunction(ir_cluster_class)
+        super().__init__(project)
         # before the canvas starts the render it schedules on these
         canvas.extentsChanged.connect(self.refresh_view)
         canvas.layersChanged.connect(self.refresh_view)
         canvas.destinationCrsChanged.connect(self.refresh_view)
-        self.project.layersAdded.connect(self._on_layers_added)
-        self.project.layersWillBeRemoved.connect(self._on_layers_removed)
-        self._on_layers_added(list(self.project.mapLayers().values()))
+
+    def wants(self, layer) -> bool:
+        return (isinstance(layer, QgsVectorLayer) and layer.isValid()
+                and layer.geometryType() == GeometryType.POINT)
+
+    def added(self, layer, timer) -> None:
+        timer.start()  # the canvas may show it only later (layersChanged computes then)
+
+    def compute(self, layer: QgsVectorLayer) -> None:
+        if layer.id() in {shown.id() for shown in self.canvas.layers()}:
+            update(layer, self.canvas.mapSettings())
 
     def refresh_view(self) -> None:
         with contextlib.suppress(RuntimeError):  # the canvas is being deleted
             settings = self.canvas.mapSettings()
             for layer in self.canvas.layers():
-                if wants_classes(layer):
+                if self.wants(layer):
                     update(layer, settings)
 
-    def _on_layers_added(self, layers) -> None:
-        for layer in layers:
-            if wants_classes(layer) and layer.id() not in self.timers:
-                timer = QTimer(self)
-                timer.setSingleShot(True)
-                timer.setInterval(300)  # one computation for a burst of edits
-                timer.timeout.connect(lambda lyr=layer: self._refresh(lyr))
-                self.timers[layer.id()] = timer
-                for name in EDIT_SIGNALS:
-                    getattr(layer, name).connect(lambda *_args, t=timer: t.start())
-                timer.start()
-
-    def _refresh(self, layer: QgsMapLayer) -> None:
-        with contextlib.suppress(RuntimeError):  # removed meanwhile
-            if layer.id() in {shown.id() for shown in self.canvas.layers()}:
-                update(layer, self.canvas.mapSettings())
-                layer.triggerRepaint()
-
-    def _on_layers_removed(self, layer_ids) -> None:
-        for layer_id in layer_ids:
-            timer = self.timers.pop(layer_id, None)
-            if timer is not None:
-                timer.stop()
-                timer.deleteLater()
-            _classes.pop(layer_id, None)
-
     def stop(self) -> None:
-        """Forget the classes and unregister the function; call it when no render runs."""
         with contextlib.suppress(TypeError, RuntimeError):
             self.canvas.extentsChanged.disconnect(self.refresh_view)
             self.canvas.layersChanged.disconnect(self.refresh_view)
             self.canvas.destinationCrsChanged.disconnect(self.refresh_view)
-        with contextlib.suppress(TypeError, RuntimeError):
-            self.project.layersAdded.disconnect(self._on_layers_added)
-            self.project.layersWillBeRemoved.disconnect(self._on_layers_removed)
-        self._on_layers_removed(list(self.timers))
-        _classes.clear()
-        QgsExpression.unregisterFunction(FUNCTION)
+        super().stop()

@@ -11,21 +11,18 @@ Where the function is not registered (QField, QGIS without the plugin) every nam
 
 from __future__ import annotations
 
-import contextlib
 import math
 
-from qgis.core import QgsExpression, QgsProject, QgsVectorLayer, qgsfunction
-from qgis.PyQt.QtCore import QObject, QTimer
+from qgis.core import QgsVectorLayer, qgsfunction
 
 from industri_rumahan_plugin.compat import GeometryType
+from industri_rumahan_plugin.styles.layer_watch import LayerWatch
 
 FUNCTION = "ir_neighbour_m"
 NAME_FIELD = "nama_usaha"
 METRES_PER_DEGREE = 111_320.0
 #: layer id -> feature id -> metres to the nearest other feature (replaced whole, never edited)
 _distances: dict[str, dict[int, float]] = {}
-EDIT_SIGNALS = ("featureAdded", "featuresDeleted", "geometryChanged", "afterCommitChanges",
-                "afterRollBack", "dataChanged", "subsetStringChanged")
 
 
 @qgsfunction(args="auto", group="Industri Rumahan", referenced_columns=[], register=False)
@@ -101,49 +98,14 @@ def update(layer: QgsVectorLayer) -> None:
     _distances[layer.id()] = nearest_distances(layer_points(layer))
 
 
-class NeighbourWatch(QObject):
+class NeighbourWatch(LayerWatch):
     """Keeps ``_distances`` for every point layer with business names in the project."""
 
-    def __init__(self, project: QgsProject | None = None) -> None:
-        super().__init__()
-        self.project = project or QgsProject.instance()
-        self.timers: dict[str, QTimer] = {}
-        QgsExpression.registerFunction(ir_neighbour_m)
-        self.project.layersAdded.connect(self._on_layers_added)
-        self.project.layersWillBeRemoved.connect(self._on_layers_removed)
-        self._on_layers_added(list(self.project.mapLayers().values()))
+    function = ir_neighbour_m
+    store = _distances
 
-    def _on_layers_added(self, layers) -> None:
-        for layer in layers:
-            if wants_distances(layer) and layer.id() not in self.timers:
-                timer = QTimer(self)
-                timer.setSingleShot(True)
-                timer.setInterval(300)  # one computation for a burst of edits
-                timer.timeout.connect(lambda lyr=layer: self._refresh(lyr))
-                self.timers[layer.id()] = timer
-                for name in EDIT_SIGNALS:
-                    getattr(layer, name).connect(lambda *_args, t=timer: t.start())
-                update(layer)
+    def wants(self, layer) -> bool:
+        return wants_distances(layer)
 
-    def _refresh(self, layer: QgsVectorLayer) -> None:
-        with contextlib.suppress(RuntimeError):  # removed meanwhile
-            update(layer)
-            layer.triggerRepaint()
-
-    def _on_layers_removed(self, layer_ids) -> None:
-        for layer_id in layer_ids:
-            timer = self.timers.pop(layer_id, None)
-            if timer is not None:
-                timer.stop()
-                timer.deleteLater()
-            _distances.pop(layer_id, None)
-
-    def stop(self) -> None:
-        """Forget the distances and unregister the function; call it when no render runs
-        (the plugin stops the canvas first: a running render may still call it)."""
-        with contextlib.suppress(TypeError, RuntimeError):
-            self.project.layersAdded.disconnect(self._on_layers_added)
-            self.project.layersWillBeRemoved.disconnect(self._on_layers_removed)
-        self._on_layers_removed(list(self.timers))
-        _distances.clear()
-        QgsExpression.unregisterFunction(FUNCTION)
+    def compute(self, layer: QgsVectorLayer) -> None:
+        update(layer)
