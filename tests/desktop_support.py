@@ -133,3 +133,43 @@ def run_desktop(work: Path, root: Path, collect: str, shot: Path,
     data["hook_ran"] = record.is_file()  # created empty by the hook when QGIS runs it
     data["_output"] = output
     return data
+
+
+#: the interface locales QGIS is started in
+LOCALES = {"id": "id", "en": "en_US"}
+
+
+def set_locale(root: Path, lang: str) -> None:
+    """Start QGIS on profiles ``root`` in ``lang`` ("id" or "en"), as its Options would."""
+    from qgis.PyQt.QtCore import QSettings
+
+    settings = QSettings(str(plugin_install.settings_file(root)), QSettings.Format.IniFormat)
+    settings.setValue("locale/userLocale", LOCALES[lang])
+    settings.setValue("locale/overrideFlag", True)
+    settings.sync()
+
+
+def desktop_session(work: Path, collect: str, *, lang: str | None = None,
+                    gpkg: Path | None = None, values: dict | None = None,
+                    shots: dict[str, str] | None = None, window_shot: Path | None = None,
+                    env: dict[str, str] | None = None) -> dict:
+    """One QGIS desktop run in a fresh profile under ``work``: the plugin installed, the
+    interface in ``lang``, a copy of ``gpkg``; the probe's ``@GPKG@``, ``@REPO@`` and
+    ``@KEY@`` of ``values`` filled in (as Python literals); afterwards its screenshots
+    ``shots`` (file in ``work`` -> name in docs/) copied into docs/."""
+    root = work / "profiles_root"
+    plugin_install.install_plugin(root)
+    if lang:
+        set_locale(root, lang)
+    fill = {"REPO": str(REPO), **(values or {})}
+    if gpkg is not None:
+        fill["GPKG"] = str(shutil.copy(gpkg, work / gpkg.name))
+    for key, value in fill.items():
+        collect = collect.replace(f"@{key}@", repr(value))
+    data = run_desktop(work, root, collect, window_shot or work / "window.png", env)
+    (REPO / "docs").mkdir(exist_ok=True)
+    for source, name in (shots or {}).items():
+        if (work / source).is_file():
+            shutil.copy(work / source, REPO / "docs" / name)
+    data["_gpkg"] = Path(fill["GPKG"]) if gpkg is not None else None
+    return data

@@ -5,19 +5,14 @@ undone, and no text of the other language; screenshots go to docs/ (issue 13).""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from qgis.core import QgsVectorLayer
-from qgis.PyQt.QtCore import QSettings
 
-from tests.desktop_support import DESKTOP_MARKS, REPO, plugin_install, run_desktop
+from tests.desktop_support import DESKTOP_MARKS, REPO, desktop_session
 from tests.language_support import foreign_texts
 
 pytestmark = DESKTOP_MARKS
 
-LOCALES = {"id": "id", "en": "en_US"}
 SHOTS = {"id": ("dock.png", "dock-list.png"), "en": ("dock-en.png", "dock-list-en.png")}
 
 # Run inside QGIS (tests/desktop_support.py's probe frame); @GPKG@, @REPO@, @LIST_SHOT@ filled in.
@@ -154,31 +149,15 @@ def collect(window, result):
 '''
 
 
-def set_locale(root: Path, lang: str) -> None:
-    settings = QSettings(str(plugin_install.settings_file(root)), QSettings.Format.IniFormat)
-    settings.setValue("locale/userLocale", LOCALES[lang])
-    settings.setValue("locale/overrideFlag", True)
-    settings.sync()
-
-
 @pytest.fixture(scope="module", params=["id", "en"])
 def desktop(request, tmp_path_factory, demo_gpkg) -> dict:
     lang = request.param
     work = tmp_path_factory.mktemp(f"desktop_dock_{lang}")
-    root = work / "profiles_root"
-    plugin_install.install_plugin(root)
-    set_locale(root, lang)
-    gpkg = work / demo_gpkg.name
-    shutil.copy(demo_gpkg, gpkg)
-    shot, list_shot = work / "dock.png", work / "dock-list.png"
-    collect = (COLLECT.replace("@GPKG@", repr(str(gpkg))).replace("@REPO@", repr(str(REPO)))
-               .replace("@LIST_SHOT@", repr(str(list_shot))))
-    data = run_desktop(work, root, collect, shot)
-    data.update(_lang=lang, _gpkg=gpkg)
-    (REPO / "docs").mkdir(exist_ok=True)
-    for source, name in zip((shot, list_shot), SHOTS[lang]):
-        if source.is_file():
-            shutil.copy(source, REPO / "docs" / name)
+    data = desktop_session(work, COLLECT, lang=lang, gpkg=demo_gpkg,
+                           values={"LIST_SHOT": str(work / "dock-list.png")},
+                           shots=dict(zip(("dock.png", "dock-list.png"), SHOTS[lang])),
+                           window_shot=work / "dock.png")
+    data["_lang"] = lang
     return data
 
 

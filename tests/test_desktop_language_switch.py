@@ -6,13 +6,10 @@ the new language each time, and the typed value stays; screenshots go to docs/ (
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.desktop_support import DESKTOP_MARKS, REPO, plugin_install, run_desktop
+from tests.desktop_support import DESKTOP_MARKS, REPO, desktop_session
 from tests.language_support import foreign_texts
-from tests.test_desktop_dock import set_locale
 
 pytestmark = DESKTOP_MARKS
 TYPED = "Kain tenun uji"
@@ -91,19 +88,10 @@ def collect(window, result):
 @pytest.fixture(scope="module")
 def switched(tmp_path_factory, demo_gpkg) -> dict:
     work = tmp_path_factory.mktemp("desktop_language")
-    root = work / "profiles_root"
-    plugin_install.install_plugin(root)
-    set_locale(root, "id")
-    gpkg = work / demo_gpkg.name
-    shutil.copy(demo_gpkg, gpkg)
-    shot, en_shot = work / "id.png", work / "en.png"
-    collect = (COLLECT.replace("@GPKG@", repr(str(gpkg))).replace("@REPO@", repr(str(REPO)))
-               .replace("@EN_SHOT@", repr(str(en_shot))).replace("@TYPED@", repr(TYPED)))
-    data = run_desktop(work, root, collect, shot)
-    for source, name in zip((shot, en_shot), SHOTS):
-        if source.is_file():
-            shutil.copy(source, REPO / "docs" / name)
-    return data
+    return desktop_session(work, COLLECT, lang="id", gpkg=demo_gpkg,
+                           values={"EN_SHOT": str(work / "en.png"), "TYPED": TYPED},
+                           shots=dict(zip(("id.png", "en.png"), SHOTS)),
+                           window_shot=work / "id.png")
 
 
 def test_no_error(switched):

@@ -4,14 +4,11 @@ rules editor is a table. Screenshots go to docs/ (styled outputs, rules editor).
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.desktop_support import DESKTOP_MARKS, REPO, plugin_install, run_desktop
+from tests.desktop_support import DESKTOP_MARKS, desktop_session
 
 pytestmark = DESKTOP_MARKS
-DOCS = REPO / "docs"
 
 COLLECT = r'''
 from qgis import processing
@@ -144,27 +141,13 @@ def collect(window, result):
 def desktop_run(request, tmp_path_factory, demo_gpkg) -> dict:
     lang = request.param
     work = tmp_path_factory.mktemp(f"desktop_map_{lang}")
-    root = work / "profiles_root"
-    plugin_install.install_plugin(root)
-    from qgis.PyQt.QtCore import QSettings
-
-    settings = QSettings(str(plugin_install.settings_file(root)), QSettings.Format.IniFormat)
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "id" if lang == "id" else "en_GB")
-    settings.sync()
-    gpkg = work / "demo.gpkg"
-    shutil.copy(demo_gpkg, gpkg)
     shots = {k: str(work / f"{k}_{lang}.png") for k in ("density", "heatmap", "rules")}
-    collect = (COLLECT.replace("@GPKG@", repr(str(gpkg))).replace("@LANG@", repr(lang))
-               .replace("@OUT@", repr(str(work / "kepadatan_lama.gpkg")))
-               .replace("@SHOTS@", repr(shots)))
-    data = run_desktop(work, root, collect, work / "window.png")
+    data = desktop_session(work, COLLECT, lang=lang, gpkg=demo_gpkg, values={
+        "LANG": lang, "OUT": str(work / "kepadatan_lama.gpkg"), "SHOTS": shots}, shots={
+        f"density_{lang}.png": f"desktop_styled_output_{lang}.png",
+        f"heatmap_{lang}.png": f"desktop_heatmap_{lang}.png",
+        f"rules_{lang}.png": f"rules_editor_{lang}.png"})
     data["lang"], data["shots"] = lang, shots
-    for key, target in (("density", f"desktop_styled_output_{lang}.png"),
-                        ("heatmap", f"desktop_heatmap_{lang}.png"),
-                        ("rules", f"rules_editor_{lang}.png")):
-        if (work / f"{key}_{lang}.png").is_file():
-            shutil.copy(work / f"{key}_{lang}.png", DOCS / target)
     return data
 
 

@@ -6,12 +6,11 @@ every shown name against its own brute-force distances. Screenshot: docs/desktop
 from __future__ import annotations
 
 import math
-import shutil
 
 import pytest
 from qgis.core import QgsVectorLayer
 
-from tests.desktop_support import DESKTOP_MARKS, REPO, plugin_install, run_desktop
+from tests.desktop_support import DESKTOP_MARKS, REPO, desktop_session
 
 pytestmark = DESKTOP_MARKS
 CENTRE = (106.11, -2.13)  # Pangkalpinang, the demo's densest part
@@ -74,18 +73,9 @@ def _metres(x: float, y: float) -> tuple[float, float]:
 @pytest.fixture(scope="module")
 def village(tmp_path_factory, demo_gpkg) -> dict:
     work = tmp_path_factory.mktemp("desktop_names")
-    root = work / "profiles_root"
-    plugin_install.install_plugin(root)
-    gpkg = work / demo_gpkg.name
-    shutil.copy(demo_gpkg, gpkg)
-    shot = work / "canvas.png"
-    collect = (COLLECT.replace("@GPKG@", repr(str(gpkg))).replace("@CANVAS_SHOT@", repr(str(shot)))
-               .replace("@CENTRE@", repr(CENTRE)).replace("@SCALE@", repr(SCALE)))
-    data = run_desktop(work, root, collect, work / "window.png")
-    if shot.is_file():
-        shutil.copy(shot, REPO / "docs" / "desktop_names.png")
-    data["_gpkg"] = gpkg
-    return data
+    return desktop_session(work, COLLECT, gpkg=demo_gpkg, values={
+        "CANVAS_SHOT": str(work / "canvas.png"), "CENTRE": CENTRE, "SCALE": SCALE},
+        shots={"canvas.png": "desktop_names.png"})
 
 
 def test_no_error(village):
