@@ -174,8 +174,26 @@ def test_an_earlier_site_is_replaced_and_a_foreign_folder_refused(published, tmp
     shutil.copytree(published.site, again)
     (again / "foto" / "9999.jpg").write_bytes(b"an old photo, consent since withdrawn")
     (again / "catatan.txt").write_text("the office's own file stays")
+    # the zip of a site published by an earlier plugin version (never recorded as ours)
+    old_zip = again.with_name("situs.zip")
+    shutil.copy(published.zip, old_zip)
+    with zipfile.ZipFile(old_zip, "a") as archive:
+        archive.writestr("situs/foto/9999.jpg", b"an old photo, consent since withdrawn")
     publish(published.gpkg, again)
     assert not (again / "foto" / "9999.jpg").exists()
+    with zipfile.ZipFile(old_zip) as archive:  # replaced by a copy of the new site
+        assert "situs/foto/9999.jpg" not in archive.namelist()
+        assert sorted(archive.namelist()) == sorted(
+            p.relative_to(tmp_path).as_posix() for p in again.rglob("*") if p.is_file())
+    # a zip of the same name that is not a published site is never replaced
+    other = tmp_path / "lain"
+    foreign_zip = tmp_path / "lain.zip"
+    with zipfile.ZipFile(foreign_zip, "w") as archive:
+        archive.writestr("laporan/penting.txt", "kantor")
+    before = foreign_zip.read_bytes()
+    with pytest.raises(QgsProcessingException, match="not an unchanged output"):
+        publish(published.gpkg, other)
+    assert foreign_zip.read_bytes() == before and not other.exists()
     assert (again / "catatan.txt").exists()
     for name in ("kabupaten", "kecamatan", "katalog"):
         assert script_data(again / f"data/{name}.js") == script_data(

@@ -146,6 +146,7 @@ class Writes:
         self.alg, self.parameters, self.context, self.feedback = alg, parameters, context, feedback
         self.stages: dict[str, str] = {}  # target folder -> staging folder
         self.sinks: list[CheckedSink] = []
+        self.replaceable: set[str] = set()  # targets the algorithm recognised as its own
         self.tables: list[str] = []  # database tables written (recorded on success)
 
     def staged(self, path: str) -> str:
@@ -204,6 +205,11 @@ class Writes:
         self.sinks.append(checked)
         return checked, dest
 
+    def may_replace(self, path: str) -> None:
+        """``path`` is an earlier output the algorithm recognised by its content (e.g. the
+        zip of a site published by an older plugin version): it may be replaced."""
+        self.replaceable.add(output_guard.norm(path))
+
     def commit(self, results):
         """Close the sinks, check every staged file, move them into place; the results with
         final paths."""
@@ -217,7 +223,9 @@ class Writes:
             for name in sorted(os.listdir(stage)):
                 staged, target = os.path.join(stage, name), os.path.join(folder, name)
                 verify(staged)
-                output_guard.check_path(self.alg, self._param_of(target, results), target, inputs)
+                if output_guard.norm(target) not in self.replaceable:
+                    output_guard.check_path(self.alg, self._param_of(target, results), target,
+                                            inputs)
                 moves.append((staged, target))
         for staged, target in moves:
             if os.path.isdir(target) and not os.listdir(target):

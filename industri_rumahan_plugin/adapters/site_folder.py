@@ -27,6 +27,25 @@ def is_ours(site: Path, generator: str) -> bool:
     return index.is_file() and generator in index.read_text(encoding="utf-8", errors="ignore")
 
 
+def zip_is_ours(zip_path: Path, site: Path, generator: str) -> bool:
+    """True for a zip of this site published by this plugin (any version): every member
+    under the site's folder name, and its start page made by the plugin. The zip is a copy
+    of the site, so a new copy may replace it (an older plugin never recorded it as its
+    output)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(zip_path) as archive:
+            names = archive.namelist()
+            top = site.name + "/"
+            if not names or not all(name.startswith(top) for name in names):
+                return False
+            index = archive.read(top + "index.html").decode("utf-8", errors="ignore")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return generator in index
+
+
 def replace_site(site: Path, own: Iterable[str], build: Callable[[Path], None]) -> None:
     """Run ``build`` into a new folder and put it in place of ``site`` only if it returns.
 

@@ -128,6 +128,18 @@ class PublishWebMap(IndustriRumahanAlgorithm):
                     layer=layer.name())))
         return super().checkParameterValues(parameters, context)
 
+    def zip_target(self, parameters, context, site: Path) -> Path | None:
+        """The zip beside the site when asked for, checked before building: new, an unchanged
+        output of the plugin, or a zip of this site published by an earlier version."""
+        if not self.parameterAsBool(parameters, self.ZIP, context):
+            return None
+        target = site.with_name(site.name + ".zip")
+        if site_folder.zip_is_ours(target, site, GENERATOR) and self.writes is not None:
+            self.writes.may_replace(str(target))
+        else:
+            output_guard.check_path(self, self.ZIP, str(target), {})
+        return target
+
     def processAlgorithm(
         self, parameters, context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict:
@@ -159,9 +171,7 @@ class PublishWebMap(IndustriRumahanAlgorithm):
         self.require(site_folder.is_ours(site, GENERATOR), self.OUTPUT, self.tr(
             "{folder} is not empty and holds no site published by this plugin: choose an "
             "empty or new folder.").format(folder=str(site)))
-        zip_target = site.with_name(site.name + ".zip")
-        if self.parameterAsBool(parameters, self.ZIP, context):  # refused before building
-            output_guard.check_path(self, self.ZIP, str(zip_target), {})
+        zip_target = self.zip_target(parameters, context, site)
         check_cancel(feedback)
         found = {}
         site_folder.replace_site(site, OWN, lambda folder: found.update(count=build_site(
@@ -172,7 +182,7 @@ class PublishWebMap(IndustriRumahanAlgorithm):
             options, context, feedback)))
         results = {self.OUTPUT: str(site), "INDEX": str(site / "index.html"),
                    "CATALOGUE_COUNT": found["count"], "ZIP_FILE": None}
-        if self.parameterAsBool(parameters, self.ZIP, context):
+        if zip_target is not None:
             from industri_rumahan_plugin.adapters.web_files import zip_site
 
             staged = self.writes.staged(str(zip_target)) if self.writes else zip_target
