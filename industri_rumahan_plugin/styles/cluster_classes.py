@@ -31,6 +31,7 @@ from qgis.core import (
 from industri_rumahan_plugin.compat import GeometryType
 from industri_rumahan_plugin.core import catalogue
 from industri_rumahan_plugin.core import clusters as kernel
+from industri_rumahan_plugin.styles import label_places
 from industri_rumahan_plugin.styles.layer_watch import EDIT_SIGNALS, LayerWatch
 
 FUNCTION = "ir_cluster_class"
@@ -119,19 +120,22 @@ def view_points(layer: QgsVectorLayer, settings, field: str):
 
 
 def update(layer: QgsVectorLayer, settings) -> None:
-    """Form the clusters of the view again (main thread); the table is swapped whole."""
+    """Form the clusters of the view again (main thread), with the majority class of each
+    and the free places of the names beside lone enterprises; the tables are swapped whole."""
     field = class_field(layer)
     read = view_points(layer, settings, field) if field else None
     if read is None:
         _classes.pop(layer.id(), None)
+        label_places._positions.pop(layer.id(), None)
         return
     points, codes, context = read
     renderer = layer.renderer()
     tolerance = context.convertToMapUnits(renderer.tolerance(), renderer.toleranceUnit(),
                                           renderer.toleranceMapUnitScale())
     groups = kernel.clusters(points, tolerance)
-    _classes[layer.id()] = (view_key(settings.visibleExtent()),
-                            kernel.majority_by_first(groups, codes, ORDER))
+    key = view_key(settings.visibleExtent())
+    _classes[layer.id()] = (key, kernel.majority_by_first(groups, codes, ORDER))
+    label_places.update(layer, settings, groups, {fid: (x, y) for fid, x, y in points}, key)
 
 
 class ClusterWatch(LayerWatch):
@@ -139,10 +143,11 @@ class ClusterWatch(LayerWatch):
 
     function = ir_cluster_class
     store = _classes
-    signals = (*EDIT_SIGNALS, "attributeValueChanged", "rendererChanged")
+    signals = (*EDIT_SIGNALS, "attributeValueChanged", "rendererChanged", "styleChanged")
 
     def __init__(self, canvas, project: QgsProject | None = None) -> None:
         self.canvas = canvas
+        QgsExpression.registerFunction(label_places.ir_label_positions)
         super().__init__(project)
         # before the canvas starts the render it schedules on these
         canvas.extentsChanged.connect(self.refresh_view)
@@ -167,9 +172,16 @@ class ClusterWatch(LayerWatch):
                 if self.wants(layer):
                     update(layer, settings)
 
+    def _on_layers_removed(self, layer_ids) -> None:
+        super()._on_layers_removed(layer_ids)
+        for layer_id in layer_ids:
+            label_places._positions.pop(layer_id, None)
+
     def stop(self) -> None:
         with contextlib.suppress(TypeError, RuntimeError):
             self.canvas.extentsChanged.disconnect(self.refresh_view)
             self.canvas.layersChanged.disconnect(self.refresh_view)
             self.canvas.destinationCrsChanged.disconnect(self.refresh_view)
         super().stop()
+        label_places._positions.clear()
+        QgsExpression.unregisterFunction(label_places.FUNCTION)

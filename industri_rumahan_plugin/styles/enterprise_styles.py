@@ -31,8 +31,8 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from industri_rumahan_plugin import toolbelt
 from industri_rumahan_plugin.compat import LabelPlacement, Symbology, Unit
-from industri_rumahan_plugin.core import catalogue
-from industri_rumahan_plugin.styles import cluster_classes, neighbours
+from industri_rumahan_plugin.core import catalogue, label_room
+from industri_rumahan_plugin.styles import cluster_classes, label_places, neighbours
 
 STAGE_FIELD = "tahap"
 SECTOR_FIELD = "sektor"
@@ -197,10 +197,11 @@ def cluster_symbol(colour_expression: str | None = None) -> QgsMarkerSymbol:
         disc.setDataDefinedProperty(Symbology.PROPERTY_FILL_COLOR,
                                     QgsProperty.fromExpression(colour_expression))
     disc.setStrokeColor(QColor("#ffffff"))
-    disc.setStrokeWidth(0.4)
+    disc.setStrokeWidth(label_room.DISC_OUTLINE_MM)
     disc.setDataDefinedProperty(
         Symbology.PROPERTY_SIZE,
-        QgsProperty.fromExpression("min(7.5, 4 + 0.7 * ln(@cluster_size))"),
+        QgsProperty.fromExpression(f"min({label_room.DISC_MAX_MM}, {label_room.DISC_MIN_MM} + "
+                                   f"{label_room.DISC_GROWTH_MM} * ln(@cluster_size))"),
     )
     count = QgsFontMarkerSymbolLayer("Sans Serif", "", 2.6)
     count.setColor(QColor("#ffffff"))
@@ -239,8 +240,12 @@ def name_labeling(field: str = NAME_FIELD) -> QgsVectorLayerSimpleLabeling:
     # a clustered enterprise is drawn as its cluster's disc: no name beside the disc (the
     # distances come from styles/neighbours.py, computed outside the render)
     settings.dataDefinedProperties().setProperty(
-        QgsPalLayerSettings.Property.Show,
-        QgsProperty.fromExpression(neighbours.show_expression(CLUSTER_TOLERANCE_MM)))
+        QgsPalLayerSettings.Property.Show, QgsProperty.fromExpression(
+            label_places.show_expression(neighbours.show_expression(CLUSTER_TOLERANCE_MM))))
+    # and only on a side clear of the cluster discs (styles/label_places.py, canvas view)
+    settings.dataDefinedProperties().setProperty(
+        QgsPalLayerSettings.Property.PredefinedPositionOrder,
+        QgsProperty.fromExpression(label_places.order_expression()))
     settings.priority = 3  # below other layers' labels (default 5): names give way
     settings.obstacleSettings().setIsObstacle(True)  # no other label over an enterprise
     settings.obstacleSettings().setFactor(2.0)
