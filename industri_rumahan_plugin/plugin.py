@@ -36,6 +36,7 @@ class IndustriRumahanPlugin:
         self.history_watcher = None  # gui.history_watch.HistoryWatcher
         self.neighbour_watch = None  # styles.neighbours.NeighbourWatch (names beside discs)
         self.cluster_watch = None  # styles.cluster_classes.ClusterWatch (disc colours)
+        self.removal_guard = None  # styles.removal_guard.RemovalGuard (QGIS's render race)
 
     # --- Processing -------------------------------------------------------------------
     def initProcessing(self) -> None:
@@ -208,6 +209,9 @@ class IndustriRumahanPlugin:
         from industri_rumahan_plugin.styles.cluster_classes import ClusterWatch
 
         self.cluster_watch = ClusterWatch(self.iface.mapCanvas())
+        from industri_rumahan_plugin.styles.removal_guard import RemovalGuard
+
+        self.removal_guard = RemovalGuard()
 
     def libraries_present(self, names: tuple[str, ...]) -> bool:
         """True when ``names`` can be imported; else say in the message bar what to install."""
@@ -254,7 +258,8 @@ class IndustriRumahanPlugin:
         if self.history_watcher is not None:
             self.history_watcher.stop()
             self.history_watcher = None
-        if self.neighbour_watch is not None or self.cluster_watch is not None:
+        if any(w is not None for w in (self.neighbour_watch, self.cluster_watch,
+                                        self.removal_guard)):
             # a render may still call the functions: let the canvas finish before they go
             self.iface.mapCanvas().stopRendering()
         if self.neighbour_watch is not None:
@@ -263,6 +268,9 @@ class IndustriRumahanPlugin:
         if self.cluster_watch is not None:
             self.cluster_watch.stop()
             self.cluster_watch = None
+        if self.removal_guard is not None:
+            self.removal_guard.stop()
+            self.removal_guard = None
         if self.dock is not None:
             self.dock.cleanup()
             self.iface.removeDockWidget(self.dock)

@@ -1,14 +1,18 @@
 """Render the styled enterprise layer while its layers are removed, re-added, the project cleared.
 
 Run in a process of its own (a crash must fail a test, not kill pytest). Each round adds the
-demo layers, styles the enterprises (clusters coloured by their members' majority class, names shown
-only beside lone enterprises, with the plugin's NeighbourWatch running), starts a
-parallel render at province scale and, while it runs, removes the layers (or clears the
-project), lets the deletions happen, re-adds them and renders again; a canvas repaints in
-between. Prints one JSON line with what was drawn; a crash shows as a signal return code.
-Usage: render_crash_probe.py GPKG ROUNDS [MODE]; MODE "label_show" adds the label Show
-expression that crashed QGIS (cd68f0b), "old_colour" a cluster colour reading the layer through
-overlay_nearest (as before): both crash here, which shows the probe reaches the crash.
+demo layers, styles the enterprises as the plugin runs them (discs in their members' majority
+class, names only beside lone enterprises and clear of the discs, the plugin's watches and
+removal guard running), starts a parallel render and, while it runs, removes the layers (or
+clears the project), lets the deletions happen, re-adds them and renders again; a canvas
+repaints in between. Prints one JSON line with what was drawn; a crash shows as a signal
+return code.
+
+Usage: render_crash_probe.py GPKG ROUNDS [MODE [LATEST_MS]]. MODE "no_guard": without
+styles.removal_guard (QGIS 3.40 then crashes now and then, its own race: see there);
+"label_show": the label Show expression that crashed QGIS (cd68f0b); "old_colour": a cluster
+colour reading the layer through overlay_nearest (as before). Both crash here, which shows
+that the probe reaches the crash. LATEST_MS: the longest wait before the layers go.
 """
 import json
 import sys
@@ -35,9 +39,12 @@ from industri_rumahan_plugin.styles import apply, preview  # noqa: E402
 from industri_rumahan_plugin.styles import enterprise_styles as es  # noqa: E402
 from industri_rumahan_plugin.styles.cluster_classes import ClusterWatch  # noqa: E402
 from industri_rumahan_plugin.styles.neighbours import NeighbourWatch  # noqa: E402
+from industri_rumahan_plugin.styles.removal_guard import RemovalGuard  # noqa: E402
 
 GPKG, ROUNDS = sys.argv[1], int(sys.argv[2])
 MODE = sys.argv[3] if len(sys.argv) > 3 else ""
+#: the longest wait before the layers go, in ms (rounds spread their waits up to it)
+LATEST_MS = float(sys.argv[4]) if len(sys.argv) > 4 else 48.0
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 PROVINCE = QgsRectangle(105.05, -3.45, 108.9, -1.45)  # Bangka Belitung, ~1:1,500,000
 VILLAGE = QgsRectangle(106.08, -2.16, 106.16, -2.10)  # Pangkalpinang, ~1:25,000
@@ -88,12 +95,14 @@ def job_for(layers, extent) -> QgsMapRendererParallelJob:
 
 
 # as the plugin runs it: names only beside lone enterprises (the controls run as before)
-watch = NeighbourWatch() if not MODE else None
+watch = NeighbourWatch() if MODE in ("", "no_guard") else None
+# as the plugin: a removed layer's style expressions outlive it while a render prepares them
+guard = RemovalGuard() if not MODE else None
 canvas = QgsMapCanvas()
 canvas.resize(500, 400)
 canvas.setDestinationCrs(WGS84)
 canvas.show()
-clusters = ClusterWatch(canvas) if not MODE else None  # discs in their members' majority
+clusters = ClusterWatch(canvas) if MODE in ("", "no_guard") else None
 styles = ("stage", "sector", "stage_sector")
 drawn = []
 for round_ in range(ROUNDS):
@@ -103,7 +112,7 @@ for round_ in range(ROUNDS):
     canvas.refresh()
     job = job_for(layers, PROVINCE if round_ % 2 == 0 else VILLAGE)
     job.start()
-    spin(0.002 * (round_ % 25))  # interrupt the render at a different moment each round
+    spin(LATEST_MS / 1000 * (round_ % 25) / 24)  # interrupt the render at another moment
     if round_ % 3 == 2:
         QgsProject.instance().clear()
     else:
@@ -129,4 +138,6 @@ if watch is not None:
     watch.stop()
 if clusters is not None:
     clusters.stop()
+if guard is not None:
+    guard.stop()
 app.exitQgis()

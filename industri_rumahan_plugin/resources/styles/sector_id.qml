@@ -810,7 +810,7 @@
               </Option>
               <Option type="Map" name="size">
                 <Option type="bool" name="active" value="true"/>
-                <Option type="QString" name="expression" value="min(7.5, 4 + 0.7 * ln(@cluster_size))"/>
+                <Option type="QString" name="expression" value="min(7.5, 4.0 + 0.7 * ln(@cluster_size))"/>
                 <Option type="int" name="type" value="3"/>
               </Option>
             </Option>
@@ -940,9 +940,14 @@
         <Option type="Map">
           <Option type="QString" name="name" value=""/>
           <Option type="Map" name="properties">
+            <Option type="Map" name="PredefinedPositionOrder">
+              <Option type="bool" name="active" value="true"/>
+              <Option type="QString" name="expression" value="coalesce(nullif(try(eval('ir_label_positions(@layer_id, $id, @map_extent)')), ''), 'TR,TL,BR,BL,R,L,TSR,BSR')"/>
+              <Option type="int" name="type" value="3"/>
+            </Option>
             <Option type="Map" name="Show">
               <Option type="bool" name="active" value="true"/>
-              <Option type="QString" name="expression" value="coalesce(try(eval('ir_neighbour_m(@layer_id, $id)')) > 7.0 * coalesce(@map_scale, 25000) / 1000.0, true)"/>
+              <Option type="QString" name="expression" value="with_variable('ir_places', try(eval('ir_label_positions(@layer_id, $id, @map_extent)')), if(@ir_places IS NULL, coalesce(try(eval('ir_neighbour_m(@layer_id, $id)')) > 7.0 * coalesce(@map_scale, 25000) / 1000.0, true), @ir_places &lt;> ''))"/>
               <Option type="int" name="type" value="3"/>
             </Option>
           </Option>
