@@ -17,20 +17,18 @@ from qgis.core import (
     QgsGeometry,
     QgsMapRendererCustomPainterJob,
     QgsPointXY,
-    QgsProject,
     QgsProperty,
     QgsRectangle,
-    QgsVectorLayer,
     qgsfunction,
 )
-from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QImage, QPainter
 
 from industri_rumahan_plugin.compat import Symbology
 from industri_rumahan_plugin.core import catalogue
 from industri_rumahan_plugin.core import clusters as kernel
-from industri_rumahan_plugin.styles import apply, cluster_classes
+from industri_rumahan_plugin.styles import cluster_classes
+from tests.canvas_support import styled_canvas
 
 VIEWS = {  # Bangka Belitung at three scales where many discs mix stages
     "province": QgsRectangle(105.05, -3.45, 108.9, -1.45),
@@ -50,19 +48,8 @@ def ir_test_record_cluster(fid, size, feature, parent):
 
 @pytest.fixture
 def canvas_layer(demo_gpkg, qgis_new_project):
-    layer = QgsVectorLayer(f"{demo_gpkg}|layername=usaha", "usaha", "ogr")
-    QgsProject.instance().addMapLayer(layer)
-    apply.apply_style(layer, "stage", lang="id")
-    canvas = QgsMapCanvas()
-    canvas.resize(600, 450)
-    canvas.show()
-    canvas.setDestinationCrs(layer.crs())
-    watch = cluster_classes.ClusterWatch(canvas)
-    canvas.setLayers([layer])
-    yield canvas, layer
-    canvas.setLayers([])
-    watch.stop()
-    QgsProject.instance().removeAllMapLayers()
+    with styled_canvas(demo_gpkg, 600, 450) as (canvas, layer):
+        yield canvas, layer
 
 
 def _render(settings) -> QImage:

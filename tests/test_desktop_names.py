@@ -66,11 +66,9 @@ def collect(window, result):
     renderer = usaha.renderer()
     groups = clusters.clusters(points, context.convertToMapUnits(
         renderer.tolerance(), renderer.toleranceUnit(), renderer.toleranceMapUnitScale()))
-    at = {fid: (x, y) for fid, x, y in points}
-    per_mm = context.convertToMapUnits(1.0, renderer.toleranceUnit())
     result["alone"] = [g[0] for g in groups if len(g) == 1]
-    result["discs"] = [[sum(at[f][0] for f in g) / len(g), sum(at[f][1] for f in g) / len(g),
-                        label_room.disc_radius_mm(len(g)) * per_mm] for g in groups if len(g) > 1]
+    result["discs"] = label_room.discs(groups, {fid: (x, y) for fid, x, y in points},
+                                       context.convertToMapUnits(1.0, renderer.toleranceUnit()))
     extent = canvas.extent()
     result["extent"] = [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(),
                         extent.yMaximum()]

@@ -10,41 +10,25 @@ import time
 
 import pytest
 from qgis.core import (
-    Qgis,
     QgsPalLayerSettings,
-    QgsProject,
     QgsProperty,
     QgsRectangle,
-    QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QCoreApplication
 
 from industri_rumahan_plugin.core import clusters as kernel
 from industri_rumahan_plugin.core import label_room
-from industri_rumahan_plugin.styles import apply, cluster_classes, neighbours
+from industri_rumahan_plugin.styles import cluster_classes, neighbours
+from tests.canvas_support import styled_canvas
 
 CENTRES = [(106.11, -2.13), (106.14, -2.11), (106.1, -1.88), (107.65, -2.74)]  # towns of the demo
 
 
 @pytest.fixture
 def canvas_layer(demo_gpkg, qgis_new_project):
-    layer = QgsVectorLayer(f"{demo_gpkg}|layername=usaha", "usaha", "ogr")
-    QgsProject.instance().addMapLayer(layer)
-    apply.apply_style(layer, "stage", lang="id")
-    canvas = QgsMapCanvas()
-    canvas.resize(1000, 650)
-    canvas.show()
-    canvas.setDestinationCrs(layer.crs())
-    canvas.setMapSettingsFlags(canvas.mapSettings().flags() | Qgis.MapSettingsFlag.DrawLabeling)
-    watches = [neighbours.NeighbourWatch(), cluster_classes.ClusterWatch(canvas)]
-    canvas.setLayers([layer])
-    yield canvas, layer
-    canvas.setLayers([])
-    for watch in watches:
-        watch.stop()
-    QgsProject.instance().removeAllMapLayers()
+    with styled_canvas(demo_gpkg, 1000, 650) as (canvas, layer):
+        yield canvas, layer
 
 
 def _labels_and_discs(canvas, layer, centre) -> tuple[list, list]:
@@ -64,10 +48,8 @@ def _labels_and_discs(canvas, layer, centre) -> tuple[list, list]:
     renderer = layer.renderer()
     groups = kernel.clusters(points, context.convertToMapUnits(
         renderer.tolerance(), renderer.toleranceUnit(), renderer.toleranceMapUnitScale()))
-    at = {fid: (x, y) for fid, x, y in points}
-    per_mm = context.convertToMapUnits(1.0, renderer.toleranceUnit())
-    discs = [(sum(at[f][0] for f in g) / len(g), sum(at[f][1] for f in g) / len(g),
-              label_room.disc_radius_mm(len(g)) * per_mm) for g in groups if len(g) > 1]
+    discs = label_room.discs(groups, {fid: (x, y) for fid, x, y in points},
+                             context.convertToMapUnits(1.0, renderer.toleranceUnit()))
     results = canvas.labelingResults()
     labels = [(p.featureId, p.labelRect) for p in results.allLabels()
               if p.layerID == layer.id()]

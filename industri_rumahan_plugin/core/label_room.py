@@ -70,3 +70,16 @@ def disc_radius_mm(size: int) -> float:
     """The radius of a cluster disc of ``size`` members, its outline included."""
     width = min(DISC_MAX_MM, DISC_MIN_MM + DISC_GROWTH_MM * math.log(size))
     return width / 2 + DISC_OUTLINE_MM / 2
+
+
+def discs(groups: Iterable[list[int]], at: dict[int, tuple[float, float]],
+          per_mm: float) -> list[tuple[float, float, float]]:
+    """(x, y, radius) of the disc of every cluster of two or more: QGIS draws it at the mean
+    of its members (``at``: id -> map point), ``per_mm`` map units to a millimetre."""
+    out = []
+    for group in groups:
+        if len(group) > 1:
+            x = sum(at[fid][0] for fid in group) / len(group)
+            y = sum(at[fid][1] for fid in group) / len(group)
+            out.append((x, y, disc_radius_mm(len(group)) * per_mm))
+    return out

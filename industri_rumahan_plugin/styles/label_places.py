@@ -79,11 +79,7 @@ def update(layer: QgsVectorLayer, settings, groups: list[list[int]],
     context = QgsRenderContext.fromMapSettings(settings)
     per_mm = context.convertToMapUnits(1.0, Unit.RENDER_MM)
     per_pixel = context.mapToPixel().mapUnitsPerPixel()
-    discs = []
-    for group in (g for g in groups if len(g) > 1):
-        x = sum(points[fid][0] for fid in group) / len(group)
-        y = sum(points[fid][1] for fid in group) / len(group)
-        discs.append((x, y, label_room.disc_radius_mm(len(group)) * per_mm))
+    discs = label_room.discs(groups, points, per_mm)
     alone = [g[0] for g in groups if len(g) == 1]
     table = {fid: "" for g in groups if len(g) > 1 for fid in g}
     text_format = label.format()
