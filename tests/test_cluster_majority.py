@@ -170,3 +170,37 @@ def test_another_view_keeps_the_drawn_member_colour(canvas_layer):
 def _majority(group, codes) -> str:
     counts = Counter(codes[fid] for fid in group)
     return next(s.code for s in catalogue.STAGES if counts.get(s.code) == max(counts.values()))
+
+
+def test_the_style_gallery_shows_the_majority_too(demo_gpkg, qgis_new_project):
+    """The README's province map (styles.gallery) forms the discs' majorities for its own
+    view, then leaves no table and no function behind."""
+    from industri_rumahan_plugin.styles import gallery, preview, samples
+
+    layers, extent = gallery.scene_layers(demo_gpkg, "stage_province")
+    layer = layers[0]
+    settings = preview.map_settings(layers, extent, samples.utm_crs(), gallery.MAP_SIZE)
+    image = gallery.render(layers, extent)  # map on the left, legend on the right
+    points, codes, context = cluster_classes.view_points(layer, settings, "tahap")
+    renderer = layer.renderer()
+    groups = kernel.clusters(points, context.convertToMapUnits(
+        renderer.tolerance(), renderer.toleranceUnit(), renderer.toleranceMapUnitScale()))
+    at = {fid: (x, y) for fid, x, y in points}
+    centres = {}
+    for group in (g for g in groups if len(g) > 1):
+        x = sum(at[f][0] for f in group) / len(group)
+        y = sum(at[f][1] for f in group) / len(group)
+        centres[group[0]] = settings.mapToPixel().transform(QgsPointXY(x, y))
+    checked = changed = 0
+    for group in (g for g in groups if len(g) > 1):
+        pixel, radius = centres[group[0]], _radius_px(len(group), settings)
+        if any(abs(pixel.x() - other.x()) < 2.2 * radius and abs(pixel.y() - other.y())
+               < 2.2 * radius for fid, other in centres.items() if fid != group[0]):
+            continue
+        seen = image.pixelColor(round(pixel.x()), round(pixel.y() - 0.7 * radius)).name()
+        assert seen == STAGE[_majority(group, codes)], group[0]
+        checked += 1
+        changed += codes[group[0]] != _majority(group, codes)
+    assert checked >= 5 and changed >= 1
+    assert layer.id() not in cluster_classes._classes
+    assert not QgsExpression.isFunctionName("ir_cluster_class")

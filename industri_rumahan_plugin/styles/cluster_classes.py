@@ -15,6 +15,7 @@ crashed QGIS when layers were removed mid-render: tests/render_crash_probe.py.)
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 
 from qgis.core import (
     QgsCoordinateTransform,
@@ -136,6 +137,33 @@ def update(layer: QgsVectorLayer, settings) -> None:
     key = view_key(settings.visibleExtent())
     _classes[layer.id()] = (key, kernel.majority_by_first(groups, codes, ORDER))
     label_places.update(layer, settings, groups, {fid: (x, y) for fid, x, y in points}, key)
+
+
+@contextlib.contextmanager
+def computed_for(settings, layers) -> Iterator[None]:
+    """Majorities and name places for one render outside the canvas (the style gallery): the
+    functions registered and the tables filled for its view while it renders; afterwards
+    everything as it was (the canvas's tables, the functions of a running plugin)."""
+    functions = [f for f in (ir_cluster_class, label_places.ir_label_positions)
+                 if not QgsExpression.isFunctionName(f.name())]
+    saved = {layer.id(): (_classes.get(layer.id()), label_places._positions.get(layer.id()))
+             for layer in layers}
+    for function in functions:
+        QgsExpression.registerFunction(function)
+    try:
+        for layer in layers:
+            if isinstance(layer, QgsVectorLayer) and layer.geometryType() == GeometryType.POINT:
+                update(layer, settings)
+        yield
+    finally:
+        for layer_id, (classes, places) in saved.items():
+            for table, value in ((_classes, classes), (label_places._positions, places)):
+                if value is None:
+                    table.pop(layer_id, None)
+                else:
+                    table[layer_id] = value
+        for function in functions:
+            QgsExpression.unregisterFunction(function.name())
 
 
 class ClusterWatch(LayerWatch):

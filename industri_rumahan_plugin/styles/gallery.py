@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QImage
 
 from industri_rumahan_plugin.adapters.arrays import read_source
-from industri_rumahan_plugin.styles import STYLE_TITLES, apply, preview, samples
+from industri_rumahan_plugin.styles import STYLE_TITLES, apply, cluster_classes, preview, samples
 
 MAP_SIZE = QSize(560, 440)
 VILLAGE_SCALE = 20_000.0
@@ -94,4 +94,6 @@ def render(layers: list[QgsMapLayer], extent: QgsRectangle) -> QImage:
     """Map (left, ``MAP_SIZE``) and legend (right) of styled scene layers."""
     settings = preview.map_settings(layers, extent, samples.utm_crs(), MAP_SIZE)
     legend = preview.render_legend([layer for layer in layers if layer.name() != "kabupaten"])
-    return preview.side_by_side(preview.render_map(settings), legend)
+    with cluster_classes.computed_for(settings, layers):  # discs and names as on the canvas
+        image = preview.render_map(settings)
+    return preview.side_by_side(image, legend)
